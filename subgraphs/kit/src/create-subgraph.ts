@@ -1,0 +1,163 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { BaseContext } from './context.ts';
+import { createErrorFormatter } from './format-error.ts';
+import { HttpError, handleGraphQLRequest } from './http-graphql.ts';
+import { createHttpApp } from './http-server.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createServiceMetrics, type ServiceMetrics } from './metrics.ts';
+import { useOperationMetrics } from './operation-metrics.ts';
+import {
+  VIEWER_CONNECTION_PARAM,
+  VIEWER_HEADER,
+  ViewerTokenError,
+  verifyViewerToken,
+  type Viewer,
+} from './viewer.ts';
+
+export interface SubgraphOptions<TContext extends BaseContext> {
+  /** Service name: used in logs, metrics and error stamps. */
+  readonly name: string;
+  readonly typeDefs: DocumentNode;
+  readonly resolvers: GraphQLResolverMap<TContext>;
+  /** Secret shared with the gateway; requests without its signature are refused with 401. */
+  readonly internalTokenSecret: string;
+  /** Extends the base context with the subgraph's store and per-request loaders. */
+  readonly createContext: (base: BaseContext) => TContext;
+  /** Resources to release after the server has drained (the store). */
+  readonly onClose?: () => Promise<void>;
+  /** @default an info-level pino logger named after the service */
+  readonly logger?: Logger;
+}
+
+export interface Subgraph {
+  readonly name: string;
+  readonly schema: GraphQLSchema;
+  readonly httpServer: Server;
+  readonly logger: Logger;
+  readonly metrics: ServiceMetrics;
+  /** Binds the port (0 picks a free one) and resolves with the address actually bound. */
+  listen(port: number, host?: string): Promise<{ port: number; url: string }>;
+  /** Stops accepting, lets in-flight requests finish, closes sockets, then releases resources. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds a subgraph — Apollo Server 5 over `@apollo/subgraph` on node:http, with graphql-ws on the same port
+ * for subscriptions — without binding a port, so tests drive it in-process (STYLE: build without listening).
+ */
+export async function createSubgraph<TContext extends BaseContext>(
+  options: SubgraphOptions<TContext>,
+): Promise<Subgraph> {
+  const { name, internalTokenSecret, createContext } = options;
+  const logger = options.logger ?? createLogger(name);
+  const metrics = createServiceMetrics(name);
+  // The resolver map is typed by our context; @apollo/subgraph erases it to `unknown`.
+  const resolvers = options.resolvers as GraphQLResolverMap<unknown>;
+  const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers });
+  let ready = false;
+
+  const apollo = new ApolloServer<TContext>({
+    schema,
+    formatError: createErrorFormatter(logger, name),
+    includeStacktraceInErrorResponses: false,
+    logger,
+    // Inline traces feed Apollo's hosted usage reporting, which Sophia does not use.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      useOperationMetrics(metrics),
+    ],
+  });
+  await apollo.start();
+
+  const httpServer = createHttpApp({
+    logger,
+    metrics,
+    isReady: () => ready,
+    routes: {
+      '/graphql': async (req, res, requestId) => {
+        const viewer = await viewerFromHeader(req.headers[VIEWER_HEADER], internalTokenSecret);
+        const log = logger.child({ requestId, userId: viewer.userId });
+        await handleGraphQLRequest(apollo, req, res, async () => createContext({ viewer, requestId, log }));
+      },
+    },
+  });
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsHandle = useServer<Record<string, unknown>, { viewer?: Viewer }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        try {
+          ctx.extra.viewer = await verifyViewerToken(
+            String(ctx.connectionParams?.[VIEWER_CONNECTION_PARAM] ?? ''),
+            internalTokenSecret,
+          );
+          return true;
+        } catch {
+          return false; // graphql-ws closes with 4403 Forbidden
+        }
+      },
+      context: (ctx, _id, _payload) => {
+        const viewer = ctx.extra.viewer!;
+        const requestId = String(ctx.connectionParams?.['requestId'] ?? 'ws');
+        return createContext({ viewer, requestId, log: logger.child({ requestId, userId: viewer.userId }) });
+      },
+    },
+    wsServer,
+  );
+
+  return {
+    name,
+    schema,
+    httpServer,
+    logger,
+    metrics,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          ready = true;
+          const bound = (httpServer.address() as AddressInfo).port;
+          resolve({ port: bound, url: `http://127.0.0.1:${bound}/graphql` });
+        });
+      }),
+    close: async () => {
+      ready = false;
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      await wsHandle.dispose();
+      await apollo.stop();
+      httpServer.closeAllConnections();
+      await closed;
+      await options.onClose?.();
+    },
+  };
+}
+
+async function viewerFromHeader(header: string | string[] | undefined, secret: string): Promise<Viewer> {
+  try {
+    return await verifyViewerToken(typeof header === 'string' ? header : undefined, secret);
+  } catch (error) {
+    if (error instanceof ViewerTokenError) {
+      throw new HttpError(
+        401,
+        'UNAUTHENTICATED',
+        'This service answers only requests signed by the Sophia gateway; send your request to the gateway.',
+      );
+    }
+    throw error;
+  }
+}

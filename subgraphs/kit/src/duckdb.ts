@@ -1,0 +1,179 @@
+import { mkdirSync, accessSync, constants } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+export type SqlParam = DuckDBValue | string | number | boolean | null;
+export type SqlRow = Record<string, unknown>;
+
+/** Raised when the data directory or database file cannot be used; the message says what to fix. */
+export class StorageError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageError';
+  }
+}
+
+export interface SqlRunner {
+  /** Rows as JSON-safe objects: DATE as 'YYYY-MM-DD', TIMESTAMP as 'YYYY-MM-DD HH:MM:SS', BIGINT as string. */
+  query<T = SqlRow>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  run(sql: string, params?: readonly SqlParam[]): Promise<void>;
+  /** Inserts plain objects; the columns are the keys of the first row. Chunked to keep statements small. */
+  insertRows(table: string, rows: readonly SqlRow[]): Promise<void>;
+}
+
+const POOL_SIZE = 4;
+const INSERT_CHUNK_ROWS = 500;
+
+/**
+ * One embedded DuckDB file per subgraph under SOPHIA_DATA_DIR. A small connection pool lets concurrent
+ * requests read in parallel; a transaction holds one connection for its whole life.
+ */
+export class DuckDb implements SqlRunner {
+  private readonly idle: DuckDBConnection[] = [];
+  private readonly waiting: Array<(connection: DuckDBConnection) => void> = [];
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly path: string,
+  ) {}
+
+  /** Opens (creating when absent) `<dataDir>/<fileName>`; `:memory:` opens a throwaway database. */
+  static async open(dataDir: string, fileName: string): Promise<DuckDb> {
+    const path = fileName === ':memory:' ? ':memory:' : join(resolve(dataDir), fileName);
+    if (path !== ':memory:') ensureWritableDir(resolve(dataDir));
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path);
+    } catch (error) {
+      throw new StorageError(
+        `Cannot open database ${path}: ${(error as Error).message}. ` +
+          'Another process may hold it, or the file is damaged; stop the other process or move the file away.',
+        { cause: error },
+      );
+    }
+    const db = new DuckDb(instance, path);
+    for (let i = 0; i < POOL_SIZE; i++) db.idle.push(await instance.connect());
+    return db;
+  }
+
+  query<T = SqlRow>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+    return this.withConnection((c) => queryOn<T>(c, sql, params));
+  }
+
+  run(sql: string, params: readonly SqlParam[] = []): Promise<void> {
+    return this.withConnection((c) => runOn(c, sql, params));
+  }
+
+  insertRows(table: string, rows: readonly SqlRow[]): Promise<void> {
+    return this.withConnection((c) => insertOn(c, table, rows));
+  }
+
+  /** Runs `work` in one transaction: all of it lands, or none of it does. */
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return this.withConnection(async (c) => {
+      await c.run('BEGIN TRANSACTION');
+      try {
+        const result = await work({
+          query: (sql, params = []) => queryOn(c, sql, params),
+          run: (sql, params = []) => runOn(c, sql, params),
+          insertRows: (table, rows) => insertOn(c, table, rows),
+        });
+        await c.run('COMMIT');
+        return result;
+      } catch (error) {
+        await c.run('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const connection of this.idle.splice(0)) connection.closeSync();
+    this.instance.closeSync();
+  }
+
+  private async withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection =
+      this.idle.pop() ?? (await new Promise<DuckDBConnection>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await work(connection);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(connection);
+      else this.idle.push(connection);
+    }
+  }
+}
+
+async function queryOn<T>(c: DuckDBConnection, sql: string, params: readonly SqlParam[]): Promise<T[]> {
+  const reader = await c.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined);
+  return reader.getRowObjectsJson() as T[];
+}
+
+async function runOn(c: DuckDBConnection, sql: string, params: readonly SqlParam[]): Promise<void> {
+  await c.run(sql, params.length ? (params as DuckDBValue[]) : undefined);
+}
+
+async function insertOn(c: DuckDBConnection, table: string, rows: readonly SqlRow[]): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.keys(first);
+  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK_ROWS) {
+    const chunk = rows.slice(start, start + INSERT_CHUNK_ROWS);
+    const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')}`;
+    const values = chunk.flatMap((row) => columns.map((column) => toSqlParam(row[column])));
+    await c.run(sql, values as DuckDBValue[]);
+  }
+}
+
+function toSqlParam(value: unknown): SqlParam {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value) || (typeof value === 'object' && !(value instanceof Date))) return JSON.stringify(value);
+  if (value instanceof Date) return value.toISOString();
+  return value as SqlParam;
+}
+
+function ensureWritableDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw new StorageError(
+      `Data directory ${dir} is not usable (${(error as NodeJS.ErrnoException).code ?? 'error'}): ` +
+        'set SOPHIA_DATA_DIR to a writable directory.',
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * Loads demo data once: creates the schema and rows in one transaction and records it in `sophia_meta`,
+ * so a crash part-way leaves nothing behind and the next start simply loads again.
+ */
+export async function seedOnce(
+  db: DuckDb,
+  version: string,
+  load: (tx: SqlRunner) => Promise<Record<string, string>>,
+): Promise<{ seeded: boolean; meta: Record<string, string> }> {
+  await db.run('CREATE TABLE IF NOT EXISTS sophia_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)');
+  const existing = await db.query<{ key: string; value: string }>('SELECT key, value FROM sophia_meta');
+  const meta = Object.fromEntries(existing.map((row) => [row.key, row.value]));
+  if (meta['schema_version'] === version) return { seeded: false, meta };
+  if (meta['schema_version'] !== undefined) {
+    throw new StorageError(
+      `${db.path} holds schema version ${meta['schema_version']}, this build expects ${version}. ` +
+        'Move the file away to load fresh demo data.',
+    );
+  }
+  const written = await db.transaction(async (tx) => {
+    const extra = await load(tx);
+    const all = { ...extra, schema_version: version, seeded_at: new Date().toISOString() };
+    await tx.insertRows(
+      'sophia_meta',
+      Object.entries(all).map(([key, value]) => ({ key, value })),
+    );
+    return all;
+  });
+  return { seeded: true, meta: written };
+}

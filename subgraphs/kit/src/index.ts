@@ -1,0 +1,14 @@
+export * from './errors.ts';
+export * from './env.ts';
+export * from './logger.ts';
+export * from './metrics.ts';
+export * from './viewer.ts';
+export * from './context.ts';
+export * from './format-error.ts';
+export * from './http-graphql.ts';
+export * from './http-server.ts';
+export * from './create-subgraph.ts';
+export * from './run-service.ts';
+export * from './duckdb.ts';
+export * from './connection.ts';
+export { default as gql } from 'graphql-tag';
