@@ -11,4 +11,5 @@ export * from './create-subgraph.ts';
 export * from './run-service.ts';
 export * from './duckdb.ts';
 export * from './connection.ts';
-export { default as gql } from 'graphql-tag';
+export { gql } from 'graphql-tag';
+export * from './schema-file.ts';

@@ -1,0 +1,18 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+import chat from './subgraphs/chat/codegen.ts';
+import kpi from './subgraphs/kpi/codegen.ts';
+import memory from './subgraphs/memory/codegen.ts';
+import project from './subgraphs/project/codegen.ts';
+import sales from './subgraphs/sales/codegen.ts';
+
+/**
+ * `npm run codegen`: typed resolvers for every subgraph (each subgraph's own codegen.ts says where its
+ * rows map to GraphQL types). A test fails when the generated files are stale.
+ */
+const config: CodegenConfig = {
+  overwrite: true,
+  hooks: { afterAllFileWrite: ['prettier --write'] },
+  generates: { ...chat, ...kpi, ...memory, ...project, ...sales },
+};
+
+export default config;

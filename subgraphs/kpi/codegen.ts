@@ -1,0 +1,6 @@
+import { subgraphCodegen } from '../kit/src/codegen/subgraph-codegen.ts';
+
+export default subgraphCodegen('kpi', {
+  context: '../context.ts#KpiContext',
+  mappers: {},
+});

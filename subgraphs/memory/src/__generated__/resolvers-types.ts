@@ -1,0 +1,395 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { MemoryContext } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type Account = {
+  __typename?: 'Account';
+  id: Scalars['ID']['output'];
+  /** Memories about the account that the viewer may see, newest first. */
+  memories: Array<Memory>;
+};
+
+
+export type AccountMemoriesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ForgetPayload = {
+  __typename?: 'ForgetPayload';
+  errors: Array<UserError>;
+  /** The id forgotten, when it was. */
+  id: Maybe<Scalars['ID']['output']>;
+};
+
+/** Something Sophia remembers. */
+export type Memory = {
+  __typename?: 'Memory';
+  accessCount: Scalars['Int']['output'];
+  /** ISO 8601 timestamp of the last read. */
+  accessedAt: Scalars['String']['output'];
+  /** The account the memory is about, when it is about one. */
+  account: Maybe<Account>;
+  content: Scalars['String']['output'];
+  /** ISO 8601 timestamp. */
+  createdAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: MemoryKind;
+  owner: User;
+  source: MemorySource;
+  tier: MemoryTier;
+  visibility: Visibility;
+};
+
+/** Narrows a memory search. */
+export type MemoryFilter = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  kinds?: InputMaybe<Array<MemoryKind>>;
+  visibility?: InputMaybe<Array<Visibility>>;
+};
+
+/** A search result. */
+export type MemoryHit = {
+  __typename?: 'MemoryHit';
+  memory: Memory;
+  /** Relevance, higher is better. */
+  score: Scalars['Float']['output'];
+  servedFrom: ServedFrom;
+};
+
+/** What a memory is. */
+export type MemoryKind =
+  | 'CONVERSATION'
+  | 'DOCUMENT_CHUNK'
+  | 'FACT'
+  | 'NOTE';
+
+/** Where a memory came from. */
+export type MemorySource = {
+  __typename?: 'MemorySource';
+  /** Id of the source document, conversation or message, when there is one. */
+  id: Maybe<Scalars['String']['output']>;
+  /** Title of the source, when it has one. */
+  title: Maybe<Scalars['String']['output']>;
+  /** DOCUMENT, NOTE, CONVERSATION or USER. */
+  type: Scalars['String']['output'];
+};
+
+/** Storage temperature: hot and warm memories are indexed in memory, cold ones live in the store only. */
+export type MemoryTier =
+  | 'COLD'
+  | 'HOT'
+  | 'WARM';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Deletes one of the viewer's memories. */
+  forget: ForgetPayload;
+  /** Stores a memory; returns once it is persisted. Near-duplicates of the viewer's own are merged. */
+  remember: RememberPayload;
+};
+
+
+export type MutationForgetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRememberArgs = {
+  input: RememberInput;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** One memory by id, if the viewer may see it. */
+  memory: Maybe<Memory>;
+  /** Memories relevant to a query, best first, with the tier that answered. */
+  searchMemories: Array<MemoryHit>;
+};
+
+
+export type QueryMemoryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySearchMemoriesArgs = {
+  filter?: InputMaybe<MemoryFilter>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+};
+
+export type RememberInput = {
+  /** The account the memory is about. */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  content: Scalars['String']['input'];
+  kind?: InputMaybe<MemoryKind>;
+  visibility?: InputMaybe<Visibility>;
+};
+
+export type RememberPayload = {
+  __typename?: 'RememberPayload';
+  errors: Array<UserError>;
+  memory: Maybe<Memory>;
+  /** True when the content merged into an existing near-duplicate. */
+  merged: Scalars['Boolean']['output'];
+};
+
+/** Which tier answered a search: L1 cache, L2 in-process index, L3 persistent store. */
+export type ServedFrom =
+  | 'L1'
+  | 'L2'
+  | 'L3';
+
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+};
+
+/** A mistake the caller can fix, returned as data. */
+export type UserError = {
+  __typename?: 'UserError';
+  code: Scalars['String']['output'];
+  /** Path to the input field at fault. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  message: Scalars['String']['output'];
+};
+
+/** Who may see a memory. */
+export type Visibility =
+  /** Everyone in the organisation. */
+  | 'ORG'
+  /** The owner only. */
+  | 'PRIVATE'
+  /** The owner's team. */
+  | 'TEAM';
+
+
+
+export type ResolverTypeWrapper<T> = T | Promise<T>;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Account: Account;
+  Memory: Memory;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Account:
+    ( { __typename: 'Account' }
+    & GraphQLRecursivePick<FederationTypes['Account'], {"id":true}> );
+  Memory:
+    ( { __typename: 'Memory' }
+    & GraphQLRecursivePick<FederationTypes['Memory'], {"id":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Account: ResolverTypeWrapper<Account>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ForgetPayload: ResolverTypeWrapper<ForgetPayload>;
+  Memory: ResolverTypeWrapper<Memory>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  MemoryFilter: MemoryFilter;
+  MemoryHit: ResolverTypeWrapper<MemoryHit>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  MemoryKind: MemoryKind;
+  MemorySource: ResolverTypeWrapper<MemorySource>;
+  MemoryTier: MemoryTier;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RememberInput: RememberInput;
+  RememberPayload: ResolverTypeWrapper<RememberPayload>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ServedFrom: ServedFrom;
+  User: ResolverTypeWrapper<User>;
+  UserError: ResolverTypeWrapper<UserError>;
+  Visibility: Visibility;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Account: Account | FederationReferenceTypes['Account'];
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  ForgetPayload: ForgetPayload;
+  Memory: Memory | FederationReferenceTypes['Memory'];
+  String: Scalars['String']['output'];
+  MemoryFilter: MemoryFilter;
+  MemoryHit: MemoryHit;
+  Float: Scalars['Float']['output'];
+  MemorySource: MemorySource;
+  Mutation: Record<PropertyKey, never>;
+  Query: Record<PropertyKey, never>;
+  RememberInput: RememberInput;
+  RememberPayload: RememberPayload;
+  Boolean: Scalars['Boolean']['output'];
+  User: User;
+  UserError: UserError;
+};
+
+export type AccountResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Account']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memories?: Resolver<Array<ResolversTypes['Memory']>, ParentType, ContextType, RequireFields<AccountMemoriesArgs, 'limit'>>;
+};
+
+export type ForgetPayloadResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['ForgetPayload'] = ResolversParentTypes['ForgetPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type MemoryResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['Memory'] = ResolversParentTypes['Memory'], FederationReferenceType extends FederationReferenceTypes['Memory'] = FederationReferenceTypes['Memory']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Memory']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  accessCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  accessedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MemoryKind'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['MemorySource'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['MemoryTier'], ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+};
+
+export type MemoryHitResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['MemoryHit'] = ResolversParentTypes['MemoryHit']> = {
+  memory?: Resolver<ResolversTypes['Memory'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  servedFrom?: Resolver<ResolversTypes['ServedFrom'], ParentType, ContextType>;
+};
+
+export type MemorySourceResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['MemorySource'] = ResolversParentTypes['MemorySource']> = {
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  forget?: Resolver<ResolversTypes['ForgetPayload'], ParentType, ContextType, RequireFields<MutationForgetArgs, 'id'>>;
+  remember?: Resolver<ResolversTypes['RememberPayload'], ParentType, ContextType, RequireFields<MutationRememberArgs, 'input'>>;
+};
+
+export type QueryResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  memory?: Resolver<Maybe<ResolversTypes['Memory']>, ParentType, ContextType, RequireFields<QueryMemoryArgs, 'id'>>;
+  searchMemories?: Resolver<Array<ResolversTypes['MemoryHit']>, ParentType, ContextType, RequireFields<QuerySearchMemoriesArgs, 'limit' | 'query'>>;
+};
+
+export type RememberPayloadResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['RememberPayload'] = ResolversParentTypes['RememberPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  memory?: Resolver<Maybe<ResolversTypes['Memory']>, ParentType, ContextType>;
+  merged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = MemoryContext> = {
+  Account?: AccountResolvers<ContextType>;
+  ForgetPayload?: ForgetPayloadResolvers<ContextType>;
+  Memory?: MemoryResolvers<ContextType>;
+  MemoryHit?: MemoryHitResolvers<ContextType>;
+  MemorySource?: MemorySourceResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RememberPayload?: RememberPayloadResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
+};
+
