@@ -11,7 +11,6 @@ import sales from './subgraphs/sales/codegen.ts';
  */
 const config: CodegenConfig = {
   overwrite: true,
-  hooks: { afterAllFileWrite: ['prettier --write'] },
   generates: { ...chat, ...kpi, ...memory, ...project, ...sales },
 };
 

@@ -7,9 +7,15 @@ import { defineConfig } from 'vitest/config';
  * - integration: every service as its own process on free ports, queried through the gateway.
  */
 export default defineConfig({
+  resolve: {
+    // Apollo's federation packages are CommonJS and require graphql's CJS build; Vite would otherwise load
+    // the ESM build beside it and graphql-js refuses types from "another module or realm".
+    alias: { graphql: 'graphql/index.js' },
+  },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['{gateway,ops,subgraphs/*}/src/**/*.test.ts'],
@@ -17,6 +23,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'subgraph',
           include: ['subgraphs/*/tests/**/*.test.ts', 'gateway/tests/**/*.test.ts', 'ops/tests/**/*.test.ts'],
@@ -26,6 +33,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],

@@ -13,3 +13,4 @@ export * from './duckdb.ts';
 export * from './connection.ts';
 export { gql } from 'graphql-tag';
 export * from './schema-file.ts';
+export * from './operation-metrics.ts';

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { ConversationRow, MessageRow } from '../store.ts';
 import type { ChatContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
-export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -230,12 +230,12 @@ export type ResolversTypes = {
   Account: ResolverTypeWrapper<Account>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Citation: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Citation']>;
-  Conversation: ResolverTypeWrapper<Omit<Conversation, 'messages'> & { messages: Array<ResolversTypes['Message']> }>;
+  Conversation: ResolverTypeWrapper<ConversationRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Deal: ResolverTypeWrapper<Deal>;
   Memory: ResolverTypeWrapper<Memory>;
-  Message: ResolverTypeWrapper<Omit<Message, 'citations' | 'conversation'> & { citations: Array<ResolversTypes['Citation']>, conversation: ResolversTypes['Conversation'] }>;
+  Message: ResolverTypeWrapper<MessageRow>;
   MessageRole: MessageRole;
   MessageStatus: MessageStatus;
   Metric: ResolverTypeWrapper<Metric>;
@@ -251,12 +251,12 @@ export type ResolversParentTypes = {
   Account: Account;
   ID: Scalars['ID']['output'];
   Citation: ResolversUnionTypes<ResolversParentTypes>['Citation'];
-  Conversation: Omit<Conversation, 'messages'> & { messages: Array<ResolversParentTypes['Message']> } | FederationReferenceTypes['Conversation'];
+  Conversation: ConversationRow;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   Deal: Deal;
   Memory: Memory;
-  Message: Omit<Message, 'citations' | 'conversation'> & { citations: Array<ResolversParentTypes['Citation']>, conversation: ResolversParentTypes['Conversation'] } | FederationReferenceTypes['Message'];
+  Message: MessageRow;
   Metric: Metric;
   Objective: Objective;
   Project: Project;

@@ -1,0 +1,49 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { ANONYMOUS, type Viewer } from '@sophia/kit';
+import { DEV_JWT_SECRET, type GatewayConfig } from '../env.ts';
+
+export class AuthenticationError extends Error {
+  override name = 'AuthenticationError';
+}
+
+export type Authenticator = (authorization: string | undefined) => Promise<Viewer>;
+
+/**
+ * Verifies the caller once at the edge. No credentials → the anonymous viewer (each subgraph decides what
+ * that may see); credentials present but invalid → AuthenticationError (the request is refused).
+ */
+export function createAuthenticator(config: GatewayConfig): Authenticator {
+  const key: Uint8Array | JWTVerifyGetKey = config.JWKS_URL
+    ? createRemoteJWKSet(new URL(config.JWKS_URL))
+    : new TextEncoder().encode(config.JWT_SECRET ?? DEV_JWT_SECRET);
+  const options = {
+    ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
+    ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),
+    algorithms: config.JWKS_URL ? ['RS256', 'ES256'] : ['HS256'],
+  };
+  return async (authorization) => {
+    if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match?.[1]) throw new AuthenticationError('Authorization must be "Bearer <token>".');
+    try {
+      const { payload } = await (typeof key === 'function'
+        ? jwtVerify(match[1], key, options)
+        : jwtVerify(match[1], key, options));
+      if (!payload.sub) throw new AuthenticationError('Token has no subject.');
+      return Object.freeze({
+        userId: payload.sub,
+        roles: stringList(payload['roles']),
+        scopes: stringList(payload['scopes'] ?? payload['scope']),
+      });
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      throw new AuthenticationError(`Invalid token: ${(error as Error).message}`);
+    }
+  };
+}
+
+/** Claims may be arrays or OAuth-style space-separated strings. */
+function stringList(value: unknown): string[] {
+  if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite from a fresh clone on a fresh machine. Installs what the tests need, then
+# typechecks, lints, and runs unit, in-process subgraph and cross-process integration tests.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+apt_install() {
+  if [ "$(id -u)" != "0" ]; then
+    echo "missing system package(s) $*: install them (apt-get install $*) or run as root" >&2
+    exit 1
+  fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+command -v redis-server >/dev/null || apt_install redis-server
+
+source ops/bin/ensure-deps.sh
+
+echo "== typecheck"; npx tsc -p tsconfig.json
+echo "== lint"; npx eslint --max-warnings 0 .
+echo "== unit and subgraph tests"; npx vitest run --project unit --project subgraph
+echo "== integration tests"; npx vitest run --project integration

@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { DuckDb, seedOnce, type SqlParam, type SqlRunner } from '@sophia/kit';
+import { parseCitations, type CitationRef } from './citations.ts';
+import type { ChatConfig } from './env.ts';
+import { createMonotonicClock } from './monotonic-clock.ts';
+
+export type MessageRole = 'USER' | 'ASSISTANT';
+export type MessageStatus = 'STREAMING' | 'COMPLETE' | 'FAILED' | 'CANCELLED';
+
+export interface ConversationRow {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly title: string;
+  /** ISO 8601. */
+  readonly createdAt: string;
+  /** ISO 8601: when the latest message was appended. */
+  readonly updatedAt: string;
+}
+
+export interface MessageRow {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly role: MessageRole;
+  readonly content: string;
+  readonly status: MessageStatus;
+  /** ISO 8601. */
+  readonly createdAt: string;
+  readonly citations: readonly CitationRef[];
+}
+
+export interface NewMessage {
+  readonly conversationId: string;
+  readonly role: MessageRole;
+  readonly content: string;
+  /** @default 'COMPLETE' */
+  readonly status?: MessageStatus;
+  /** @default [] */
+  readonly citations?: readonly CitationRef[];
+}
+
+/** What the streaming pipeline changes while the assistant writes a reply. */
+export interface MessagePatch {
+  readonly content?: string;
+  readonly status?: MessageStatus;
+  readonly citations?: readonly CitationRef[];
+}
+
+const SCHEMA_VERSION = '1';
+
+const DDL = [
+  `CREATE TABLE conversations (
+     id VARCHAR PRIMARY KEY,
+     owner_id VARCHAR NOT NULL,
+     title VARCHAR NOT NULL,
+     created_at TIMESTAMP NOT NULL,
+     updated_at TIMESTAMP NOT NULL)`,
+  // No foreign key to conversations: DuckDB refuses updates of a referenced row, and updated_at moves.
+  `CREATE TABLE messages (
+     id VARCHAR PRIMARY KEY,
+     conversation_id VARCHAR NOT NULL,
+     role VARCHAR NOT NULL CHECK (role IN ('USER', 'ASSISTANT')),
+     content VARCHAR NOT NULL,
+     status VARCHAR NOT NULL CHECK (status IN ('STREAMING', 'COMPLETE', 'FAILED', 'CANCELLED')),
+     citations JSON NOT NULL,
+     created_at TIMESTAMP NOT NULL)`,
+];
+
+const iso = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
+
+const CONVERSATION_COLUMNS = `c.id, c.owner_id AS "ownerId", c.title,
+  ${iso('c.created_at')} AS "createdAt", ${iso('c.updated_at')} AS "updatedAt"`;
+
+const MESSAGE_COLUMNS = `m.id, m.conversation_id AS "conversationId", m.role, m.content, m.status,
+  m.citations, ${iso('m.created_at')} AS "createdAt"`;
+
+type StoredMessage = Omit<MessageRow, 'citations'> & { citations: unknown };
+
+const toMessage = (row: StoredMessage): MessageRow => ({ ...row, citations: parseCitations(row.citations) });
+
+const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/** The chat subgraph's storage: conversations and their messages. The only code that touches the database. */
+export class ChatStore {
+  private readonly now = createMonotonicClock();
+
+  private constructor(
+    private readonly db: DuckDb,
+    /** The demo anchor date (YYYY-MM-DD), "today" for anything date-relative. */
+    readonly today: string,
+  ) {}
+
+  /** Opens `<SOPHIA_DATA_DIR>/chat.duckdb`, creating the tables on first start. */
+  static async open(config: ChatConfig): Promise<ChatStore> {
+    const db = await DuckDb.open(config.SOPHIA_DATA_DIR, 'chat.duckdb');
+    try {
+      const anchor = config.SOPHIA_DEMO_ANCHOR ?? new Date().toISOString().slice(0, 10);
+      // The demo company has no conversations yet: first start creates the tables and records the anchor.
+      const { meta } = await seedOnce(db, SCHEMA_VERSION, async (tx) => {
+        for (const statement of DDL) await tx.run(statement);
+        return { demo_anchor: anchor };
+      });
+      return new ChatStore(db, meta['demo_anchor'] ?? anchor);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  /** The owner's conversations, most recently active first. */
+  listConversations(ownerId: string, first: number): Promise<ConversationRow[]> {
+    return this.db.query<ConversationRow>(
+      `SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.owner_id = ?
+       ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`,
+      [ownerId, first],
+    );
+  }
+
+  /** The owner's conversations among `ids` (others' are left out). */
+  async conversationsByIds(ownerId: string, ids: readonly string[]): Promise<ConversationRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.query<ConversationRow>(
+      `SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.owner_id = ? AND c.id IN (${placeholders(ids)})`,
+      [ownerId, ...ids],
+    );
+  }
+
+  /** Messages among `ids` that belong to the owner's conversations. */
+  async messagesByIds(ownerId: string, ids: readonly string[]): Promise<MessageRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.query<StoredMessage>(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN conversations c ON c.id = m.conversation_id
+       WHERE c.owner_id = ? AND m.id IN (${placeholders(ids)})`,
+      [ownerId, ...ids],
+    );
+    return rows.map(toMessage);
+  }
+
+  /**
+   * Messages of several conversations, oldest first within each; `last` keeps only the most recent ones of
+   * each conversation. Callers have already checked that the viewer owns the conversations.
+   */
+  async messagesOfConversations(conversationIds: readonly string[], last: number | null): Promise<MessageRow[]> {
+    if (conversationIds.length === 0) return [];
+    const rows = await this.db.query<StoredMessage>(
+      `SELECT ${MESSAGE_COLUMNS} FROM (
+         SELECT *, row_number() OVER (PARTITION BY conversation_id ORDER BY created_at DESC, id DESC) AS recency
+         FROM messages WHERE conversation_id IN (${placeholders(conversationIds)})) m
+       WHERE ? IS NULL OR m.recency <= ?
+       ORDER BY m.conversation_id, m.created_at, m.id`,
+      [...conversationIds, last, last],
+    );
+    return rows.map(toMessage);
+  }
+
+  async createConversation(input: { ownerId: string; title: string }): Promise<ConversationRow> {
+    const id = `cnv_${randomUUID()}`;
+    const at = this.now();
+    await this.db.run(
+      'INSERT INTO conversations (id, owner_id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      [id, input.ownerId, input.title, at.toISOString(), at.toISOString()],
+    );
+    return this.conversation(this.db, id);
+  }
+
+  /** Appends a message and marks the conversation active at the message's time, in one transaction. */
+  async appendMessage(input: NewMessage): Promise<MessageRow> {
+    const id = `msg_${randomUUID()}`;
+    return this.db.transaction(async (tx) => {
+      const at = this.now().toISOString();
+      const found = await tx.query('SELECT 1 FROM conversations WHERE id = ?', [input.conversationId]);
+      if (found.length === 0) throw new Error(`Conversation ${input.conversationId} does not exist.`);
+      await tx.run(
+        `INSERT INTO messages (id, conversation_id, role, content, status, citations, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [
+          id,
+          input.conversationId,
+          input.role,
+          input.content,
+          input.status ?? 'COMPLETE',
+          JSON.stringify(input.citations ?? []),
+          at,
+        ],
+      );
+      await tx.run('UPDATE conversations SET updated_at = ? WHERE id = ?', [at, input.conversationId]);
+      return this.message(tx, id);
+    });
+  }
+
+  /** Changes a message (the reply being streamed); null when there is no such message. */
+  async updateMessage(id: string, patch: MessagePatch): Promise<MessageRow | null> {
+    const assignments: string[] = [];
+    const params: SqlParam[] = [];
+    if (patch.content !== undefined) {
+      assignments.push('content = ?');
+      params.push(patch.content);
+    }
+    if (patch.status !== undefined) {
+      assignments.push('status = ?');
+      params.push(patch.status);
+    }
+    if (patch.citations !== undefined) {
+      assignments.push('citations = ?');
+      params.push(JSON.stringify(patch.citations));
+    }
+    if (assignments.length > 0) {
+      await this.db.run(`UPDATE messages SET ${assignments.join(', ')} WHERE id = ?`, [...params, id]);
+    }
+    const rows = await this.db.query<StoredMessage>(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = ?`, [id]);
+    return rows[0] ? toMessage(rows[0]) : null;
+  }
+
+  private async conversation(runner: SqlRunner, id: string): Promise<ConversationRow> {
+    const [row] = await runner.query<ConversationRow>(
+      `SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.id = ?`,
+      [id],
+    );
+    if (!row) throw new Error(`Conversation ${id} was not written.`);
+    return row;
+  }
+
+  private async message(runner: SqlRunner, id: string): Promise<MessageRow> {
+    const [row] = await runner.query<StoredMessage>(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = ?`, [id]);
+    if (!row) throw new Error(`Message ${id} was not written.`);
+    return toMessage(row);
+  }
+}
