@@ -1,4 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { MetricRow } from '../store.ts';
+import type { KpiCardModel } from '../kpi-cards.ts';
 import type { KpiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -23,7 +25,10 @@ export type Grain =
 /** A headline number for a period, compared with the period before and with its target. */
 export type KpiCard = {
   __typename?: 'KpiCard';
-  /** Relative change against the previous period (0.12 = +12%); null when there is nothing to compare. */
+  /**
+   * Relative change against the previous period (0.12 = +12%); null when there is nothing to compare. While the
+   * period runs, a flow is compared with the previous value pro rata of the days elapsed, like its target.
+   */
   change: Maybe<Scalars['Float']['output']>;
   metric: Metric;
   /** True while the period is still running; flows then cover the days so far. */
@@ -32,11 +37,17 @@ export type KpiCard = {
   period: Scalars['String']['output'];
   /** The period compared against, e.g. `2026-Q2`. */
   previousPeriod: Scalars['String']['output'];
+  /** The metric over the whole previous period. */
   previousValue: Maybe<Scalars['Float']['output']>;
-  /** The metric's last twelve values at the card's grain, oldest first, ending with this period. */
+  /**
+   * The metric's last twelve values at the card's grain, oldest first, ending with this period (with today while
+   * it runs): months for a quarter or month card, quarters for a year card. Steps without data are left out.
+   */
   sparkline: Array<Scalars['Float']['output']>;
   status: KpiStatus;
+  /** The target set for the whole period; null when none is set. */
   target: Maybe<Scalars['Float']['output']>;
+  /** The metric over the period (so far, while it runs); null when no data covers it. */
   value: Maybe<Scalars['Float']['output']>;
 };
 
@@ -44,7 +55,7 @@ export type KpiCard = {
 export type KpiStatus =
   /** Within 5% of target. */
   | 'AT_RISK'
-  /** No target set for the period. */
+  /** No target set for the period, or no value yet to judge against it. */
   | 'NO_TARGET'
   /** More than 5% short of target. */
   | 'OFF_TRACK'
@@ -63,7 +74,11 @@ export type Metric = {
   higherIsBetter: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** Values from `from` to `to` (dates YYYY-MM-DD or periods; default the last twelve months) at a grain. */
+  /**
+   * Values from `from` to `to` (dates YYYY-MM-DD or periods: a period's first day for `from`, its last for `to`)
+   * at a grain, oldest first, at most 800 points. Default: `to` today, `from` the first day of the twelfth month
+   * back, i.e. the last twelve months. The first and last steps are clipped to the range; weeks are ISO weeks.
+   */
   series: Array<MetricPoint>;
   /** Target for a period (omitted: the current quarter); null when none is set. */
   target: Maybe<Scalars['Float']['output']>;
@@ -116,6 +131,7 @@ export type MetricPoint = {
   period: Scalars['String']['output'];
   /** First day, YYYY-MM-DD. */
   start: Scalars['String']['output'];
+  /** The metric over the step; null when no data covers it. */
   value: Maybe<Scalars['Float']['output']>;
 };
 
@@ -247,12 +263,12 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Grain: Grain;
-  KpiCard: ResolverTypeWrapper<KpiCard>;
+  KpiCard: ResolverTypeWrapper<KpiCardModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   KpiStatus: KpiStatus;
-  Metric: ResolverTypeWrapper<Metric>;
+  Metric: ResolverTypeWrapper<MetricRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   MetricAggregation: MetricAggregation;
   MetricCategory: MetricCategory;
@@ -263,11 +279,11 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  KpiCard: KpiCard;
+  KpiCard: KpiCardModel;
   Float: Scalars['Float']['output'];
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
-  Metric: Metric | FederationReferenceTypes['Metric'];
+  Metric: MetricRow;
   ID: Scalars['ID']['output'];
   MetricPoint: MetricPoint;
   Query: Record<PropertyKey, never>;

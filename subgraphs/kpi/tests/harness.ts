@@ -1,0 +1,36 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { createLogger } from '@sophia/kit';
+import { startSubgraph, TEST_ANCHOR, type RunningSubgraph } from '@sophia/kit/testing';
+import { loadKpiConfig } from '../src/env.ts';
+import { createKpiSubgraph, type KpiSubgraph } from '../src/subgraph.ts';
+
+export interface RunningKpi extends RunningSubgraph {
+  readonly subgraph: KpiSubgraph;
+}
+
+export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'sophia-kpi-'));
+
+/** The kpi subgraph on a free port over a data directory, anchored to TEST_ANCHOR unless told otherwise. */
+export async function startKpi(dataDir: string, anchor = TEST_ANCHOR): Promise<RunningKpi> {
+  const config = loadKpiConfig({ SOPHIA_DATA_DIR: dataDir, SOPHIA_DEMO_ANCHOR: anchor, LOG_LEVEL: 'silent' });
+  const subgraph = await createKpiSubgraph(config, { logger: createLogger('kpi', 'silent') });
+  return { ...(await startSubgraph(subgraph)), subgraph };
+}
+
+/**
+ * SQL sums and JavaScript sums add the same doubles in a different order, so they agree to a relative
+ * 1e-9, not to the last bit.
+ */
+export function expectClose(actual: number | null | undefined, expected: number | null, label = ''): void {
+  if (expected === null) {
+    expect(actual, label).toBeNull();
+    return;
+  }
+  expect(actual, label).toBeTypeOf('number');
+  expect(Math.abs(actual! - expected), `${label}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
+    1e-9 * Math.max(1, Math.abs(expected)),
+  );
+}
