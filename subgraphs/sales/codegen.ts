@@ -2,5 +2,12 @@ import { subgraphCodegen } from '../kit/src/codegen/subgraph-codegen.ts';
 
 export default subgraphCodegen('sales', {
   context: '../context.ts#SalesContext',
-  mappers: {},
+  mappers: {
+    Deal: '../store/rows.ts#DealRow',
+    Account: '../store/rows.ts#AccountRow',
+    DealStageChange: '../store/rows.ts#DealStageChangeRow',
+    User: '../store/rows.ts#UserRef',
+    DealConnection: '../store/rows.ts#DealPage',
+    AccountConnection: '../store/rows.ts#AccountPage',
+  },
 });

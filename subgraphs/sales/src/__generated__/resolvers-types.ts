@@ -1,7 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { DealRow, AccountRow, DealStageChangeRow, UserRef, DealPage, AccountPage } from '../store/rows.ts';
 import type { SalesContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -346,20 +348,20 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Account: ResolverTypeWrapper<Account>;
+  Account: ResolverTypeWrapper<AccountRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  AccountConnection: ResolverTypeWrapper<AccountConnection>;
-  AccountEdge: ResolverTypeWrapper<AccountEdge>;
+  AccountConnection: ResolverTypeWrapper<AccountPage>;
+  AccountEdge: ResolverTypeWrapper<Omit<AccountEdge, 'node'> & { node: ResolversTypes['Account'] }>;
   AccountSegment: AccountSegment;
-  Deal: ResolverTypeWrapper<Deal>;
-  DealConnection: ResolverTypeWrapper<DealConnection>;
-  DealEdge: ResolverTypeWrapper<DealEdge>;
+  Deal: ResolverTypeWrapper<DealRow>;
+  DealConnection: ResolverTypeWrapper<DealPage>;
+  DealEdge: ResolverTypeWrapper<Omit<DealEdge, 'node'> & { node: ResolversTypes['Deal'] }>;
   DealFilter: DealFilter;
   DealStage: DealStage;
-  DealStageChange: ResolverTypeWrapper<DealStageChange>;
+  DealStageChange: ResolverTypeWrapper<DealStageChangeRow>;
   DealStatus: DealStatus;
   DealType: DealType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -367,29 +369,29 @@ export type ResolversTypes = {
   Pipeline: ResolverTypeWrapper<Pipeline>;
   PipelineStage: ResolverTypeWrapper<PipelineStage>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  User: ResolverTypeWrapper<User>;
+  User: ResolverTypeWrapper<UserRef>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Account: Account | FederationReferenceTypes['Account'];
+  Account: AccountRow;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
   Float: Scalars['Float']['output'];
-  AccountConnection: AccountConnection;
-  AccountEdge: AccountEdge;
-  Deal: Deal | FederationReferenceTypes['Deal'];
-  DealConnection: DealConnection;
-  DealEdge: DealEdge;
+  AccountConnection: AccountPage;
+  AccountEdge: Omit<AccountEdge, 'node'> & { node: ResolversParentTypes['Account'] };
+  Deal: DealRow;
+  DealConnection: DealPage;
+  DealEdge: Omit<DealEdge, 'node'> & { node: ResolversParentTypes['Deal'] };
   DealFilter: DealFilter;
-  DealStageChange: DealStageChange;
+  DealStageChange: DealStageChangeRow;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Pipeline: Pipeline;
   PipelineStage: PipelineStage;
   Query: Record<PropertyKey, never>;
-  User: User | FederationReferenceTypes['User'];
+  User: UserRef;
 };
 
 export type AccountResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = {

@@ -1,0 +1,183 @@
+import { DuckDb, seedOnce, StorageError, type SqlParam } from '@sophia/kit';
+import { generateCompany } from '@sophia/ops';
+import type { DealStatus } from './__generated__/resolvers-types.ts';
+import { encodeAccountCursor, encodeDealCursor, type AccountCursor, type DealCursor } from './cursors.ts';
+import type { SalesConfig } from './env.ts';
+import { dealConditions, type DealQuery } from './store/deal-query.ts';
+import { DEAL_COLUMNS } from './store/schema-sql.ts';
+import { loadCompany } from './store/seed.ts';
+import type {
+  AccountRow,
+  DealPage,
+  DealRow,
+  DealStageChangeRow,
+  Page,
+  StageTotalsRow,
+} from './store/rows.ts';
+
+/** Bump when the tables change: an older file then asks to be moved away instead of being misread. */
+const SCHEMA_VERSION = '1';
+
+const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
+
+/** Accounts and deals in `<SOPHIA_DATA_DIR>/sales.duckdb`; the only code that touches sales storage. */
+export class SalesStore {
+  private constructor(
+    private readonly db: DuckDb,
+    /** The demo anchor: "today" for every period, so figures are reproducible. */
+    readonly today: string,
+    /** The company's currency; every amount is in it. */
+    readonly currency: string,
+  ) {}
+
+  /** Opens the database and, on first start, loads the demo company's accounts and deals. */
+  static async open(config: SalesConfig): Promise<SalesStore> {
+    const db = await DuckDb.open(config.SOPHIA_DATA_DIR, 'sales.duckdb');
+    try {
+      const { meta } = await seedOnce(db, SCHEMA_VERSION, (tx) =>
+        loadCompany(
+          tx,
+          generateCompany({
+            ...(config.SOPHIA_DEMO_SEED === undefined ? {} : { seed: config.SOPHIA_DEMO_SEED }),
+            ...(config.SOPHIA_DEMO_ANCHOR === undefined ? {} : { anchor: config.SOPHIA_DEMO_ANCHOR }),
+          }),
+        ),
+      );
+      const { anchor, currency } = meta;
+      if (anchor === undefined || currency === undefined) {
+        throw new StorageError(
+          `${db.path} has no demo anchor or currency recorded; move the file away to reload.`,
+        );
+      }
+      return new SalesStore(db, anchor, currency);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+
+  /** Deals matching `query`, largest first (ties by id), `size` at a time after `after`. */
+  async dealPage(query: DealQuery, size: number, after: DealCursor | null): Promise<DealPage> {
+    const where = dealConditions(query);
+    const keyset = after === null ? 'TRUE' : '(d.amount < ? OR (d.amount = ? AND d.id > ?))';
+    const keysetParams: SqlParam[] = after === null ? [] : [after.amount, after.amount, after.id];
+    const rows = await this.db.query<DealRow>(
+      `SELECT ${DEAL_COLUMNS} FROM deals d WHERE ${where.sql} AND ${keyset}
+       ORDER BY d.amount DESC, d.id ASC LIMIT ?`,
+      [...where.params, ...keysetParams, size + 1],
+    );
+    const totals = once(async () => {
+      const [row] = await this.db.query<{ count: number; amount: number }>(
+        `SELECT CAST(COUNT(*) AS INTEGER) AS count, CAST(COALESCE(SUM(d.amount), 0) AS DOUBLE) AS amount
+         FROM deals d WHERE ${where.sql}`,
+        where.params,
+      );
+      return row ?? { count: 0, amount: 0 };
+    });
+    return {
+      rows: rows.slice(0, size),
+      hasNextPage: rows.length > size,
+      cursorOf: (deal) => encodeDealCursor({ amount: deal.amount, id: deal.id }),
+      totalCount: async () => (await totals()).count,
+      totalAmount: async () => (await totals()).amount,
+    };
+  }
+
+  /** Deals closing in the inclusive date range, summed by stage and status. */
+  stageTotals(closeFrom: string, closeTo: string): Promise<StageTotalsRow[]> {
+    return this.db.query<StageTotalsRow>(
+      `SELECT d.stage, d.status, CAST(COUNT(*) AS INTEGER) AS count, CAST(SUM(d.amount) AS DOUBLE) AS amount,
+         CAST(SUM(d.amount * d.probability) AS DOUBLE) AS "weightedAmount"
+       FROM deals d WHERE d.close_date BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)
+       GROUP BY d.stage, d.status`,
+      [closeFrom, closeTo],
+    );
+  }
+
+  dealsByIds(ids: readonly string[]): Promise<DealRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.query<DealRow>(
+      `SELECT ${DEAL_COLUMNS} FROM deals d WHERE d.id IN (${placeholders(ids.length)})`,
+      [...ids],
+    );
+  }
+
+  /** Deals of any of these accounts (optionally with one status), newest close date first. */
+  dealsOfAccounts(accountIds: readonly string[], status: DealStatus | undefined): Promise<DealRow[]> {
+    return this.dealsWhereIn('d.account_id', accountIds, status);
+  }
+
+  /** Deals owned by any of these users (optionally with one status), newest close date first. */
+  dealsOfOwners(ownerIds: readonly string[], status: DealStatus | undefined): Promise<DealRow[]> {
+    return this.dealsWhereIn('d.owner_id', ownerIds, status);
+  }
+
+  /** The stage changes of these deals, each deal's oldest first. */
+  stageChanges(dealIds: readonly string[]): Promise<DealStageChangeRow[]> {
+    if (dealIds.length === 0) return Promise.resolve([]);
+    return this.db.query<DealStageChangeRow>(
+      `SELECT deal_id AS "dealId", stage, entered_at AS "enteredAt" FROM deal_stage_changes
+       WHERE deal_id IN (${placeholders(dealIds.length)}) ORDER BY deal_id, position`,
+      [...dealIds],
+    );
+  }
+
+  /** Accounts whose name contains `search` (any case), by name then id, `size` at a time after `after`. */
+  async accountPage(
+    search: string | undefined,
+    size: number,
+    after: AccountCursor | null,
+  ): Promise<Page<AccountRow>> {
+    const where = search === undefined ? 'TRUE' : 'contains(lower(name), ?)';
+    const whereParams: SqlParam[] = search === undefined ? [] : [search.toLowerCase()];
+    const keyset = after === null ? 'TRUE' : '(name > ? OR (name = ? AND id > ?))';
+    const keysetParams: SqlParam[] = after === null ? [] : [after.name, after.name, after.id];
+    const rows = await this.db.query<AccountRow>(
+      `SELECT * FROM account_rows WHERE ${where} AND ${keyset} ORDER BY name, id LIMIT ?`,
+      [...whereParams, ...keysetParams, size + 1],
+    );
+    return {
+      rows: rows.slice(0, size),
+      hasNextPage: rows.length > size,
+      cursorOf: (account) => encodeAccountCursor({ name: account.name, id: account.id }),
+      totalCount: once(async () => {
+        const [row] = await this.db.query<{ count: number }>(
+          `SELECT CAST(COUNT(*) AS INTEGER) AS count FROM accounts WHERE ${where}`,
+          whereParams,
+        );
+        return row?.count ?? 0;
+      }),
+    };
+  }
+
+  accountsByIds(ids: readonly string[]): Promise<AccountRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.query<AccountRow>(`SELECT * FROM account_rows WHERE id IN (${placeholders(ids.length)})`, [
+      ...ids,
+    ]);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  private dealsWhereIn(
+    column: string,
+    ids: readonly string[],
+    status: DealStatus | undefined,
+  ): Promise<DealRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const statusCondition = status === undefined ? 'TRUE' : 'd.status = ?';
+    return this.db.query<DealRow>(
+      `SELECT ${DEAL_COLUMNS} FROM deals d WHERE ${column} IN (${placeholders(ids.length)}) AND ${statusCondition}
+       ORDER BY d.close_date DESC, d.id`,
+      [...ids, ...(status === undefined ? [] : [status])],
+    );
+  }
+}
+
+/** Runs `work` at most once, on first call; later calls share its result. */
+function once<T>(work: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= work());
+}

@@ -1,0 +1,42 @@
+import {
+  createLogger,
+  createSubgraph,
+  loadSchemaFile,
+  type Logger,
+  type Subgraph,
+  type SubgraphOptions,
+} from '@sophia/kit';
+import type { SalesContext } from './context.ts';
+import type { SalesConfig } from './env.ts';
+import { createSalesLoaders } from './loaders.ts';
+import { resolvers } from './resolvers/index.ts';
+import { SalesStore } from './store.ts';
+
+export interface SalesSubgraphOptions {
+  /** @default a pino logger at the configured LOG_LEVEL */
+  readonly logger?: Logger;
+}
+
+/** The sales subgraph, built but not listening: accounts, deals, the pipeline and the forecast. */
+export async function createSalesSubgraph(
+  config: SalesConfig,
+  options: SalesSubgraphOptions = {},
+): Promise<Subgraph> {
+  const store = await SalesStore.open(config);
+  try {
+    return await createSubgraph<SalesContext>({
+      name: 'sales',
+      typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
+      // Codegen types `__resolveReference` as (reference, context, info); @apollo/subgraph's map has no such
+      // signature, so the typed map is handed over as its untyped equivalent.
+      resolvers: resolvers as unknown as SubgraphOptions<SalesContext>['resolvers'],
+      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      createContext: (base) => ({ ...base, store, loaders: createSalesLoaders(store) }),
+      onClose: () => store.close(),
+      logger: options.logger ?? createLogger('sales', config.LOG_LEVEL),
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '@sophia/kit';
+import { startSubgraph, TEST_ANCHOR, type GraphQLResponse, type RunningSubgraph } from '@sophia/kit/testing';
+import { generateCompany, type Company, type Deal } from '@sophia/ops';
+import { expect } from 'vitest';
+import { loadSalesConfig } from '../src/env.ts';
+import { createSalesSubgraph } from '../src/subgraph.ts';
+
+/** The company the subgraph loads in tests: the generator's default seed at the test anchor. */
+export const company: Company = generateCompany({ anchor: TEST_ANCHOR });
+
+export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'sophia-sales-'));
+
+export const removeDataDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
+
+/** Builds the sales subgraph on `dataDir` as the launcher would and starts it on a free port. */
+export async function startSales(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningSubgraph> {
+  const config = loadSalesConfig({
+    SOPHIA_DATA_DIR: dataDir,
+    SOPHIA_DEMO_ANCHOR: TEST_ANCHOR,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  return startSubgraph(await createSalesSubgraph(config, { logger: createLogger('sales', 'silent') }));
+}
+
+/** The data of a response that must have succeeded. */
+export function dataOf<TData>(response: GraphQLResponse<TData>): TData {
+  expect(response.errors).toBeUndefined();
+  expect(response.data).toBeTruthy();
+  return response.data as TData;
+}
+
+/** The code and `argument` of a response's first error. */
+export function errorOf(response: GraphQLResponse<unknown>): { code: unknown; argument: unknown } {
+  const extensions = response.errors?.[0]?.extensions ?? {};
+  return { code: extensions['code'], argument: extensions['argument'] };
+}
+
+export type DealStatus = 'OPEN' | 'WON' | 'LOST';
+
+/** The status the subgraph derives from a generator deal's stage. */
+export const statusOf = (deal: Deal): DealStatus =>
+  deal.stage === 'CLOSED_WON' ? 'WON' : deal.stage === 'CLOSED_LOST' ? 'LOST' : 'OPEN';
+
+/** Largest first, ties by id: the order of `deals` and `topDeals`. */
+export const byAmountDesc = (a: Deal, b: Deal): number =>
+  b.amount - a.amount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export const closingBetween = (deal: Deal, start: string, end: string): boolean =>
+  deal.closeDate >= start && deal.closeDate <= end;
+
+export const sumAmounts = (deals: readonly Deal[]): number =>
+  deals.reduce((sum, deal) => sum + deal.amount, 0);
