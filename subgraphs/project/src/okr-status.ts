@@ -1,12 +1,12 @@
 /**
  * How an objective or key result is doing: its progress (0 to 1) against the progress expected by now.
  *
- * - ACHIEVED once progress reaches 1, whenever that happens.
+ * - A quarter not yet started has measured nothing, so it is ON_TRACK whatever its numbers say.
+ * - ACHIEVED once progress reaches 1.
  * - While the quarter runs, the expectation is the share of the quarter elapsed (linear pacing):
  *   ON_TRACK within ON_TRACK_SLACK of it, AT_RISK within AT_RISK_SLACK, else OFF_TRACK.
  * - Once the quarter is over the expectation is FINISHED_EXPECTATION rather than 1, so the usual OKR grade of
  *   0.7 ("a stretch goal mostly met") still reads as on track, 0.55 to 0.7 as at risk, less as off track.
- * - A quarter not yet started expects nothing, so anything short of achieved is on track.
  */
 export type OkrStatus = 'ACHIEVED' | 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK';
 
@@ -18,8 +18,9 @@ export const FINISHED_EXPECTATION = 0.8;
 const EPSILON = 1e-9;
 
 export function okrStatus(progress: number, elapsedShare: number): OkrStatus {
+  if (elapsedShare <= 0) return 'ON_TRACK';
   if (progress >= 1 - EPSILON) return 'ACHIEVED';
-  const expected = elapsedShare >= 1 ? FINISHED_EXPECTATION : Math.max(0, elapsedShare);
+  const expected = elapsedShare >= 1 ? FINISHED_EXPECTATION : elapsedShare;
   if (progress >= expected - ON_TRACK_SLACK - EPSILON) return 'ON_TRACK';
   if (progress >= expected - AT_RISK_SLACK - EPSILON) return 'AT_RISK';
   return 'OFF_TRACK';
@@ -36,15 +37,6 @@ export function elapsedShare(start: string, end: string, today: string): number 
   const total = dayNumber(end) - dayNumber(start) + 1;
   const done = dayNumber(today) - dayNumber(start) + 1;
   return Math.min(1, Math.max(0, done / total));
-}
-
-/**
- * Share of the way from `start` to `target` that `current` has covered, clamped to 0…1. Works for targets
- * below the start (reduce churn) as well as above; a target equal to its start reads as "at least the target".
- */
-export function keyResultProgress(start: number, target: number, current: number): number {
-  if (target === start) return current >= target ? 1 : 0;
-  return Math.min(1, Math.max(0, (current - start) / (target - start)));
 }
 
 /** An objective's progress: the mean of its key results' progress (0 with no key results). */

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { UserRow, TeamRow, ProjectRow, MilestoneRow, ObjectiveRow, KeyResultRow } from '../store-rows.ts';
 import type { ProjectContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -297,37 +298,37 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  KeyResult: ResolverTypeWrapper<KeyResult>;
+  KeyResult: ResolverTypeWrapper<KeyResultRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Metric: ResolverTypeWrapper<Metric>;
-  Milestone: ResolverTypeWrapper<Milestone>;
+  Milestone: ResolverTypeWrapper<MilestoneRow>;
   MilestoneStatus: MilestoneStatus;
-  Objective: ResolverTypeWrapper<Objective>;
+  Objective: ResolverTypeWrapper<ObjectiveRow>;
   OkrStatus: OkrStatus;
-  Project: ResolverTypeWrapper<Project>;
+  Project: ResolverTypeWrapper<ProjectRow>;
   ProjectStatus: ProjectStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Team: ResolverTypeWrapper<Team>;
-  User: ResolverTypeWrapper<User>;
+  Team: ResolverTypeWrapper<TeamRow>;
+  User: ResolverTypeWrapper<UserRow>;
   UserRole: UserRole;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  KeyResult: KeyResult;
+  KeyResult: KeyResultRow;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Metric: Metric;
-  Milestone: Milestone;
-  Objective: Objective | FederationReferenceTypes['Objective'];
-  Project: Project | FederationReferenceTypes['Project'];
+  Milestone: MilestoneRow;
+  Objective: ObjectiveRow;
+  Project: ProjectRow;
   Query: Record<PropertyKey, never>;
-  Team: Team | FederationReferenceTypes['Team'];
-  User: User | FederationReferenceTypes['User'];
+  Team: TeamRow;
+  User: UserRow;
   Boolean: Scalars['Boolean']['output'];
 };
 

@@ -1,0 +1,42 @@
+import {
+  createLogger,
+  createSubgraph,
+  loadSchemaFile,
+  type Logger,
+  type Subgraph,
+  type SubgraphOptions,
+} from '@sophia/kit';
+import type { ProjectContext } from './context.ts';
+import type { ProjectConfig } from './env.ts';
+import { createProjectLoaders } from './loaders.ts';
+import { resolvers } from './resolvers/index.ts';
+import { ProjectStore } from './store.ts';
+
+export interface ProjectSubgraphOptions {
+  /** @default an info-level logger at the configured LOG_LEVEL */
+  readonly logger?: Logger;
+}
+
+/** The project subgraph (directory, projects, OKRs), built without binding a port. */
+export async function createProjectSubgraph(
+  config: ProjectConfig,
+  options: ProjectSubgraphOptions = {},
+): Promise<Subgraph> {
+  const store = await ProjectStore.open(config);
+  try {
+    return await createSubgraph<ProjectContext>({
+      name: 'project',
+      typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
+      // Codegen types __resolveReference as (reference, context, info); @apollo/subgraph's map type only knows
+      // (parent, args, context, info) field resolvers, so the two cannot be unified without a cast.
+      resolvers: resolvers as unknown as SubgraphOptions<ProjectContext>['resolvers'],
+      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      createContext: (base) => ({ ...base, store, loaders: createProjectLoaders(store) }),
+      onClose: () => store.close(),
+      logger: options.logger ?? createLogger('project', config.LOG_LEVEL),
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
