@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { createLogger, createSubgraph, gql, requireViewer, type Subgraph } from '@sophia/kit';
+import { createLogger, createSubgraph, gql, requireViewer, type BaseContext, type Subgraph } from '@sophia/kit';
 import { TEST_SECRET } from '@sophia/kit/testing';
 
 /**
@@ -48,7 +48,7 @@ export async function createInventory(): Promise<Subgraph> {
     resolvers: {
       Query: {
         products: () => products.map(({ id, name }) => ({ id, name })),
-        whoami: (_: unknown, __: unknown, { viewer }) => viewer.userId ?? 'anonymous',
+        whoami: (_: unknown, __: unknown, { viewer }: BaseContext) => viewer.userId ?? 'anonymous',
       },
     },
   });
@@ -70,7 +70,7 @@ export async function createReviews(options: { slowMs?: number } = {}): Promise<
       },
       Product: {
         __resolveReference: (ref: { id: string }) => products.find((p) => p.id === ref.id),
-        reviewedFor: (_: unknown, __: unknown, { viewer }) => requireViewer(viewer).userId,
+        reviewedFor: (_: unknown, __: unknown, { viewer }: BaseContext) => requireViewer(viewer).userId,
       },
     },
   });

@@ -12,7 +12,10 @@ export const FACTS = {
   sales_marketing_spend: { kind: 'FLOW', description: 'Sales and marketing spend, people and programmes.' },
   net_burn: { kind: 'FLOW', description: 'cogs + opex + sales_marketing_spend − revenue.' },
   cash: { kind: 'STOCK', description: 'Cash in the bank at the end of the day.' },
-  new_bookings: { kind: 'FLOW', description: 'Sum of the amounts of deals closed won that day (every type).' },
+  new_bookings: {
+    kind: 'FLOW',
+    description: 'Sum of the amounts of deals closed won that day (every type).',
+  },
   expansion_arr: { kind: 'FLOW', description: 'ARR added by expansion deals closed won that day.' },
   churned_arr: { kind: 'FLOW', description: 'ARR lost that day: lost renewals plus downgrades at renewal.' },
   arr: { kind: 'STOCK', description: 'Annual recurring revenue: the sum of customer contracts.' },
@@ -20,8 +23,14 @@ export const FACTS = {
   deals_won: { kind: 'FLOW', description: 'Deals closed won that day.' },
   deals_lost: { kind: 'FLOW', description: 'Deals closed lost that day.' },
   open_pipeline: { kind: 'STOCK', description: 'Sum of the amounts of deals open at the end of the day.' },
-  bookings_target_daily: { kind: 'FLOW', description: "The quarter's bookings target spread evenly over its days." },
-  headcount: { kind: 'STOCK', description: 'People employed: users whose start date is on or before the day.' },
+  bookings_target_daily: {
+    kind: 'FLOW',
+    description: "The quarter's bookings target spread evenly over its days.",
+  },
+  headcount: {
+    kind: 'STOCK',
+    description: 'People employed: users whose start date is on or before the day.',
+  },
   nps_promoters: { kind: 'FLOW', description: 'NPS survey responses scoring 9–10 that day.' },
   nps_passives: { kind: 'FLOW', description: 'NPS survey responses scoring 7–8 that day.' },
   nps_detractors: { kind: 'FLOW', description: 'NPS survey responses scoring 0–6 that day.' },

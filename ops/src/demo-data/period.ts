@@ -21,7 +21,9 @@ export class PeriodError extends Error {
   readonly code = 'BAD_USER_INPUT';
 
   constructor(readonly input: string) {
-    super(`Invalid period ${JSON.stringify(input)}: use a quarter (2026-Q3 or Q3), a month (2026-11) or a year (2026)`);
+    super(
+      `Invalid period ${JSON.stringify(input)}: use a quarter (2026-Q3 or Q3), a month (2026-11) or a year (2026)`,
+    );
     this.name = 'PeriodError';
   }
 }
@@ -103,7 +105,7 @@ export function nextPeriod(period: Period): Period {
 export function periodsOverlapping(start: string, end: string, grain: PeriodGrain): Period[] {
   const periods: Period[] = [];
   const last = parseIsoDate(end);
-  for (let period = periodContaining(start, grain); parseIsoDate(period.start) <= last; ) {
+  for (let period = periodContaining(start, grain); parseIsoDate(period.start) <= last;) {
     periods.push(period);
     period = nextPeriod(period);
   }

@@ -58,12 +58,7 @@ export interface Account {
 }
 
 export type DealStage =
-  | 'PROSPECTING'
-  | 'QUALIFICATION'
-  | 'PROPOSAL'
-  | 'NEGOTIATION'
-  | 'CLOSED_WON'
-  | 'CLOSED_LOST';
+  'PROSPECTING' | 'QUALIFICATION' | 'PROPOSAL' | 'NEGOTIATION' | 'CLOSED_WON' | 'CLOSED_LOST';
 
 export type DealType = 'NEW_BUSINESS' | 'EXPANSION' | 'RENEWAL';
 
@@ -96,12 +91,15 @@ export interface Deal {
   stageHistory: DealStageChange[];
 }
 
-/** One value of one fact on one day: the grain every KPI is computed from. */
-export interface DailyFact {
+/**
+ * One value of one fact on one day: the grain every KPI is computed from. A type alias rather than an interface
+ * so that arrays of facts can be handed straight to helpers that take generic SQL rows.
+ */
+export type DailyFact = {
   date: string;
   fact: FactName;
   value: number;
-}
+};
 
 export type MetricUnit = 'CURRENCY' | 'PERCENT' | 'COUNT' | 'MONTHS' | 'SCORE' | 'RATIO';
 export type MetricCategory = 'FINANCE' | 'SALES' | 'CUSTOMERS' | 'PEOPLE';

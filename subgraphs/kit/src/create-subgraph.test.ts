@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createSubgraph } from './create-subgraph.ts';
-import { gql, requireViewer, signViewerToken, VIEWER_CONNECTION_PARAM, ANONYMOUS } from './index.ts';
+import { gql, requireViewer, signViewerToken, VIEWER_CONNECTION_PARAM, ANONYMOUS, type BaseContext } from './index.ts';
 import { createLogger } from './logger.ts';
 import { startSubgraph, TEST_SECRET, type RunningSubgraph } from './testing/index.ts';
 
@@ -28,7 +28,7 @@ describe('createSubgraph', () => {
       createContext: (base) => base,
       resolvers: {
         Query: {
-          whoami: (_: unknown, __: unknown, { viewer }) => requireViewer(viewer).userId,
+          whoami: (_: unknown, __: unknown, { viewer }: BaseContext) => requireViewer(viewer).userId,
           boom: () => {
             throw new Error('secret database detail');
           },

@@ -29,7 +29,12 @@ export interface SubgraphOptions<TContext extends BaseContext> {
   /** Service name: used in logs, metrics and error stamps. */
   readonly name: string;
   readonly typeDefs: DocumentNode;
-  readonly resolvers: GraphQLResolverMap<TContext>;
+  /**
+   * The subgraph's resolver map, typed by its generated `Resolvers` (codegen). Codegen's federation types
+   * (`__resolveReference` with a reference parent) do not fit `@apollo/subgraph`'s own map type, so the
+   * map is accepted as an object here and handed over once, below.
+   */
+  readonly resolvers: object;
   /** Secret shared with the gateway; requests without its signature are refused with 401. */
   readonly internalTokenSecret: string;
   /** Extends the base context with the subgraph's store and per-request loaders. */
@@ -62,7 +67,6 @@ export async function createSubgraph<TContext extends BaseContext>(
   const { name, internalTokenSecret, createContext } = options;
   const logger = options.logger ?? createLogger(name);
   const metrics = createServiceMetrics(name);
-  // The resolver map is typed by our context; @apollo/subgraph erases it to `unknown`.
   const resolvers = options.resolvers as GraphQLResolverMap<unknown>;
   const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers });
   let ready = false;

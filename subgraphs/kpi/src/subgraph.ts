@@ -4,7 +4,6 @@ import {
   loadSchemaFile,
   type Logger,
   type Subgraph,
-  type SubgraphOptions,
 } from '@sophia/kit';
 import type { KpiContext } from './context.ts';
 import type { KpiConfig } from './env.ts';
@@ -27,8 +26,7 @@ export async function createKpiSubgraph(
     const subgraph = await createSubgraph<KpiContext>({
       name: 'kpi',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
-      // Codegen types `__resolveReference` with its own signature; @apollo/subgraph's map erases it.
-      resolvers: resolvers as SubgraphOptions<KpiContext>['resolvers'],
+      resolvers,
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
       logger: options.logger ?? createLogger('kpi', config.LOG_LEVEL),
       createContext: (base) => ({ ...base, store, loaders: createKpiLoaders(store, base.viewer) }),

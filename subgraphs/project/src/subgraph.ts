@@ -4,7 +4,6 @@ import {
   loadSchemaFile,
   type Logger,
   type Subgraph,
-  type SubgraphOptions,
 } from '@sophia/kit';
 import type { ProjectContext } from './context.ts';
 import type { ProjectConfig } from './env.ts';
@@ -27,9 +26,7 @@ export async function createProjectSubgraph(
     return await createSubgraph<ProjectContext>({
       name: 'project',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
-      // Codegen types __resolveReference as (reference, context, info); @apollo/subgraph's map type only knows
-      // (parent, args, context, info) field resolvers, so the two cannot be unified without a cast.
-      resolvers: resolvers as unknown as SubgraphOptions<ProjectContext>['resolvers'],
+      resolvers,
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
       createContext: (base) => ({ ...base, store, loaders: createProjectLoaders(store) }),
       onClose: () => store.close(),

@@ -4,7 +4,6 @@ import {
   loadSchemaFile,
   type Logger,
   type Subgraph,
-  type SubgraphOptions,
 } from '@sophia/kit';
 import type { SalesContext } from './context.ts';
 import type { SalesConfig } from './env.ts';
@@ -27,9 +26,7 @@ export async function createSalesSubgraph(
     return await createSubgraph<SalesContext>({
       name: 'sales',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
-      // Codegen types `__resolveReference` as (reference, context, info); @apollo/subgraph's map has no such
-      // signature, so the typed map is handed over as its untyped equivalent.
-      resolvers: resolvers as unknown as SubgraphOptions<SalesContext>['resolvers'],
+      resolvers,
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
       createContext: (base) => ({ ...base, store, loaders: createSalesLoaders(store) }),
       onClose: () => store.close(),
