@@ -29,7 +29,10 @@ export default tseslint.config(
         'error',
         {
           patterns: SUBGRAPHS.filter((other) => other !== name).flatMap((other) => [
-            { group: [`@sophia/${other}`, `**/subgraphs/${other}/**`, `../../${other}/**`], message: 'Subgraphs never import each other; share code through subgraphs/kit.' },
+            {
+              group: [`@sophia/${other}`, `**/subgraphs/${other}/**`, `../../${other}/**`],
+              message: 'Subgraphs never import each other; share code through subgraphs/kit.',
+            },
           ]),
         },
       ],
@@ -40,7 +43,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@sophia/*', '**/subgraphs/**', '**/gateway/**', '**/ops/**'], message: 'The dashboard talks to the API, never to server code.' }] },
+        {
+          patterns: [
+            {
+              group: ['@sophia/*', '**/subgraphs/**', '**/gateway/**', '**/ops/**'],
+              message: 'The dashboard talks to the API, never to server code.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -10,7 +10,10 @@ const perSubgraph = <T extends z.ZodType>(value: T) =>
     .string()
     .transform((text, ctx) => {
       const entries: [string, z.infer<T>][] = [];
-      for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+      for (const pair of text
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const [name, raw] = pair.split(/=(.*)/s, 2);
         const parsed = value.safeParse(raw);
         if (!name || !parsed.success) {

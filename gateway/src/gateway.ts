@@ -35,7 +35,10 @@ export interface GatewayService {
  * Builds the gateway — @apollo/gateway inside Apollo Server 5 on node:http — without binding a port.
  * It knows nothing of Sophia's schema: any federation's supergraph is served unchanged.
  */
-export async function createGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<GatewayService> {
+export async function createGateway(
+  config: GatewayConfig,
+  options: { logger?: Logger } = {},
+): Promise<GatewayService> {
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const metrics = createServiceMetrics('gateway');
   const authenticate = createAuthenticator(config);

@@ -5,7 +5,11 @@ import { REQUEST_ID_HEADER, VIEWER_HEADER } from '@sophia/kit';
 import type { GatewayContext } from './context.ts';
 
 /** Keep-alive connections to subgraphs: a known 2.x slowdown came from opening one per fetch. */
-const keepAliveAgent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 128 });
+const keepAliveAgent = new Agent({
+  keepAliveTimeout: 30_000,
+  keepAliveMaxTimeout: 120_000,
+  connections: 128,
+});
 
 /**
  * Forwards the signed viewer and the request id to a subgraph, bounds each call with the subgraph's

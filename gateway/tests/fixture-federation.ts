@@ -2,7 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { createLogger, createSubgraph, gql, requireViewer, type BaseContext, type Subgraph } from '@sophia/kit';
+import {
+  createLogger,
+  createSubgraph,
+  gql,
+  requireViewer,
+  type BaseContext,
+  type Subgraph,
+} from '@sophia/kit';
 import { TEST_SECRET } from '@sophia/kit/testing';
 
 /**
@@ -84,7 +91,12 @@ export function writeSupergraph(urls: { inventory: string; reviews: string }, ex
     {
       name: 'inventory',
       url: urls.inventory,
-      typeDefs: extraInventory ? gql`${inventoryTypeDefs.loc!.source.body} ${extraInventory}` : inventoryTypeDefs,
+      typeDefs: extraInventory
+        ? gql`
+            ${inventoryTypeDefs.loc!.source.body}
+            ${extraInventory}
+          `
+        : inventoryTypeDefs,
     },
     { name: 'reviews', url: urls.reviews, typeDefs: reviewsTypeDefs },
   ]);

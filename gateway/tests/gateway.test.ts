@@ -35,7 +35,9 @@ describe('gateway', () => {
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? '' : JSON.stringify(body),
     });
-  const bearer = async () => ({ authorization: `Bearer ${((await (await login()).json()) as { token: string }).token}` });
+  const bearer = async () => ({
+    authorization: `Bearer ${((await (await login()).json()) as { token: string }).token}`,
+  });
 
   beforeAll(async () => {
     inventory = await startSubgraph(await createInventory());
@@ -79,7 +81,10 @@ describe('gateway', () => {
   });
 
   it('refuses a forged or malformed token with 401 UNAUTHENTICATED', async () => {
-    const forged = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('usr_001').sign(new TextEncoder().encode('f'.repeat(40)));
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('usr_001')
+      .sign(new TextEncoder().encode('f'.repeat(40)));
     for (const authorization of [`Bearer ${forged}`, 'Bearer not-a-jwt', 'Basic abc']) {
       const reply = await post('{ whoami }', { authorization });
       expect(reply.status).toBe(401);
@@ -88,7 +93,11 @@ describe('gateway', () => {
   });
 
   it('accepts a token signed with the development secret for any subject', async () => {
-    const token = await new SignJWT({ roles: ['member'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('usr_042').setExpirationTime('1m').sign(new TextEncoder().encode(DEV_JWT_SECRET));
+    const token = await new SignJWT({ roles: ['member'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('usr_042')
+      .setExpirationTime('1m')
+      .sign(new TextEncoder().encode(DEV_JWT_SECRET));
     const reply = await post('{ whoami }', { authorization: `Bearer ${token}` });
     expect(reply.data).toEqual({ whoami: 'usr_042' });
   });
@@ -112,7 +121,10 @@ describe('gateway', () => {
   it('stamps a slow subgraph as DOWNSTREAM_SERVICE_ERROR with its name and keeps the rest', async () => {
     const reply = await post('{ whoami slow }', await bearer());
     expect(reply.data?.['whoami']).toBe('usr_001');
-    expect(reply.errors?.[0]?.extensions).toMatchObject({ code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'reviews' });
+    expect(reply.errors?.[0]?.extensions).toMatchObject({
+      code: 'DOWNSTREAM_SERVICE_ERROR',
+      serviceName: 'reviews',
+    });
   });
 
   it('names an unreachable subgraph and still returns what the others gave', async () => {
@@ -131,7 +143,10 @@ describe('gateway', () => {
       const reply = (await response.json()) as Reply;
       expect(reply.data?.['whoami']).toBe('usr_001');
       expect(reply.errors?.[0]?.message).toContain('reviews');
-      expect(reply.errors?.[0]?.extensions).toMatchObject({ code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'reviews' });
+      expect(reply.errors?.[0]?.extensions).toMatchObject({
+        code: 'DOWNSTREAM_SERVICE_ERROR',
+        serviceName: 'reviews',
+      });
     } finally {
       await lonely.close();
     }
@@ -139,10 +154,17 @@ describe('gateway', () => {
 
   it('reloads the supergraph when its file changes', async () => {
     const current = readFileSync(supergraphPath, 'utf8');
-    const next = writeSupergraph({ inventory: 'http://nowhere.invalid/graphql', reviews: reviews.url }, 'extend type Query { added: String }');
+    const next = writeSupergraph(
+      { inventory: 'http://nowhere.invalid/graphql', reviews: reviews.url },
+      'extend type Query { added: String }',
+    );
     writeFileSync(supergraphPath, readFileSync(next, 'utf8'));
     const fields = async () =>
-      ((await post('{ __type(name: "Query") { fields { name } } }')).data?.['__type'].fields as { name: string }[]).map((f) => f.name);
+      (
+        (await post('{ __type(name: "Query") { fields { name } } }')).data?.['__type'].fields as {
+          name: string;
+        }[]
+      ).map((f) => f.name);
     await expect.poll(fields, { interval: 50, timeout: 5_000 }).toContain('added');
     writeFileSync(supergraphPath, current);
     await expect.poll(fields, { interval: 50, timeout: 5_000 }).not.toContain('added');
@@ -165,7 +187,8 @@ describe('gateway', () => {
 
 describe('overrideRoutingUrls', () => {
   it('replaces only the named subgraph URLs', () => {
-    const sdl = 'enum join__Graph { A @join__graph(name: "a", url: "http://a") B @join__graph(name: "b", url: "http://b") }';
+    const sdl =
+      'enum join__Graph { A @join__graph(name: "a", url: "http://a") B @join__graph(name: "b", url: "http://b") }';
     expect(overrideRoutingUrls(sdl, { b: 'http://b2:1/graphql' })).toBe(
       'enum join__Graph { A @join__graph(name: "a", url: "http://a") B @join__graph(name: "b", url: "http://b2:1/graphql") }',
     );

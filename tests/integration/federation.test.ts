@@ -7,14 +7,54 @@ import { startTestStack, type RunningStack } from './stack-fixture.ts';
 /** The issue's acceptance query: kpi, sales and project in one request. */
 const OVERVIEW = /* GraphQL */ `
   query Overview {
-    kpiCards(period: "Q3") { metric { id name } period value previousValue change target status }
-    topDeals(period: "Q3", limit: 5) { id name amount stage owner { name team { name } } account { name } }
-    objectives(period: "Q3") {
-      title status progress
-      owner { name }
-      keyResults { title currentValue targetValue metric { id value(period: "2026-Q3") } }
+    kpiCards(period: "Q3") {
+      metric {
+        id
+        name
+      }
+      period
+      value
+      previousValue
+      change
+      target
+      status
     }
-    wonQ3: deals(filter: { status: WON, period: "2026-Q3" }, first: 1) { totalAmount totalCount }
+    topDeals(period: "Q3", limit: 5) {
+      id
+      name
+      amount
+      stage
+      owner {
+        name
+        team {
+          name
+        }
+      }
+      account {
+        name
+      }
+    }
+    objectives(period: "Q3") {
+      title
+      status
+      progress
+      owner {
+        name
+      }
+      keyResults {
+        title
+        currentValue
+        targetValue
+        metric {
+          id
+          value(period: "2026-Q3")
+        }
+      }
+    }
+    wonQ3: deals(filter: { status: WON, period: "2026-Q3" }, first: 1) {
+      totalAmount
+      totalCount
+    }
   }
 `;
 
@@ -36,7 +76,9 @@ describe('the federation, every service its own process', () => {
     expect(data.kpiCards.length).toBeGreaterThanOrEqual(12);
     expect(data.kpiCards.every((card: { period: string }) => card.period === '2026-Q3')).toBe(true);
 
-    const bookings = data.kpiCards.find((card: { metric: { id: string } }) => card.metric.id === 'new_bookings');
+    const bookings = data.kpiCards.find(
+      (card: { metric: { id: string } }) => card.metric.id === 'new_bookings',
+    );
     expect(bookings.value).toBeGreaterThan(0);
     expect(bookings.value).toBeCloseTo(data.wonQ3.totalAmount, 2);
 
@@ -105,7 +147,10 @@ describe('the federation, every service its own process', () => {
     const memory = stack.subgraphs.memory;
     await memory.stop();
     await memory.start();
-    const { data } = await stack.query('query($id: ID!) { memory(id: $id) { content } }', { token, variables: { id } });
+    const { data } = await stack.query('query($id: ID!) { memory(id: $id) { content } }', {
+      token,
+      variables: { id },
+    });
     expect(data.memory.content).toBe(content);
   });
 
@@ -126,12 +171,31 @@ describe('the federation, every service its own process', () => {
     const port = await freePort();
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', repoPath('gateway/src/index.ts'), '--supergraph', repoPath('schema/supergraph.graphql'), '--port', String(port)],
-      { cwd: repoPath(''), env: { ...process.env, LOG_LEVEL: 'warn', SUBGRAPH_URLS: `sales=${stack.subgraphs.sales.url}/graphql` }, stdio: 'ignore' },
+      [
+        '--import',
+        'tsx',
+        repoPath('gateway/src/index.ts'),
+        '--supergraph',
+        repoPath('schema/supergraph.graphql'),
+        '--port',
+        String(port),
+      ],
+      {
+        cwd: repoPath(''),
+        env: {
+          ...process.env,
+          LOG_LEVEL: 'warn',
+          SUBGRAPH_URLS: `sales=${stack.subgraphs.sales.url}/graphql`,
+        },
+        stdio: 'ignore',
+      },
     );
     try {
       await expect
-        .poll(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status, { interval: 200, timeout: 60_000 })
+        .poll(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status, {
+          interval: 200,
+          timeout: 60_000,
+        })
         .toBe(200);
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',

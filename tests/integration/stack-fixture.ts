@@ -16,7 +16,11 @@ export interface RunningStack extends Stack {
   query<T = any>(
     query: string,
     options?: { variables?: Record<string, unknown>; token?: string | null },
-  ): Promise<{ status: number; data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>;
+  ): Promise<{
+    status: number;
+    data?: T;
+    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  }>;
   /** A development token for a demo user (default: the chief executive). */
   login(email?: string): Promise<string>;
 }
@@ -25,7 +29,9 @@ export interface RunningStack extends Stack {
 export async function startTestStack(): Promise<RunningStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sophia-it-'));
   const ports = Object.fromEntries(
-    await Promise.all(['gateway', ...SUBGRAPHS.map((s) => s.name)].map(async (name) => [name, await freePort()])),
+    await Promise.all(
+      ['gateway', ...SUBGRAPHS.map((s) => s.name)].map(async (name) => [name, await freePort()]),
+    ),
   );
   const logs: string[] = [];
   const stack = await startStack({

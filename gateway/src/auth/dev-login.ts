@@ -29,6 +29,9 @@ export function createDevLogin(config: GatewayConfig) {
       .setIssuedAt()
       .setExpirationTime(DEV_TOKEN_TTL)
       .sign(key);
-    sendJson(res, 200, { token, user: { id: user.id, name: user.name, email: user.email, title: user.title } });
+    sendJson(res, 200, {
+      token,
+      user: { id: user.id, name: user.name, email: user.email, title: user.title },
+    });
   };
 }

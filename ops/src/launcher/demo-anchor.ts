@@ -11,7 +11,11 @@ export interface DemoAnchor {
  * Every subgraph must generate its part of the demo company from the same seed and date, or closed-won deals
  * would stop summing to bookings. The first start fixes both in `<dataDir>/demo.json`; later starts reuse it.
  */
-export function resolveDemoAnchor(dataDir: string, requested: Partial<DemoAnchor>, today: string): DemoAnchor {
+export function resolveDemoAnchor(
+  dataDir: string,
+  requested: Partial<DemoAnchor>,
+  today: string,
+): DemoAnchor {
   const file = join(dataDir, 'demo.json');
   if (existsSync(file)) {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as DemoAnchor;

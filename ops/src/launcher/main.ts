@@ -14,23 +14,29 @@ async function main(): Promise<void> {
     mkdirSync(dataDir, { recursive: true });
     accessSync(dataDir, constants.W_OK);
   } catch (error) {
-    fail(`Data directory ${dataDir} is not writable (${(error as NodeJS.ErrnoException).code}). Set SOPHIA_DATA_DIR.`);
+    fail(
+      `Data directory ${dataDir} is not writable (${(error as NodeJS.ErrnoException).code}). Set SOPHIA_DATA_DIR.`,
+    );
   }
 
-  const ports = { gateway: GATEWAY_PORT, ...Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.port])) } as Parameters<
-    typeof startStack
-  >[0]['ports'];
+  const ports = {
+    gateway: GATEWAY_PORT,
+    ...Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.port])),
+  } as Parameters<typeof startStack>[0]['ports'];
   const busy: string[] = [];
   for (const [name, port] of Object.entries(ports)) {
     if (!(await isPortFree(port))) busy.push(`${port} (${name})`);
   }
-  if (busy.length) fail(`Port ${busy.join(', ')} already in use: stop what holds it (another Sophia?) and retry.`);
+  if (busy.length)
+    fail(`Port ${busy.join(', ')} already in use: stop what holds it (another Sophia?) and retry.`);
 
   const today = new Date().toISOString().slice(0, 10);
   const demo = resolveDemoAnchor(
     dataDir,
-    { ...(config.SOPHIA_DEMO_SEED !== undefined ? { seed: config.SOPHIA_DEMO_SEED } : {}),
-      ...(config.SOPHIA_DEMO_ANCHOR !== undefined ? { anchor: config.SOPHIA_DEMO_ANCHOR } : {}) },
+    {
+      ...(config.SOPHIA_DEMO_SEED !== undefined ? { seed: config.SOPHIA_DEMO_SEED } : {}),
+      ...(config.SOPHIA_DEMO_ANCHOR !== undefined ? { anchor: config.SOPHIA_DEMO_ANCHOR } : {}),
+    },
     today,
   );
   const sink =
@@ -62,7 +68,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
   for (const service of [stack.gateway, ...Object.values(stack.subgraphs)]) {
     void service.whenExited().then((code) => {
-      if (!stopping) console.error(`${service.spec.name} stopped unexpectedly (exit ${code}); the rest keeps running.`);
+      if (!stopping)
+        console.error(`${service.spec.name} stopped unexpectedly (exit ${code}); the rest keeps running.`);
     });
   }
   printBanner(ports);

@@ -45,7 +45,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       env: {
         ...env,
         ...options.gatewayEnv,
-        SUBGRAPH_URLS: SUBGRAPHS.map(({ name }) => `${name}=http://127.0.0.1:${ports[name]}/graphql`).join(','),
+        SUBGRAPH_URLS: SUBGRAPHS.map(({ name }) => `${name}=http://127.0.0.1:${ports[name]}/graphql`).join(
+          ',',
+        ),
       },
     },
     sink,

@@ -16,7 +16,8 @@ export function encodeCursor(key: string): string {
 export function decodeCursor(cursor: string | null | undefined): string | null {
   if (cursor === null || cursor === undefined) return null;
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (key === '' || encodeCursor(key) !== cursor) throw badUserInput('`after` is not a cursor this API issued.', 'after');
+  if (key === '' || encodeCursor(key) !== cursor)
+    throw badUserInput('`after` is not a cursor this API issued.', 'after');
   return key;
 }
 

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createSubgraph } from './create-subgraph.ts';
-import { gql, requireViewer, signViewerToken, VIEWER_CONNECTION_PARAM, ANONYMOUS, type BaseContext } from './index.ts';
+import {
+  gql,
+  requireViewer,
+  signViewerToken,
+  VIEWER_CONNECTION_PARAM,
+  ANONYMOUS,
+  type BaseContext,
+} from './index.ts';
 import { createLogger } from './logger.ts';
 import { startSubgraph, TEST_SECRET, type RunningSubgraph } from './testing/index.ts';
 
@@ -95,11 +102,16 @@ describe('createSubgraph', () => {
       url: running.url.replace('http', 'ws'),
       webSocketImpl: WebSocket,
       connectionParams: async () => ({
-        [VIEWER_CONNECTION_PARAM]: await signViewerToken({ userId: 'usr_001', roles: [], scopes: [] }, TEST_SECRET),
+        [VIEWER_CONNECTION_PARAM]: await signViewerToken(
+          { userId: 'usr_001', roles: [], scopes: [] },
+          TEST_SECRET,
+        ),
       }),
     });
     const seen: number[] = [];
-    for await (const result of client.iterate<{ ticks: number }>({ query: 'subscription { ticks(count: 3) }' })) {
+    for await (const result of client.iterate<{ ticks: number }>({
+      query: 'subscription { ticks(count: 3) }',
+    })) {
       seen.push(result.data!.ticks);
     }
     expect(seen).toEqual([1, 2, 3]);
@@ -114,7 +126,10 @@ describe('createSubgraph', () => {
         retryAttempts: 0,
         on: { closed: (event) => resolve((event as { code: number }).code) },
       });
-      client.subscribe({ query: 'subscription { ticks(count: 1) }' }, { next() {}, error() {}, complete() {} });
+      client.subscribe(
+        { query: 'subscription { ticks(count: 1) }' },
+        { next() {}, error() {}, complete() {} },
+      );
     });
     expect(closed).toBe(4403);
   });

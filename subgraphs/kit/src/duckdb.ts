@@ -129,7 +129,8 @@ async function insertOn(c: DuckDBConnection, table: string, rows: readonly SqlRo
 
 function toSqlParam(value: unknown): SqlParam {
   if (value === undefined || value === null) return null;
-  if (Array.isArray(value) || (typeof value === 'object' && !(value instanceof Date))) return JSON.stringify(value);
+  if (Array.isArray(value) || (typeof value === 'object' && !(value instanceof Date)))
+    return JSON.stringify(value);
   if (value instanceof Date) return value.toISOString();
   return value as SqlParam;
 }

@@ -38,7 +38,12 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 }
 
 /** Writes a GraphQL-shaped error response, so clients parse every failure the same way. */
-export function sendGraphQLError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+export function sendGraphQLError(
+  res: ServerResponse,
+  status: number,
+  code: ErrorCode,
+  message: string,
+): void {
   if (res.headersSent) return;
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code, description: ERROR_CODES[code] } }] }));

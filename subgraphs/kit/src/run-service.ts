@@ -12,7 +12,8 @@ export interface RunnableService {
 function explain(error: unknown, port: number | undefined): string | undefined {
   if (error instanceof ConfigError || error instanceof StorageError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EADDRINUSE') return `Port ${port} is already in use: stop what holds it or choose another port.`;
+  if (code === 'EADDRINUSE')
+    return `Port ${port} is already in use: stop what holds it or choose another port.`;
   if (code === 'EACCES') return `Not allowed to bind port ${port}: choose a port above 1024.`;
   return undefined;
 }

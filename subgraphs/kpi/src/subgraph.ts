@@ -1,10 +1,4 @@
-import {
-  createLogger,
-  createSubgraph,
-  loadSchemaFile,
-  type Logger,
-  type Subgraph,
-} from '@sophia/kit';
+import { createLogger, createSubgraph, loadSchemaFile, type Logger, type Subgraph } from '@sophia/kit';
 import type { KpiContext } from './context.ts';
 import type { KpiConfig } from './env.ts';
 import { createKpiLoaders } from './loaders.ts';

@@ -1,10 +1,4 @@
-import {
-  createLogger,
-  createSubgraph,
-  loadSchemaFile,
-  type Logger,
-  type Subgraph,
-} from '@sophia/kit';
+import { createLogger, createSubgraph, loadSchemaFile, type Logger, type Subgraph } from '@sophia/kit';
 import type { ProjectContext } from './context.ts';
 import type { ProjectConfig } from './env.ts';
 import { createProjectLoaders } from './loaders.ts';

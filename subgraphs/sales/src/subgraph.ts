@@ -1,10 +1,4 @@
-import {
-  createLogger,
-  createSubgraph,
-  loadSchemaFile,
-  type Logger,
-  type Subgraph,
-} from '@sophia/kit';
+import { createLogger, createSubgraph, loadSchemaFile, type Logger, type Subgraph } from '@sophia/kit';
 import type { SalesContext } from './context.ts';
 import type { SalesConfig } from './env.ts';
 import { createSalesLoaders } from './loaders.ts';

@@ -12,7 +12,11 @@ export const CEO: Viewer = Object.freeze({ userId: 'usr_001', roles: ['exec', 'm
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   readonly status: number;
   readonly data?: TData | null;
-  readonly errors?: ReadonlyArray<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>;
+  readonly errors?: ReadonlyArray<{
+    message: string;
+    path?: unknown[];
+    extensions?: Record<string, unknown>;
+  }>;
 }
 
 export interface RunningSubgraph {
