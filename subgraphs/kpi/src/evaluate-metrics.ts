@@ -51,6 +51,10 @@ export async function evaluateMetrics(
   return result;
 }
 
+/**
+ * Twelve significant digits: far beyond any figure's meaning, and it drops the binary noise of summing
+ * doubles (7992708.529999998 reads 7992708.53), so clients and the assistant show the number as booked.
+ */
 function finiteOrNull(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  return typeof value === 'number' && Number.isFinite(value) ? Number(value.toPrecision(12)) : null;
 }
