@@ -2,5 +2,5 @@ import { subgraphCodegen } from '../kit/src/codegen/subgraph-codegen.ts';
 
 export default subgraphCodegen('memory', {
   context: '../context.ts#MemoryContext',
-  mappers: {},
+  mappers: { Memory: '../store.ts#MemoryRow', Account: '../store.ts#AccountRef' },
 });

@@ -143,7 +143,10 @@ export class ChatStore {
    * Messages of several conversations, oldest first within each; `last` keeps only the most recent ones of
    * each conversation. Callers have already checked that the viewer owns the conversations.
    */
-  async messagesOfConversations(conversationIds: readonly string[], last: number | null): Promise<MessageRow[]> {
+  async messagesOfConversations(
+    conversationIds: readonly string[],
+    last: number | null,
+  ): Promise<MessageRow[]> {
     if (conversationIds.length === 0) return [];
     const rows = await this.db.query<StoredMessage>(
       `SELECT ${MESSAGE_COLUMNS} FROM (
@@ -187,7 +190,9 @@ export class ChatStore {
         ],
       );
       await tx.run('UPDATE conversations SET updated_at = ? WHERE id = ?', [at, input.conversationId]);
-      return this.message(tx, id);
+      const written = await this.findMessage(tx, id);
+      if (!written) throw new Error(`Message ${id} was not written.`);
+      return written;
     });
   }
 
@@ -210,8 +215,7 @@ export class ChatStore {
     if (assignments.length > 0) {
       await this.db.run(`UPDATE messages SET ${assignments.join(', ')} WHERE id = ?`, [...params, id]);
     }
-    const rows = await this.db.query<StoredMessage>(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = ?`, [id]);
-    return rows[0] ? toMessage(rows[0]) : null;
+    return this.findMessage(this.db, id);
   }
 
   private async conversation(runner: SqlRunner, id: string): Promise<ConversationRow> {
@@ -223,9 +227,11 @@ export class ChatStore {
     return row;
   }
 
-  private async message(runner: SqlRunner, id: string): Promise<MessageRow> {
-    const [row] = await runner.query<StoredMessage>(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = ?`, [id]);
-    if (!row) throw new Error(`Message ${id} was not written.`);
-    return toMessage(row);
+  private async findMessage(runner: SqlRunner, id: string): Promise<MessageRow | null> {
+    const [row] = await runner.query<StoredMessage>(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = ?`,
+      [id],
+    );
+    return row ? toMessage(row) : null;
   }
 }

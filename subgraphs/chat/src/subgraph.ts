@@ -1,11 +1,4 @@
-import {
-  createLogger,
-  createSubgraph,
-  loadSchemaFile,
-  type Logger,
-  type Subgraph,
-  type SubgraphOptions,
-} from '@sophia/kit';
+import { createLogger, createSubgraph, loadSchemaFile, type Logger, type Subgraph } from '@sophia/kit';
 import type { ChatContext } from './context.ts';
 import type { ChatConfig } from './env.ts';
 import { createChatLoaders } from './loaders.ts';
@@ -18,14 +11,16 @@ export interface ChatSubgraph extends Subgraph {
 }
 
 /** Builds the chat subgraph over its store, without binding a port. */
-export async function createChatSubgraph(config: ChatConfig, options: { logger?: Logger } = {}): Promise<ChatSubgraph> {
+export async function createChatSubgraph(
+  config: ChatConfig,
+  options: { logger?: Logger } = {},
+): Promise<ChatSubgraph> {
   const store = await ChatStore.open(config);
   try {
     const subgraph = await createSubgraph<ChatContext>({
       name: 'chat',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
-      // Codegen types `__isTypeOf` as (parent, context, info); @apollo/subgraph's map expects field resolvers.
-      resolvers: resolvers as SubgraphOptions<ChatContext>['resolvers'],
+      resolvers,
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
       logger: options.logger ?? createLogger('chat', config.LOG_LEVEL),
       createContext: (base) => ({ ...base, store, loaders: createChatLoaders(store, base.viewer) }),

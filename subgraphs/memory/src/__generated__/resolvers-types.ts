@@ -1,7 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { MemoryRow, AccountRef } from '../store.ts';
 import type { MemoryContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -272,14 +274,14 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Account: ResolverTypeWrapper<Account>;
+  Account: ResolverTypeWrapper<AccountRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ForgetPayload: ResolverTypeWrapper<ForgetPayload>;
-  Memory: ResolverTypeWrapper<Memory>;
+  Memory: ResolverTypeWrapper<MemoryRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   MemoryFilter: MemoryFilter;
-  MemoryHit: ResolverTypeWrapper<MemoryHit>;
+  MemoryHit: ResolverTypeWrapper<Omit<MemoryHit, 'memory'> & { memory: ResolversTypes['Memory'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   MemoryKind: MemoryKind;
   MemorySource: ResolverTypeWrapper<MemorySource>;
@@ -287,7 +289,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RememberInput: RememberInput;
-  RememberPayload: ResolverTypeWrapper<RememberPayload>;
+  RememberPayload: ResolverTypeWrapper<Omit<RememberPayload, 'memory'> & { memory?: Maybe<ResolversTypes['Memory']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ServedFrom: ServedFrom;
   User: ResolverTypeWrapper<User>;
@@ -297,20 +299,20 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Account: Account | FederationReferenceTypes['Account'];
+  Account: AccountRef;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   ForgetPayload: ForgetPayload;
-  Memory: Memory | FederationReferenceTypes['Memory'];
+  Memory: MemoryRow;
   String: Scalars['String']['output'];
   MemoryFilter: MemoryFilter;
-  MemoryHit: MemoryHit;
+  MemoryHit: Omit<MemoryHit, 'memory'> & { memory: ResolversParentTypes['Memory'] };
   Float: Scalars['Float']['output'];
   MemorySource: MemorySource;
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   RememberInput: RememberInput;
-  RememberPayload: RememberPayload;
+  RememberPayload: Omit<RememberPayload, 'memory'> & { memory?: Maybe<ResolversParentTypes['Memory']> };
   Boolean: Scalars['Boolean']['output'];
   User: User;
   UserError: UserError;

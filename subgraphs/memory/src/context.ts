@@ -1,0 +1,8 @@
+import type { BaseContext } from '@sophia/kit';
+import type { MemoryLoaders } from './loaders.ts';
+import type { MemoryStore } from './store.ts';
+
+export interface MemoryContext extends BaseContext {
+  readonly store: MemoryStore;
+  readonly loaders: MemoryLoaders;
+}

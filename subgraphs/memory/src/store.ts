@@ -1,0 +1,347 @@
+import { randomUUID } from 'node:crypto';
+import { DuckDb, seedOnce, type SqlParam, type SqlRunner } from '@sophia/kit';
+import { generateCompany } from '@sophia/ops';
+import { demoMemories, directoryRows } from './demo-memories.ts';
+import type { MemoryConfig } from './env.ts';
+import { contentHash } from './remember-input.ts';
+import { bm25Sql } from './search-sql.ts';
+import { createSerialQueue } from './serial-queue.ts';
+import { termFrequencies } from './tokenize.ts';
+import { visibleSql, type Guarded, type ViewerScope, type Visibility } from './visibility.ts';
+
+export type MemoryKind = 'NOTE' | 'DOCUMENT_CHUNK' | 'CONVERSATION' | 'FACT';
+/** DOCUMENT and NOTE come from the knowledge base, CONVERSATION from chat, USER from `remember`. */
+export type SourceType = 'DOCUMENT' | 'NOTE' | 'CONVERSATION' | 'USER';
+/** 1 hot, 2 warm, 3 cold (DESIGN §6). */
+export type Tier = 1 | 2 | 3;
+
+export interface MemoryRow extends Guarded {
+  readonly id: string;
+  readonly kind: MemoryKind;
+  readonly content: string;
+  readonly sourceType: SourceType;
+  readonly sourceId: string | null;
+  readonly sourceTitle: string | null;
+  readonly accountId: string | null;
+  readonly metadata: Readonly<Record<string, unknown>>;
+  readonly tier: Tier;
+  /** ISO 8601. */
+  readonly createdAt: string;
+  /** ISO 8601. */
+  readonly accessedAt: string;
+  readonly accessCount: number;
+}
+
+/** A memory as it is written; the store derives the hash, the index terms and the access fields. */
+export interface NewMemory {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly teamId: string | null;
+  readonly visibility: Visibility;
+  readonly kind: MemoryKind;
+  readonly content: string;
+  readonly sourceType: SourceType;
+  readonly sourceId: string | null;
+  readonly sourceTitle: string | null;
+  readonly accountId: string | null;
+  readonly metadata: Readonly<Record<string, unknown>>;
+  /** ISO 8601. */
+  readonly createdAt: string;
+  /** @default 2 (warm) */
+  readonly tier?: Tier;
+}
+
+/** An account as memory knows it: sales owns accounts, memory only adds what it knows about them. */
+export interface AccountRef {
+  readonly id: string;
+}
+
+export interface MemoryFilter {
+  readonly kinds?: readonly MemoryKind[] | null;
+  readonly accountId?: string | null;
+  readonly visibility?: readonly Visibility[] | null;
+}
+
+export interface ScoredMemory {
+  readonly memory: MemoryRow;
+  /** 0..1, see `bm25Sql`. */
+  readonly score: number;
+}
+
+const SCHEMA_VERSION = '1';
+
+const DDL = [
+  `CREATE TABLE directory (user_id VARCHAR PRIMARY KEY, team_id VARCHAR)`,
+  `CREATE TABLE memories (
+     id VARCHAR PRIMARY KEY,
+     owner_id VARCHAR NOT NULL,
+     visibility VARCHAR NOT NULL CHECK (visibility IN ('PRIVATE', 'TEAM', 'ORG')),
+     kind VARCHAR NOT NULL CHECK (kind IN ('NOTE', 'DOCUMENT_CHUNK', 'CONVERSATION', 'FACT')),
+     content VARCHAR NOT NULL,
+     content_hash VARCHAR NOT NULL,
+     term_count INTEGER NOT NULL,
+     source_type VARCHAR NOT NULL,
+     source_id VARCHAR,
+     source_title VARCHAR,
+     account_id VARCHAR,
+     team_id VARCHAR,
+     metadata JSON NOT NULL,
+     embedding FLOAT[],
+     tier TINYINT NOT NULL DEFAULT 2 CHECK (tier IN (1, 2, 3)),
+     created_at TIMESTAMP NOT NULL,
+     accessed_at TIMESTAMP NOT NULL,
+     access_count INTEGER NOT NULL DEFAULT 0)`,
+  // The lexical index: one row per (memory, term) with the term's frequency in the memory.
+  `CREATE TABLE memory_terms (memory_id VARCHAR NOT NULL, term VARCHAR NOT NULL, tf INTEGER NOT NULL)`,
+];
+
+const iso = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
+
+const MEMORY_COLUMNS = `m.id, m.owner_id AS "ownerId", m.team_id AS "teamId", m.visibility, m.kind, m.content,
+  m.source_type AS "sourceType", m.source_id AS "sourceId", m.source_title AS "sourceTitle",
+  m.account_id AS "accountId", m.metadata, m.tier::INTEGER AS tier, ${iso('m.created_at')} AS "createdAt",
+  ${iso('m.accessed_at')} AS "accessedAt", m.access_count AS "accessCount"`;
+
+type StoredMemory = Omit<MemoryRow, 'metadata'> & { metadata: unknown };
+
+const toMemory = ({ metadata, ...row }: StoredMemory): MemoryRow => ({
+  ...row,
+  metadata: typeof metadata === 'string' ? (JSON.parse(metadata) as Record<string, unknown>) : {},
+});
+
+const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/** Narrows by the optional filter; an omitted or empty list does not narrow. */
+function filterSql(filter: MemoryFilter): { sql: string; params: SqlParam[] } {
+  const clauses: string[] = [];
+  const params: SqlParam[] = [];
+  if (filter.kinds?.length) {
+    clauses.push(`m.kind IN (${placeholders(filter.kinds)})`);
+    params.push(...filter.kinds);
+  }
+  if (filter.visibility?.length) {
+    clauses.push(`m.visibility IN (${placeholders(filter.visibility)})`);
+    params.push(...filter.visibility);
+  }
+  if (filter.accountId !== undefined && filter.accountId !== null) {
+    clauses.push('m.account_id = ?');
+    params.push(filter.accountId);
+  }
+  return { sql: clauses.map((clause) => ` AND ${clause}`).join(''), params };
+}
+
+/** Writes memories with their index terms (the source title is indexed too: a chunk is found by its document's name). */
+async function insertMemories(tx: SqlRunner, memories: readonly NewMemory[]): Promise<void> {
+  const rows = [];
+  const terms = [];
+  for (const memory of memories) {
+    const frequencies = termFrequencies(`${memory.sourceTitle ?? ''}\n${memory.content}`);
+    let termCount = 0;
+    for (const [term, tf] of frequencies) {
+      terms.push({ memory_id: memory.id, term, tf });
+      termCount += tf;
+    }
+    rows.push({
+      id: memory.id,
+      owner_id: memory.ownerId,
+      visibility: memory.visibility,
+      kind: memory.kind,
+      content: memory.content,
+      content_hash: contentHash(memory.content),
+      term_count: termCount,
+      source_type: memory.sourceType,
+      source_id: memory.sourceId,
+      source_title: memory.sourceTitle,
+      account_id: memory.accountId,
+      team_id: memory.teamId,
+      metadata: memory.metadata,
+      tier: memory.tier ?? 2,
+      created_at: memory.createdAt,
+      accessed_at: memory.createdAt,
+      access_count: 0,
+    });
+  }
+  await tx.insertRows('memories', rows);
+  await tx.insertRows('memory_terms', terms);
+}
+
+/**
+ * The memory subgraph's persistent tier (L3, DESIGN §6): memories, the lexical index over them, and the
+ * directory of teams that visibility needs. The only code that touches the database; every read takes the
+ * viewer's scope and applies `visibleSql`.
+ */
+export class MemoryStore {
+  /** Every write goes through here, one at a time (see serial-queue.ts). */
+  private readonly write = createSerialQueue();
+
+  private constructor(
+    private readonly db: DuckDb,
+    /** The demo anchor date (YYYY-MM-DD). */
+    readonly today: string,
+  ) {}
+
+  /** Opens `<SOPHIA_DATA_DIR>/memory.duckdb`; on first start loads the demo knowledge documents. */
+  static async open(config: MemoryConfig): Promise<MemoryStore> {
+    const db = await DuckDb.open(config.SOPHIA_DATA_DIR, 'memory.duckdb');
+    try {
+      const { meta } = await seedOnce(db, SCHEMA_VERSION, async (tx) => {
+        for (const statement of DDL) await tx.run(statement);
+        const company = generateCompany({
+          ...(config.SOPHIA_DEMO_SEED === undefined ? {} : { seed: config.SOPHIA_DEMO_SEED }),
+          ...(config.SOPHIA_DEMO_ANCHOR === undefined ? {} : { anchor: config.SOPHIA_DEMO_ANCHOR }),
+        });
+        await tx.insertRows('directory', directoryRows(company));
+        const memories = demoMemories(company);
+        await insertMemories(tx, memories);
+        return {
+          demo_anchor: company.anchor,
+          demo_seed: String(company.seed),
+          demo_documents: String(company.documents.length),
+          demo_memories: String(memories.length),
+        };
+      });
+      const today = meta['demo_anchor'];
+      if (today === undefined) throw new Error(`${db.path} records no demo anchor.`);
+      return new MemoryStore(db, today);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  /** The viewer's team, from the directory; a user the directory does not know has none. */
+  async viewerScope(userId: string): Promise<ViewerScope> {
+    const [row] = await this.db.query<{ teamId: string | null }>(
+      'SELECT team_id AS "teamId" FROM directory WHERE user_id = ?',
+      [userId],
+    );
+    return { userId, teamId: row?.teamId ?? null };
+  }
+
+  /** Memories among `ids` that the viewer may see. */
+  async memoriesByIds(scope: ViewerScope, ids: readonly string[]): Promise<MemoryRow[]> {
+    if (ids.length === 0) return [];
+    const visible = visibleSql(scope);
+    const rows = await this.db.query<StoredMemory>(
+      `SELECT ${MEMORY_COLUMNS} FROM memories m WHERE ${visible.sql} AND m.id IN (${placeholders(ids)})`,
+      [...visible.params, ...ids],
+    );
+    return rows.map(toMemory);
+  }
+
+  /** The newest `limit` memories of each account that the viewer may see, newest first. */
+  async memoriesOfAccounts(
+    scope: ViewerScope,
+    accountIds: readonly string[],
+    limit: number,
+  ): Promise<MemoryRow[]> {
+    if (accountIds.length === 0) return [];
+    const visible = visibleSql(scope);
+    const rows = await this.db.query<StoredMemory>(
+      `SELECT ${MEMORY_COLUMNS} FROM (
+         SELECT *, row_number() OVER (PARTITION BY account_id ORDER BY created_at DESC, id) AS recency
+         FROM memories m WHERE ${visible.sql} AND m.account_id IN (${placeholders(accountIds)})) m
+       WHERE m.recency <= ?
+       ORDER BY m.account_id, m.created_at DESC, m.id`,
+      [...visible.params, ...accountIds, limit],
+    );
+    return rows.map(toMemory);
+  }
+
+  /** Exact lexical search over everything the viewer may see (the L3 path), best first. */
+  async searchLexical(
+    scope: ViewerScope,
+    terms: readonly string[],
+    options: { limit: number; filter: MemoryFilter },
+  ): Promise<ScoredMemory[]> {
+    if (terms.length === 0) return [];
+    const visible = visibleSql(scope);
+    const filter = filterSql(options.filter);
+    const scored = bm25Sql(
+      {
+        sql: `SELECT m.id, m.term_count FROM memories m WHERE ${visible.sql}${filter.sql}`,
+        params: [...visible.params, ...filter.params],
+      },
+      terms,
+    );
+    const rows = await this.db.query<StoredMemory & { score: number }>(
+      `WITH scored AS (${scored.sql})
+       SELECT ${MEMORY_COLUMNS}, s.score FROM scored s JOIN memories m ON m.id = s.memory_id
+       ORDER BY s.score DESC, m.created_at DESC, m.id LIMIT ?`,
+      [...scored.params, options.limit],
+    );
+    return rows.map(({ score, ...row }) => ({ memory: toMemory(row), score }));
+  }
+
+  /** Counts a read of each memory (one UPDATE) and returns the time recorded, ISO 8601. */
+  recordAccess(ids: readonly string[]): Promise<string> {
+    const at = new Date().toISOString();
+    if (ids.length === 0) return Promise.resolve(at);
+    return this.write(async () => {
+      await this.db.run(
+        `UPDATE memories SET access_count = access_count + 1, accessed_at = ? WHERE id IN (${placeholders(ids)})`,
+        [at, ...ids],
+      );
+      return at;
+    });
+  }
+
+  /**
+   * Stores a memory of the viewer's, or returns their existing memory with the same normalised content
+   * (`merged`). Resolves once the row is committed.
+   */
+  remember(
+    scope: ViewerScope,
+    input: { content: string; kind: MemoryKind; visibility: Visibility; accountId: string | null },
+  ): Promise<{ memory: MemoryRow; merged: boolean }> {
+    return this.write(async () => {
+      const [existing] = await this.db.query<StoredMemory>(
+        `SELECT ${MEMORY_COLUMNS} FROM memories m WHERE m.owner_id = ? AND m.content_hash = ?
+         ORDER BY m.created_at LIMIT 1`,
+        [scope.userId, contentHash(input.content)],
+      );
+      if (existing) return { memory: toMemory(existing), merged: true };
+      const id = `mem_${randomUUID()}`;
+      await this.db.transaction((tx) =>
+        insertMemories(tx, [
+          {
+            id,
+            ownerId: scope.userId,
+            teamId: scope.teamId,
+            visibility: input.visibility,
+            kind: input.kind,
+            content: input.content,
+            sourceType: 'USER',
+            sourceId: null,
+            sourceTitle: null,
+            accountId: input.accountId,
+            metadata: {},
+            createdAt: new Date().toISOString(),
+          },
+        ]),
+      );
+      const [memory] = await this.memoriesByIds(scope, [id]);
+      if (!memory) throw new Error(`Memory ${id} was not written.`);
+      return { memory, merged: false };
+    });
+  }
+
+  /** Deletes one of the owner's memories with its index terms; false when they own no such memory. */
+  forget(ownerId: string, id: string): Promise<boolean> {
+    return this.write(() =>
+      this.db.transaction(async (tx) => {
+        const deleted = await tx.query('DELETE FROM memories WHERE id = ? AND owner_id = ? RETURNING id', [
+          id,
+          ownerId,
+        ]);
+        if (deleted.length === 0) return false;
+        await tx.run('DELETE FROM memory_terms WHERE memory_id = ?', [id]);
+        return true;
+      }),
+    );
+  }
+}
