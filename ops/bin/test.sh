@@ -16,6 +16,6 @@ command -v redis-server >/dev/null || apt_install redis-server
 source ops/bin/ensure-deps.sh
 
 echo "== typecheck"; npx tsc -p tsconfig.json
-echo "== lint"; npx eslint --max-warnings 0 .
+echo "== lint and format"; npx eslint --max-warnings 0 . && npx prettier --check . >/dev/null
 echo "== unit and subgraph tests"; npx vitest run --project unit --project subgraph
 echo "== integration tests"; npx vitest run --project integration
