@@ -10,7 +10,8 @@ export interface RunnableService {
 
 /** Problems an operator can fix, reported as one clear line instead of a stack trace. */
 function explain(error: unknown, port: number | undefined): string | undefined {
-  if (error instanceof ConfigError || error instanceof StorageError) return error.message;
+  if (error instanceof ConfigError) return error.problems.map((problem) => `\n  - ${problem}`).join('');
+  if (error instanceof StorageError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EADDRINUSE')
     return `Port ${port} is already in use: stop what holds it or choose another port.`;
@@ -53,7 +54,7 @@ export async function runService(
     if (message === undefined) {
       console.error(`${name}: failed to start`, error);
     } else {
-      console.error(`${name}: ${message}`);
+      console.error(`${name}: ${error instanceof ConfigError ? 'invalid configuration' : ''}${message}`);
     }
     process.exit(1);
   }
