@@ -45,6 +45,10 @@ export const gatewayEnvShape = {
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Per-subgraph timeout overrides, e.g. `memory=20000`. */
   SUBGRAPH_TIMEOUTS: perSubgraph(z.coerce.number().int().positive()),
+  /** WebSocket URL overrides for subscriptions, e.g. `sales=ws://sales:4005/graphql` (default: routing URL, ws). */
+  SUBGRAPH_WS_URLS: perSubgraph(z.url({ protocol: /^wss?$/ })),
+  /** Events one subscription may have waiting for a slow client before its socket is closed (4413). */
+  SUBSCRIPTION_BUFFER_EVENTS: z.coerce.number().int().positive().default(256),
   /** Checks the supergraph file for changes this often. */
   SUPERGRAPH_POLL_MS: z.coerce.number().int().positive().default(1_000),
 };

@@ -21,6 +21,8 @@ import { createDevLogin } from './auth/dev-login.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayConfig } from './env.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
+import { serveGraphQLOverWebSocket } from './subscriptions/graphql-ws-server.ts';
+import { trackSupergraph } from './subscriptions/supergraph-tracker.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
 
 export interface GatewayService {
@@ -32,8 +34,9 @@ export interface GatewayService {
 }
 
 /**
- * Builds the gateway — @apollo/gateway inside Apollo Server 5 on node:http — without binding a port.
- * It knows nothing of Sophia's schema: any federation's supergraph is served unchanged.
+ * Builds the gateway — @apollo/gateway inside Apollo Server 5 on node:http, with graphql-ws on the same
+ * /graphql port for federated subscriptions — without binding a port. It knows nothing of Sophia's schema:
+ * any federation's supergraph is served unchanged.
  */
 export async function createGateway(
   config: GatewayConfig,
@@ -42,6 +45,9 @@ export async function createGateway(
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const metrics = createServiceMetrics('gateway');
   const authenticate = createAuthenticator(config);
+  const formatError = createErrorFormatter(logger, 'gateway');
+  // The data sources the gateway builds, by subgraph: subscription events fetch their entities through them.
+  const dataSources = new Map<string, SubgraphDataSource>();
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile({
@@ -50,15 +56,20 @@ export async function createGateway(
       pollMs: config.SUPERGRAPH_POLL_MS,
       logger,
     }),
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, url ?? '', config.SUBGRAPH_TIMEOUTS[name] ?? config.SUBGRAPH_TIMEOUT_MS),
+    buildService: ({ name, url }) => {
+      const timeoutMs = config.SUBGRAPH_TIMEOUTS[name] ?? config.SUBGRAPH_TIMEOUT_MS;
+      const dataSource = new SubgraphDataSource(name, url ?? '', timeoutMs);
+      dataSources.set(name, dataSource);
+      return dataSource;
+    },
     logger,
   });
+  const supergraph = trackSupergraph(gateway);
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
-    formatError: createErrorFormatter(logger, 'gateway'),
+    formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
     plugins: [
@@ -89,6 +100,17 @@ export async function createGateway(
   };
 
   const httpServer = createHttpApp({ logger, metrics, isReady: () => ready, routes });
+  const webSocket = serveGraphQLOverWebSocket({
+    httpServer,
+    apollo,
+    supergraph,
+    dataSources,
+    authenticate,
+    formatError,
+    config,
+    logger,
+    metrics,
+  });
 
   return {
     httpServer,
@@ -107,6 +129,8 @@ export async function createGateway(
       ready = false;
       const closed = new Promise<void>((done) => httpServer.close(() => done()));
       httpServer.closeIdleConnections();
+      await webSocket.dispose();
+      supergraph.stop();
       await apollo.stop();
       httpServer.closeAllConnections();
       await closed;

@@ -6,6 +6,8 @@ export default subgraphCodegen('sales', {
     Deal: '../store/rows.ts#DealRow',
     Account: '../store/rows.ts#AccountRow',
     DealStageChange: '../store/rows.ts#DealStageChangeRow',
+    DealStageChangedEvent: '../store/rows.ts#DealStageChangedEventRow',
+    MoveDealStagePayload: '../store/rows.ts#MoveDealStageResult',
     User: '../store/rows.ts#UserRef',
     DealConnection: '../store/rows.ts#DealPage',
     AccountConnection: '../store/rows.ts#AccountPage',

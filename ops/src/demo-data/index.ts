@@ -8,6 +8,7 @@ export {
   generateCompany,
 } from './company.ts';
 export type { GenerateCompanyOptions } from './company.ts';
+export { STAGE_PROBABILITY } from './deal-stages.ts';
 export { evaluateMetric } from './evaluate-metric.ts';
 export type { FactRow } from './evaluate-metric.ts';
 export { FACTS, FACT_NAMES } from './facts.ts';

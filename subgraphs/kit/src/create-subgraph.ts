@@ -69,11 +69,12 @@ export async function createSubgraph<TContext extends BaseContext>(
   const metrics = createServiceMetrics(name);
   const resolvers = options.resolvers as GraphQLResolverMap<unknown>;
   const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers });
+  const formatError = createErrorFormatter(logger, name);
   let ready = false;
 
   const apollo = new ApolloServer<TContext>({
     schema,
-    formatError: createErrorFormatter(logger, name),
+    formatError,
     includeStacktraceInErrorResponses: false,
     logger,
     // Inline traces feed Apollo's hosted usage reporting, which Sophia does not use.
@@ -99,9 +100,22 @@ export async function createSubgraph<TContext extends BaseContext>(
   });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsHandle = useServer<Record<string, unknown>, { viewer?: Viewer }>(
+  const wsHandle = useServer<Record<string, unknown>, { viewer?: Viewer; streaming?: Set<string> }>(
     {
       schema,
+      // Counted per operation id so that a leaked upstream subscription shows on /metrics.
+      onOperation: (ctx, id, _payload, _args, result) => {
+        if (!isAsyncIterable(result)) return;
+        (ctx.extra.streaming ??= new Set()).add(id);
+        metrics.subscriptionsActive.inc();
+      },
+      onComplete: (ctx, id) => {
+        if (ctx.extra.streaming?.delete(id)) metrics.subscriptionsActive.dec();
+      },
+      // Errors over the socket are coded and masked exactly as over HTTP.
+      onNext: (_ctx, _id, _payload, _args, { data, errors }) =>
+        errors ? { data: data ?? null, errors: errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
       onConnect: async (ctx) => {
         try {
           ctx.extra.viewer = await verifyViewerToken(
@@ -150,6 +164,9 @@ export async function createSubgraph<TContext extends BaseContext>(
     },
   };
 }
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 
 async function viewerFromHeader(header: string | string[] | undefined, secret: string): Promise<Viewer> {
   try {

@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: 'Too many requests; retry after the advertised delay.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; it was logged with the request id.',
   DOWNSTREAM_SERVICE_ERROR: 'A subgraph or upstream service failed or could not be reached.',
+  SUBSCRIPTION_SCHEMA_RELOAD: 'The API changed while the subscription was live; it ended: subscribe again.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -14,3 +14,4 @@ export * from './connection.ts';
 export { gql } from 'graphql-tag';
 export * from './schema-file.ts';
 export * from './operation-metrics.ts';
+export * from './event-queue.ts';

@@ -1,9 +1,11 @@
 import type { BaseContext } from '@sophia/kit';
+import type { DealStageFeed } from './deal-stage-feed.ts';
 import type { SalesLoaders } from './loaders.ts';
 import type { SalesStore } from './store.ts';
 
-/** What every sales resolver receives: the viewer, the store and this request's batch loaders. */
+/** What every sales resolver receives: the viewer, the store, this request's batch loaders, the change feed. */
 export interface SalesContext extends BaseContext {
   readonly store: SalesStore;
   readonly loaders: SalesLoaders;
+  readonly stageChanges: DealStageFeed;
 }

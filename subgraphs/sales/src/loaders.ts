@@ -37,6 +37,11 @@ export function createSalesLoaders(store: SalesStore): SalesLoaders {
   };
 }
 
+/** Empties every loader's cache, so the next reads see the store as it is now. */
+export function forgetLoaded(loaders: SalesLoaders): void {
+  for (const loader of Object.values(loaders)) loader.clearAll();
+}
+
 function byIdLoader<Row extends { readonly id: string }>(
   fetch: (ids: readonly string[]) => Promise<Row[]>,
 ): DataLoader<string, Row | null> {

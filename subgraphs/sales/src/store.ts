@@ -1,16 +1,20 @@
-import { DuckDb, seedOnce, StorageError, type SqlParam } from '@sophia/kit';
+import { DuckDb, seedOnce, StorageError, type SqlParam, type SqlRunner } from '@sophia/kit';
 import { generateCompany } from '@sophia/ops';
-import type { DealStatus } from './__generated__/resolvers-types.ts';
+import type { DealStage, DealStatus } from './__generated__/resolvers-types.ts';
 import { encodeAccountCursor, encodeDealCursor, type AccountCursor, type DealCursor } from './cursors.ts';
 import type { SalesConfig } from './env.ts';
 import { dealConditions, type DealQuery } from './store/deal-query.ts';
+// The win probability per stage that the demo deals were seeded with; a moved deal takes its new stage's.
+import { STAGE_PROBABILITY } from '@sophia/ops';
 import { DEAL_COLUMNS } from './store/schema-sql.ts';
-import { loadCompany } from './store/seed.ts';
+import { loadCompany, statusOfStage } from './store/seed.ts';
 import type {
   AccountRow,
+  CommittedDealStageMove,
   DealPage,
   DealRow,
   DealStageChangeRow,
+  DealStageMove,
   Page,
   StageTotalsRow,
 } from './store/rows.ts';
@@ -22,6 +26,9 @@ const placeholders = (count: number): string => Array.from({ length: count }, ()
 
 /** Accounts and deals in `<SOPHIA_DATA_DIR>/sales.duckdb`; the only code that touches sales storage. */
 export class SalesStore {
+  /** Writes run one at a time, so moves never conflict and are observed in the order they commit. */
+  private writes: Promise<unknown> = Promise.resolve();
+
   private constructor(
     private readonly db: DuckDb,
     /** The demo anchor: "today" for every period, so figures are reproducible. */
@@ -114,12 +121,7 @@ export class SalesStore {
 
   /** The stage changes of these deals, each deal's oldest first. */
   stageChanges(dealIds: readonly string[]): Promise<DealStageChangeRow[]> {
-    if (dealIds.length === 0) return Promise.resolve([]);
-    return this.db.query<DealStageChangeRow>(
-      `SELECT deal_id AS "dealId", stage, entered_at AS "enteredAt" FROM deal_stage_changes
-       WHERE deal_id IN (${placeholders(dealIds.length)}) ORDER BY deal_id, position`,
-      [...dealIds],
-    );
+    return stageChangesOn(this.db, dealIds);
   }
 
   /** Accounts whose name contains `search` (any case), by name then id, `size` at a time after `after`. */
@@ -151,10 +153,49 @@ export class SalesStore {
   }
 
   accountsByIds(ids: readonly string[]): Promise<AccountRow[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.db.query<AccountRow>(`SELECT * FROM account_rows WHERE id IN (${placeholders(ids.length)})`, [
-      ...ids,
-    ]);
+    return accountsOn(this.db, ids);
+  }
+
+  /**
+   * Moves a deal to `stage` and appends the change to its history (entered "today", the demo anchor); a deal
+   * closed by the move closes today, one reopened is open again. `committed` runs before the next write starts,
+   * with the deal's account and history as the move left them. Null when no such deal exists; a deal already in
+   * `stage` is returned unchanged.
+   */
+  moveDealStage(
+    id: string,
+    stage: DealStage,
+    committed: (move: CommittedDealStageMove) => void,
+  ): Promise<DealStageMove | null> {
+    const write = this.writes.then(async () => {
+      const move = await this.db.transaction<DealStageMove | CommittedDealStageMove | null>(async (tx) => {
+        const select = `SELECT ${DEAL_COLUMNS} FROM deals d WHERE d.id = ?`;
+        const [before] = await tx.query<DealRow>(select, [id]);
+        if (!before || before.stage === stage) return before ? { deal: before, previousStage: stage } : null;
+        const status = statusOfStage(stage);
+        await tx.run(
+          `UPDATE deals SET stage = ?, status = ?, probability = ?,
+             closed_at = CASE WHEN ? = 'OPEN' THEN NULL ELSE CAST(? AS DATE) END,
+             close_date = CASE WHEN ? = 'OPEN' THEN close_date ELSE CAST(? AS DATE) END
+           WHERE id = ?`,
+          [stage, status, STAGE_PROBABILITY[stage], status, this.today, status, this.today, id],
+        );
+        await tx.run(
+          `INSERT INTO deal_stage_changes (deal_id, position, stage, entered_at)
+           SELECT ?, COALESCE(MAX(position), -1) + 1, ?, CAST(? AS DATE) FROM deal_stage_changes WHERE deal_id = ?`,
+          [id, stage, this.today, id],
+        );
+        const [after] = await tx.query<DealRow>(select, [id]);
+        const [account] = await accountsOn(tx, [before.accountId]);
+        if (!after || !account) throw new StorageError(`Deal ${id} or its account vanished while it moved.`);
+        const stageHistory = await stageChangesOn(tx, [id]);
+        return { deal: after, previousStage: before.stage, account, stageHistory };
+      });
+      if (move && 'account' in move) committed(move);
+      return move;
+    });
+    this.writes = write.catch(() => undefined); // one failed write must not block the next
+    return write;
   }
 
   close(): Promise<void> {
@@ -174,6 +215,22 @@ export class SalesStore {
       [...ids, ...(status === undefined ? [] : [status])],
     );
   }
+}
+
+function stageChangesOn(sql: SqlRunner, dealIds: readonly string[]): Promise<DealStageChangeRow[]> {
+  if (dealIds.length === 0) return Promise.resolve([]);
+  return sql.query<DealStageChangeRow>(
+    `SELECT deal_id AS "dealId", stage, entered_at AS "enteredAt" FROM deal_stage_changes
+     WHERE deal_id IN (${placeholders(dealIds.length)}) ORDER BY deal_id, position`,
+    [...dealIds],
+  );
+}
+
+function accountsOn(sql: SqlRunner, ids: readonly string[]): Promise<AccountRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return sql.query<AccountRow>(`SELECT * FROM account_rows WHERE id IN (${placeholders(ids.length)})`, [
+    ...ids,
+  ]);
 }
 
 /** Runs `work` at most once, on first call; later calls share its result. */

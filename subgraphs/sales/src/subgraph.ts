@@ -1,5 +1,6 @@
 import { createLogger, createSubgraph, loadSchemaFile, type Logger, type Subgraph } from '@sophia/kit';
 import type { SalesContext } from './context.ts';
+import { DealStageFeed } from './deal-stage-feed.ts';
 import type { SalesConfig } from './env.ts';
 import { createSalesLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -16,13 +17,14 @@ export async function createSalesSubgraph(
   options: SalesSubgraphOptions = {},
 ): Promise<Subgraph> {
   const store = await SalesStore.open(config);
+  const stageChanges = new DealStageFeed();
   try {
     return await createSubgraph<SalesContext>({
       name: 'sales',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
       resolvers,
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
-      createContext: (base) => ({ ...base, store, loaders: createSalesLoaders(store) }),
+      createContext: (base) => ({ ...base, store, stageChanges, loaders: createSalesLoaders(store) }),
       onClose: () => store.close(),
       logger: options.logger ?? createLogger('sales', config.LOG_LEVEL),
     });

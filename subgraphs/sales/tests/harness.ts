@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger } from '@sophia/kit';
+import { createLogger, type Subgraph } from '@sophia/kit';
 import { startSubgraph, TEST_ANCHOR, type GraphQLResponse, type RunningSubgraph } from '@sophia/kit/testing';
 import { generateCompany, type Company, type Deal } from '@sophia/ops';
 import { expect } from 'vitest';
@@ -15,18 +15,23 @@ export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'sophia-sales
 
 export const removeDataDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
 
-/** Builds the sales subgraph on `dataDir` as the launcher would and starts it on a free port. */
-export async function startSales(
-  dataDir: string,
-  env: Record<string, string> = {},
-): Promise<RunningSubgraph> {
+/** Builds the sales subgraph on `dataDir` as the launcher would, without listening. */
+export async function createSales(dataDir: string, env: Record<string, string> = {}): Promise<Subgraph> {
   const config = loadSalesConfig({
     SOPHIA_DATA_DIR: dataDir,
     SOPHIA_DEMO_ANCHOR: TEST_ANCHOR,
     LOG_LEVEL: 'silent',
     ...env,
   });
-  return startSubgraph(await createSalesSubgraph(config, { logger: createLogger('sales', 'silent') }));
+  return createSalesSubgraph(config, { logger: createLogger('sales', 'silent') });
+}
+
+/** Builds the sales subgraph on `dataDir` and starts it on a free port. */
+export async function startSales(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningSubgraph> {
+  return startSubgraph(await createSales(dataDir, env));
 }
 
 /** The data of a response that must have succeeded. */

@@ -18,7 +18,7 @@ export type Scalars = {
 export type Account = {
   __typename?: 'Account';
   id: Scalars['ID']['output'];
-  /** Memories about the account that the viewer may see, newest first. */
+  /** Memories about the account that the viewer may see, newest first; `limit` is 1 to 100. */
   memories: Array<Memory>;
 };
 
@@ -55,8 +55,11 @@ export type Memory = {
 
 /** Narrows a memory search. */
 export type MemoryFilter = {
+  /** Only memories about this account. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these kinds; omitted or empty means any. */
   kinds?: InputMaybe<Array<MemoryKind>>;
+  /** Only these visibilities; omitted or empty means any. */
   visibility?: InputMaybe<Array<Visibility>>;
 };
 
@@ -64,7 +67,7 @@ export type MemoryFilter = {
 export type MemoryHit = {
   __typename?: 'MemoryHit';
   memory: Memory;
-  /** Relevance, higher is better. */
+  /** Relevance from 0 to 1, higher is better. */
   score: Scalars['Float']['output'];
   servedFrom: ServedFrom;
 };
@@ -115,7 +118,10 @@ export type Query = {
   __typename?: 'Query';
   /** One memory by id, if the viewer may see it. */
   memory: Maybe<Memory>;
-  /** Memories relevant to a query, best first, with the tier that answered. */
+  /**
+   * Memories relevant to a query, best first, with the tier that answered. A query made only of stop words
+   * matches nothing.
+   */
   searchMemories: Array<MemoryHit>;
 };
 

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { DealRow, AccountRow, DealStageChangeRow, UserRef, DealPage, AccountPage } from '../store/rows.ts';
+import type { DealRow, AccountRow, DealStageChangeRow, DealStageChangedEventRow, MoveDealStageResult, UserRef, DealPage, AccountPage } from '../store/rows.ts';
 import type { SalesContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -135,6 +135,19 @@ export type DealStageChange = {
   stage: DealStage;
 };
 
+/** A deal entering another stage. */
+export type DealStageChangedEvent = {
+  __typename?: 'DealStageChangedEvent';
+  /** When the change was recorded (ISO 8601). */
+  changedAt: Scalars['String']['output'];
+  /** The deal as it is after the change. */
+  deal: Deal;
+  /** The stage it left. */
+  previousStage: DealStage;
+  /** The stage it entered. */
+  stage: DealStage;
+};
+
 /** Open, won or lost. */
 export type DealStatus =
   | 'LOST'
@@ -146,6 +159,27 @@ export type DealType =
   | 'EXPANSION'
   | 'NEW_BUSINESS'
   | 'RENEWAL';
+
+/** What `moveDealStage` did. */
+export type MoveDealStagePayload = {
+  __typename?: 'MoveDealStagePayload';
+  /** The deal after the move; null when the move was refused. */
+  deal: Maybe<Deal>;
+  /** Why the move was refused; empty when it succeeded. */
+  errors: Array<UserError>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Moves a deal to another stage: records it in the stage history and tells `dealStageChanged` subscribers. */
+  moveDealStage: MoveDealStagePayload;
+};
+
+
+export type MutationMoveDealStageArgs = {
+  id: Scalars['ID']['input'];
+  stage: DealStage;
+};
 
 /** Where a page ends and whether another follows. */
 export type PageInfo = {
@@ -234,6 +268,18 @@ export type QueryTopDealsArgs = {
   period?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every stage change from now on, in the order they happen; optionally only one owner's or account's deals. */
+  dealStageChanged: DealStageChangedEvent;
+};
+
+
+export type SubscriptionDealStageChangedArgs = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type User = {
   __typename?: 'User';
   /** Deals this person owns, optionally with one status, newest close date first. */
@@ -244,6 +290,15 @@ export type User = {
 
 export type UserDealsArgs = {
   status?: InputMaybe<DealStatus>;
+};
+
+/** A mistake the caller can fix, returned as data. */
+export type UserError = {
+  __typename?: 'UserError';
+  code: Scalars['String']['output'];
+  /** Path to the input field at fault. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  message: Scalars['String']['output'];
 };
 
 
@@ -362,14 +417,19 @@ export type ResolversTypes = {
   DealFilter: DealFilter;
   DealStage: DealStage;
   DealStageChange: ResolverTypeWrapper<DealStageChangeRow>;
+  DealStageChangedEvent: ResolverTypeWrapper<DealStageChangedEventRow>;
   DealStatus: DealStatus;
   DealType: DealType;
+  MoveDealStagePayload: ResolverTypeWrapper<MoveDealStageResult>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Pipeline: ResolverTypeWrapper<Pipeline>;
   PipelineStage: ResolverTypeWrapper<PipelineStage>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserRef>;
+  UserError: ResolverTypeWrapper<UserError>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -386,12 +446,17 @@ export type ResolversParentTypes = {
   DealEdge: Omit<DealEdge, 'node'> & { node: ResolversParentTypes['Deal'] };
   DealFilter: DealFilter;
   DealStageChange: DealStageChangeRow;
+  DealStageChangedEvent: DealStageChangedEventRow;
+  MoveDealStagePayload: MoveDealStageResult;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Pipeline: Pipeline;
   PipelineStage: PipelineStage;
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
   User: UserRef;
+  UserError: UserError;
 };
 
 export type AccountResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = {
@@ -458,6 +523,22 @@ export type DealStageChangeResolvers<ContextType = SalesContext, ParentType exte
   stage?: Resolver<ResolversTypes['DealStage'], ParentType, ContextType>;
 };
 
+export type DealStageChangedEventResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['DealStageChangedEvent'] = ResolversParentTypes['DealStageChangedEvent']> = {
+  changedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType>;
+  previousStage?: Resolver<ResolversTypes['DealStage'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['DealStage'], ParentType, ContextType>;
+};
+
+export type MoveDealStagePayloadResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['MoveDealStagePayload'] = ResolversParentTypes['MoveDealStagePayload']> = {
+  deal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  moveDealStage?: Resolver<ResolversTypes['MoveDealStagePayload'], ParentType, ContextType, RequireFields<MutationMoveDealStageArgs, 'id' | 'stage'>>;
+};
+
 export type PageInfoResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -492,10 +573,20 @@ export type QueryResolvers<ContextType = SalesContext, ParentType extends Resolv
   topDeals?: Resolver<Array<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<QueryTopDealsArgs, 'limit'>>;
 };
 
+export type SubscriptionResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  dealStageChanged?: SubscriptionResolver<ResolversTypes['DealStageChangedEvent'], "dealStageChanged", ParentType, ContextType, Partial<SubscriptionDealStageChangedArgs>>;
+};
+
 export type UserResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   deals?: Resolver<Array<ResolversTypes['Deal']>, ParentType, ContextType, Partial<UserDealsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = SalesContext> = {
@@ -506,10 +597,15 @@ export type Resolvers<ContextType = SalesContext> = {
   DealConnection?: DealConnectionResolvers<ContextType>;
   DealEdge?: DealEdgeResolvers<ContextType>;
   DealStageChange?: DealStageChangeResolvers<ContextType>;
+  DealStageChangedEvent?: DealStageChangedEventResolvers<ContextType>;
+  MoveDealStagePayload?: MoveDealStagePayloadResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Pipeline?: PipelineResolvers<ContextType>;
   PipelineStage?: PipelineStageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 };
 

@@ -65,3 +65,33 @@ export interface StageTotalsRow {
 }
 
 export type AccountPage = Page<AccountRow>;
+
+/** A move the store made, or found already made (`previousStage` equals the deal's stage then). */
+export interface DealStageMove {
+  /** The deal after the move. */
+  readonly deal: DealRow;
+  readonly previousStage: DealStage;
+}
+
+/** A move that changed the deal, with what its subscribers read of it, loaded once for all of them. */
+export interface CommittedDealStageMove extends DealStageMove {
+  readonly account: AccountRow;
+  readonly stageHistory: DealStageChangeRow[];
+}
+
+/** A deal entering another stage, as subscribers receive it. */
+export interface DealStageChangedEventRow extends CommittedDealStageMove {
+  readonly stage: DealStage;
+  /** ISO 8601. */
+  readonly changedAt: string;
+}
+
+/** What `moveDealStage` answers: the moved deal, or the mistakes that refused the move. */
+export interface MoveDealStageResult {
+  readonly deal: DealRow | null;
+  readonly errors: ReadonlyArray<{
+    readonly field: string[];
+    readonly message: string;
+    readonly code: string;
+  }>;
+}

@@ -1,0 +1,21 @@
+import { requireViewer } from '@sophia/kit';
+import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
+
+export const Mutation: MutationResolvers = {
+  moveDealStage: async (_, { id, stage }, { viewer, store, stageChanges }) => {
+    requireViewer(viewer);
+    // Published as the write commits, so subscribers see changes in commit order.
+    const move = await store.moveDealStage(id, stage, (committed) =>
+      stageChanges.publish({ ...committed, stage, changedAt: new Date().toISOString() }),
+    );
+    if (!move) {
+      const message = `No deal has the id ${id}.`;
+      return { deal: null, errors: [{ field: ['id'], code: 'NOT_FOUND', message }] };
+    }
+    if (move.previousStage === stage) {
+      const message = `The deal is already in ${stage}.`;
+      return { deal: null, errors: [{ field: ['stage'], code: 'CONFLICT', message }] };
+    }
+    return { deal: move.deal, errors: [] };
+  },
+};
