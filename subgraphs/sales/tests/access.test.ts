@@ -1,7 +1,6 @@
 import { ANONYMOUS, DuckDb, encodeCursor } from '@sophia/kit';
-import type { RunningSubgraph } from '@sophia/kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { company, dataOf, errorOf, newDataDir, removeDataDir, startSales } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { company, dataOf, errorOf, newDataDir, removeDataDir, startSales, useSales } from './harness.ts';
 
 const BUSINESS_READS: [string, string, Record<string, unknown>][] = [
   ['deals', '{ deals { totalCount } }', {}],
@@ -27,16 +26,7 @@ const DEALS_PAGE =
   'query($first: Int, $after: String) { deals(first: $first, after: $after) { totalCount } }';
 
 describe('access and arguments', () => {
-  let dir: string;
-  let running: RunningSubgraph;
-  beforeAll(async () => {
-    dir = newDataDir();
-    running = await startSales(dir);
-  });
-  afterAll(async () => {
-    await running.close();
-    removeDataDir(dir);
-  });
+  const running = useSales();
 
   it.each(BUSINESS_READS)('refuses %s to an anonymous viewer', async (_, query, variables) => {
     const response = await running.request(query, { variables, viewer: ANONYMOUS });

@@ -1,17 +1,7 @@
 import type { RunningSubgraph } from '@sophia/kit/testing';
 import type { Deal } from '@sophia/ops';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  byAmountDesc,
-  closingBetween,
-  company,
-  dataOf,
-  newDataDir,
-  removeDataDir,
-  startSales,
-  statusOf,
-  sumAmounts,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { byAmountDesc, closingBetween, company, dataOf, statusOf, sumAmounts, useSales } from './harness.ts';
 
 const DEALS = /* GraphQL */ `
   query Deals($filter: DealFilter, $first: Int, $after: String) {
@@ -111,16 +101,7 @@ const FILTERS: [string, Record<string, unknown>, (deal: Deal) => boolean][] = [
 ];
 
 describe('deals', () => {
-  let dir: string;
-  let running: RunningSubgraph;
-  beforeAll(async () => {
-    dir = newDataDir();
-    running = await startSales(dir);
-  });
-  afterAll(async () => {
-    await running.close();
-    removeDataDir(dir);
-  });
+  const running = useSales();
 
   it('pages through every deal exactly once, largest first, ties by id', async () => {
     const amounts = company.deals.map((deal) => deal.amount);

@@ -1,8 +1,7 @@
-import type { RunningSubgraph } from '@sophia/kit/testing';
 import type { Deal } from '@sophia/ops';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SalesStore } from '../src/store.ts';
-import { company, dataOf, newDataDir, removeDataDir, startSales, statusOf, sumAmounts } from './harness.ts';
+import { company, dataOf, statusOf, sumAmounts, useSales } from './harness.ts';
 
 /** Newest close date first, ties by id: the order of Account.deals and User.deals. */
 const byCloseDateDesc = (a: Deal, b: Deal): number =>
@@ -42,16 +41,7 @@ const account = company.accounts
 const accountDeals = company.deals.filter((deal) => deal.accountId === account.id);
 
 describe('entities and single lookups', () => {
-  let dir: string;
-  let running: RunningSubgraph;
-  beforeAll(async () => {
-    dir = newDataDir();
-    running = await startSales(dir);
-  });
-  afterAll(async () => {
-    await running.close();
-    removeDataDir(dir);
-  });
+  const running = useSales();
   afterEach(() => vi.restoreAllMocks());
 
   it('returns a deal with its account, owner reference and stage history', async () => {

@@ -1,16 +1,13 @@
-import type { RunningSubgraph } from '@sophia/kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   byAmountDesc,
   closingBetween,
   company,
   dataOf,
   errorOf,
-  newDataDir,
-  removeDataDir,
-  startSales,
   statusOf,
   sumAmounts,
+  useSales,
 } from './harness.ts';
 
 const TOP_DEALS = /* GraphQL */ `
@@ -100,16 +97,7 @@ function expectedPipeline(period: { start: string; end: string }) {
 }
 
 describe('topDeals and pipeline', () => {
-  let dir: string;
-  let running: RunningSubgraph;
-  beforeAll(async () => {
-    dir = newDataDir();
-    running = await startSales(dir);
-  });
-  afterAll(async () => {
-    await running.close();
-    removeDataDir(dir);
-  });
+  const running = useSales();
 
   it('lists the largest won or open deals closing in the period, largest first', async () => {
     const { topDeals } = dataOf(

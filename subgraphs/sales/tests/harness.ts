@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createLogger, type Subgraph } from '@sophia/kit';
 import { startSubgraph, TEST_ANCHOR, type GraphQLResponse, type RunningSubgraph } from '@sophia/kit/testing';
 import { generateCompany, type Company, type Deal } from '@sophia/ops';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadSalesConfig } from '../src/env.ts';
 import { createSalesSubgraph } from '../src/subgraph.ts';
 
@@ -62,3 +62,27 @@ export const closingBetween = (deal: Deal, start: string, end: string): boolean 
 
 export const sumAmounts = (deals: readonly Deal[]): number =>
   deals.reduce((sum, deal) => sum + deal.amount, 0);
+
+/**
+ * Starts sales on a fresh data dir for the enclosing `describe` and removes both afterwards; the handle
+ * forwards to the running subgraph once `beforeAll` has started it.
+ */
+export function useSales(): RunningSubgraph {
+  let dir = '';
+  let running: RunningSubgraph | undefined;
+  beforeAll(async () => {
+    dir = newDataDir();
+    running = await startSales(dir);
+  });
+  afterAll(async () => {
+    await running?.close();
+    removeDataDir(dir);
+  });
+  return {
+    get url() {
+      return running!.url;
+    },
+    request: (query, options) => running!.request(query, options),
+    close: async () => running?.close(),
+  };
+}
