@@ -149,4 +149,13 @@ describe('deal stage changes', () => {
     expect(value).toMatchObject({ data: null, errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
     expect((await iterator.next()).done).toBe(true);
   });
+
+  it('lets only sales and executives move deals', async () => {
+    const deal = prospects[4]!;
+    const engineer: Viewer = { userId: 'usr_090', roles: ['member'], scopes: [] };
+    const refused = await move(deal.id, 'QUALIFICATION', engineer);
+    expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const seller: Viewer = { userId: deal.ownerId, roles: ['sales', 'member'], scopes: [] };
+    expect((await move(deal.id, 'QUALIFICATION', seller)).data?.moveDealStage.errors).toEqual([]);
+  });
 });

@@ -1,9 +1,12 @@
-import { requireViewer } from '@sophia/kit';
+import { forbidden, hasRole, requireViewer } from '@sophia/kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 
 export const Mutation: MutationResolvers = {
   moveDealStage: async (_, { id, stage }, { viewer, store, stageChanges }) => {
     requireViewer(viewer);
+    // Moving deals is the sales team's job (and the executives'); everyone else reads the pipeline.
+    if (!hasRole(viewer, 'sales') && !hasRole(viewer, 'exec'))
+      throw forbidden('Only sales and executives move deals.');
     // Published as the write commits, so subscribers see changes in commit order.
     const move = await store.moveDealStage(id, stage, (committed) =>
       stageChanges.publish({ ...committed, stage, changedAt: new Date().toISOString() }),
