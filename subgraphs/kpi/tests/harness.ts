@@ -1,9 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createLogger } from '@sophia/kit';
-import { startSubgraph, TEST_ANCHOR, type RunningSubgraph } from '@sophia/kit/testing';
+import { startSubgraph, tempDataDir, TEST_ANCHOR, type RunningSubgraph } from '@sophia/kit/testing';
 import { loadKpiConfig } from '../src/env.ts';
 import { createKpiSubgraph, type KpiSubgraph } from '../src/subgraph.ts';
 
@@ -11,7 +8,7 @@ export interface RunningKpi extends RunningSubgraph {
   readonly subgraph: KpiSubgraph;
 }
 
-export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'sophia-kpi-'));
+export const newDataDir = (): string => tempDataDir('kpi');
 
 /** The kpi subgraph on a free port over a data directory, anchored to TEST_ANCHOR unless told otherwise. */
 export async function startKpi(dataDir: string, anchor = TEST_ANCHOR): Promise<RunningKpi> {

@@ -1,9 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect } from 'vitest';
 import { createLogger } from '@sophia/kit';
-import { startSubgraph, TEST_ANCHOR, type GraphQLResponse, type RunningSubgraph } from '@sophia/kit/testing';
+import { startSubgraph, tempDataDir, TEST_ANCHOR, type RunningSubgraph } from '@sophia/kit/testing';
 import { generateCompany, type Company } from '@sophia/ops';
 import { loadProjectConfig } from '../src/env.ts';
 import { createProjectSubgraph } from '../src/subgraph.ts';
@@ -11,7 +7,7 @@ import { createProjectSubgraph } from '../src/subgraph.ts';
 /** The demo company the subgraph loads, rebuilt here so tests compare against the generator itself. */
 export const company: Company = generateCompany({ anchor: TEST_ANCHOR });
 
-export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'sophia-project-'));
+export const newDataDir = (): string => tempDataDir('project');
 
 /** The project subgraph on a free port over a data directory, anchored to TEST_ANCHOR unless told otherwise. */
 export async function startProject(dataDir: string, anchor = TEST_ANCHOR): Promise<RunningSubgraph> {
@@ -23,12 +19,7 @@ export async function startProject(dataDir: string, anchor = TEST_ANCHOR): Promi
   return startSubgraph(await createProjectSubgraph(config, { logger: createLogger('project', 'silent') }));
 }
 
-/** The data of a response that must have no errors. */
-export function dataOf<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  expect(response.data).toBeTruthy();
-  return response.data as T;
-}
+export { dataOf } from '@sophia/kit/testing';
 
 export const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

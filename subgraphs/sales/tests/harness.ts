@@ -1,17 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { createLogger, type Subgraph } from '@sophia/kit';
-import { startSubgraph, TEST_ANCHOR, type GraphQLResponse, type RunningSubgraph } from '@sophia/kit/testing';
+import {
+  startSubgraph,
+  tempDataDir,
+  TEST_ANCHOR,
+  type GraphQLResponse,
+  type RunningSubgraph,
+} from '@sophia/kit/testing';
 import { generateCompany, type Company, type Deal } from '@sophia/ops';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { loadSalesConfig } from '../src/env.ts';
 import { createSalesSubgraph } from '../src/subgraph.ts';
 
 /** The company the subgraph loads in tests: the generator's default seed at the test anchor. */
 export const company: Company = generateCompany({ anchor: TEST_ANCHOR });
 
-export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'sophia-sales-'));
+export const newDataDir = (): string => tempDataDir('sales');
 
 export const removeDataDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
 
@@ -32,13 +36,6 @@ export async function startSales(
   env: Record<string, string> = {},
 ): Promise<RunningSubgraph> {
   return startSubgraph(await createSales(dataDir, env));
-}
-
-/** The data of a response that must have succeeded. */
-export function dataOf<TData>(response: GraphQLResponse<TData>): TData {
-  expect(response.errors).toBeUndefined();
-  expect(response.data).toBeTruthy();
-  return response.data as TData;
 }
 
 /** The code and `argument` of a response's first error. */
@@ -86,3 +83,5 @@ export function useSales(): RunningSubgraph {
     close: async () => running?.close(),
   };
 }
+
+export { dataOf } from '@sophia/kit/testing';

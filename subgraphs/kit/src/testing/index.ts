@@ -48,3 +48,4 @@ export async function startSubgraph(subgraph: Subgraph, secret = TEST_SECRET): P
     close: () => subgraph.close(),
   };
 }
+export * from './helpers.ts';
