@@ -1,10 +1,45 @@
-import { parseConfig, portSchema, serviceEnvShape } from '@sophia/kit';
+import { z } from 'zod';
+import { ConfigError, parseConfig, portSchema, serviceEnvShape } from '@sophia/kit';
 
-export const memoryEnvShape = { ...serviceEnvShape, PORT: portSchema.default(4002) };
+const positiveInt = z.coerce.number().int().positive();
+
+export const memoryEnvShape = {
+  ...serviceEnvShape,
+  PORT: portSchema.default(4002),
+  /** `local` (offline, lexical, the default), `tei` (text-embeddings-inference) or `openai` (any /v1/embeddings). */
+  EMBEDDINGS_PROVIDER: z.enum(['local', 'tei', 'openai']).default('local'),
+  /** Base URL of the embedding server (`tei`, `openai`), e.g. `http://tei:8080`. */
+  EMBEDDINGS_URL: z.url().optional(),
+  /** Model name; required for `openai`, a label for `tei` and `local`. */
+  EMBEDDINGS_MODEL: z.string().min(1).optional(),
+  /** Bearer key for `openai`. */
+  EMBEDDINGS_API_KEY: z.string().min(1).optional(),
+  /** Vector length the model produces; must match the stored memories. */
+  EMBEDDINGS_DIMENSION: positiveInt.default(768),
+  /** How long the first text of a batch waits for others. */
+  EMBEDDINGS_BATCH_WINDOW_MS: z.coerce.number().int().min(0).default(4),
+  /** Texts per embedding call (TEI refuses more than its `--max-client-batch-size`, default 32). */
+  EMBEDDINGS_MAX_BATCH: positiveInt.default(32),
+  /** Embedding calls running at once. */
+  EMBEDDINGS_MAX_IN_FLIGHT: positiveInt.default(4),
+  /** Per-call timeout. */
+  EMBEDDINGS_TIMEOUT_MS: positiveInt.default(10_000),
+  /** Further attempts after a 5xx, 429, network error or timeout. */
+  EMBEDDINGS_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+};
 
 export type MemoryConfig = ReturnType<typeof loadMemoryConfig>;
 
 /** The memory subgraph's configuration; the only place that reads the environment. */
 export function loadMemoryConfig(source: Readonly<Record<string, string | undefined>> = process.env) {
-  return parseConfig('memory', memoryEnvShape, source);
+  const config = parseConfig('memory', memoryEnvShape, source);
+  const problems: string[] = [];
+  if (config.EMBEDDINGS_PROVIDER !== 'local' && !config.EMBEDDINGS_URL) {
+    problems.push(`EMBEDDINGS_PROVIDER=${config.EMBEDDINGS_PROVIDER} needs EMBEDDINGS_URL`);
+  }
+  if (config.EMBEDDINGS_PROVIDER === 'openai' && !config.EMBEDDINGS_MODEL) {
+    problems.push('EMBEDDINGS_PROVIDER=openai needs EMBEDDINGS_MODEL');
+  }
+  if (problems.length > 0) throw new ConfigError('memory', problems);
+  return config;
 }

@@ -1,0 +1,35 @@
+import type { MemoryConfig } from '../env.ts';
+import { createLocalProvider } from './local-provider.ts';
+import { createOpenAiProvider } from './openai-provider.ts';
+import type { EmbeddingProvider } from './provider.ts';
+import { createTeiProvider } from './tei-provider.ts';
+
+/** The provider `EMBEDDINGS_*` configures; env.ts has already checked that its URL and model are set. */
+export function createEmbeddingProvider(config: MemoryConfig): EmbeddingProvider {
+  const dimension = config.EMBEDDINGS_DIMENSION;
+  const timeoutMs = config.EMBEDDINGS_TIMEOUT_MS;
+  switch (config.EMBEDDINGS_PROVIDER) {
+    case 'local':
+      return createLocalProvider({
+        dimension,
+        ...(config.EMBEDDINGS_MODEL && { model: config.EMBEDDINGS_MODEL }),
+      });
+    case 'tei':
+      return createTeiProvider({
+        url: config.EMBEDDINGS_URL!,
+        dimension,
+        timeoutMs,
+        maxBatch: config.EMBEDDINGS_MAX_BATCH,
+        ...(config.EMBEDDINGS_MODEL && { model: config.EMBEDDINGS_MODEL }),
+      });
+    case 'openai':
+      return createOpenAiProvider({
+        url: config.EMBEDDINGS_URL!,
+        model: config.EMBEDDINGS_MODEL!,
+        apiKey: config.EMBEDDINGS_API_KEY,
+        dimension,
+        timeoutMs,
+        maxBatch: config.EMBEDDINGS_MAX_BATCH,
+      });
+  }
+}

@@ -1,0 +1,145 @@
+import DataLoader from 'dataloader';
+import type { Registry } from 'prom-client';
+import { embeddingMetrics } from './embedding-metrics.ts';
+import {
+  EmbeddingCallError,
+  EmbeddingDimensionError,
+  EmbeddingInputError,
+  type EmbeddingProvider,
+  type EmbeddingResult,
+} from './provider.ts';
+import { createSemaphore } from './semaphore.ts';
+
+export interface EmbedderOptions {
+  /** Where the `sophia_embedding_*` metrics are registered (the service's registry). */
+  readonly registry: Registry;
+  /** How long the first text of a batch waits for others. @default 4 */
+  readonly batchWindowMs?: number;
+  /** Texts per provider call (capped by the provider's own limit). @default 32 */
+  readonly maxBatch?: number;
+  /** Provider calls running at once; further batches wait. @default 4 */
+  readonly maxInFlight?: number;
+  /** Further attempts after a 5xx, 429, network error or timeout. @default 2 */
+  readonly retries?: number;
+  /** First retry delay; doubles each attempt. @default 100 */
+  readonly backoffMs?: number;
+  /** Longer texts are refused (their own key only) before any call is made. @default 32000 */
+  readonly maxChars?: number;
+}
+
+/** The process-wide embedder for one model: create it once at start and share it across requests. */
+export interface Embedder {
+  readonly provider: EmbeddingProvider;
+  readonly model: string;
+  readonly dimension: number;
+  /** The vector of one text; texts asked for within the batch window share one provider call. */
+  embed(text: string): Promise<Float32Array>;
+  /** One result per text; a text that failed gets its `Error` and the others are unaffected. */
+  embedMany(texts: readonly string[]): Promise<EmbeddingResult[]>;
+  /** Throws when vectors already stored with `storedDimension` cannot be compared with this model's. */
+  assertDimension(storedDimension: number): void;
+}
+
+export function createEmbedder(provider: EmbeddingProvider, options: EmbedderOptions): Embedder {
+  const metrics = embeddingMetrics(options.registry);
+  const windowMs = options.batchWindowMs ?? 4;
+  const maxChars = options.maxChars ?? 32_000;
+  const retries = options.retries ?? 2;
+  const backoffMs = options.backoffMs ?? 100;
+  const semaphore = createSemaphore(options.maxInFlight ?? 4);
+
+  const callOnce = async (texts: readonly string[]): Promise<EmbeddingResult[]> => {
+    const stopTimer = metrics.callSeconds.startTimer({ provider: provider.name });
+    try {
+      const results = await provider.embed(texts);
+      metrics.calls.inc({ provider: provider.name, outcome: 'ok' });
+      return results;
+    } catch (error) {
+      metrics.calls.inc({ provider: provider.name, outcome: 'error' });
+      throw error;
+    } finally {
+      stopTimer();
+    }
+  };
+
+  const callWithRetries = async (texts: readonly string[]): Promise<EmbeddingResult[]> => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await callOnce(texts);
+      } catch (error) {
+        if (!(error instanceof EmbeddingCallError && error.retryable) || attempt >= retries) {
+          throw attempt > 0 && error instanceof Error
+            ? new EmbeddingCallError(`${error.message} (after ${attempt + 1} attempts)`, false, {
+                cause: error,
+              })
+            : error;
+        }
+        // Jitter (half the delay random) keeps the retries of concurrent batches from arriving together.
+        await sleep(backoffMs * 2 ** attempt * (0.5 + Math.random() / 2));
+      }
+    }
+  };
+
+  // DataLoader is designed per request; this one is shared, so it must not cache (`cache: false`).
+  const loader = new DataLoader<string, Float32Array>(
+    async (texts) => {
+      metrics.batchSize.observe(texts.length);
+      const results = texts.map((text) => validate(text, maxChars));
+      const pending = texts.flatMap((text, i) => (results[i] ? [] : [{ text, i }]));
+      if (pending.length > 0) {
+        try {
+          const answers = await semaphore.run(() => callWithRetries(pending.map((p) => p.text)));
+          pending.forEach(({ i }, j) => (results[i] = answers[j]));
+        } catch (error) {
+          const failure = error instanceof Error ? error : new Error(String(error));
+          for (const { i } of pending) results[i] = failure;
+        }
+      }
+      return results.map((result) => result ?? new Error('the embedding provider returned too few results'));
+    },
+    {
+      cache: false,
+      maxBatchSize: Math.max(1, Math.min(options.maxBatch ?? 32, provider.maxBatch)),
+      batchScheduleFn: (callback) => setTimeout(callback, windowMs),
+    },
+  );
+
+  const embed = async (text: string): Promise<Float32Array> => {
+    metrics.queueDepth.inc();
+    try {
+      return await loader.load(text);
+    } finally {
+      metrics.queueDepth.dec();
+    }
+  };
+
+  return {
+    provider,
+    model: provider.model,
+    dimension: provider.dimension,
+    embed,
+    embedMany: (texts) =>
+      Promise.all(texts.map((text) => embed(text).catch((error: unknown) => error as Error))),
+    assertDimension(storedDimension) {
+      if (storedDimension !== provider.dimension) {
+        throw new EmbeddingDimensionError(
+          `Stored memories have embeddings of dimension ${storedDimension}, but the ${provider.name} model ` +
+            `"${provider.model}" produces ${provider.dimension}. Set EMBEDDINGS_DIMENSION and EMBEDDINGS_MODEL ` +
+            `to the model the memories were embedded with, or re-embed them.`,
+        );
+      }
+    },
+  };
+}
+
+function validate(text: string, maxChars: number): EmbeddingResult | undefined {
+  if (text.trim() === '') return new EmbeddingInputError('cannot embed an empty text');
+  if (text.length > maxChars) {
+    return new EmbeddingInputError(
+      `cannot embed a text of ${text.length} characters (the limit is ${maxChars})`,
+    );
+  }
+  return undefined;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
