@@ -1,0 +1,9 @@
+export { fuseByReciprocalRank, RRF_K, type FusedItem } from './fusion.ts';
+export {
+  WarmIndex,
+  type WarmEntry,
+  type WarmFilter,
+  type WarmHit,
+  type WarmIndexOptions,
+  type WarmQuery,
+} from './warm-index.ts';

@@ -1,0 +1,250 @@
+import MiniSearch from 'minisearch';
+import { Index, MetricKind, ScalarKind } from 'usearch';
+import type { MemoryKind } from '../store.ts';
+import { tokenize } from '../tokenize.ts';
+import { canSee, type Guarded, type ViewerScope, type Visibility } from '../visibility.ts';
+import { fuseByReciprocalRank, RRF_K } from './fusion.ts';
+
+/**
+ * L2, the warm index (DESIGN §6): an in-process usearch HNSW index (cosine) over the vectors of hot and warm
+ * memories and a MiniSearch index over their text, side by side. A search asks both, keeps only what the
+ * viewer may see (the one rule, `canSee`) and what the filter asks for, and fuses the two rankings by
+ * reciprocal rank (k = {@link RRF_K}). It holds no content beyond the index itself: the caller maps ids back to
+ * rows.
+ *
+ * Visibility and filter are applied to each side BEFORE fusion, so ranks are counted among the memories the
+ * viewer can see: a memory they cannot see never shows, and never moves the score of one they can. The lexical
+ * side filters inside MiniSearch (it scores every match anyway); the vector side oversamples — `limit ×
+ * oversample` neighbours, growing ×4 while the filter leaves too few — so a filter never starves the results.
+ */
+
+/** One memory as the warm index holds it. */
+export interface WarmEntry {
+  readonly id: string;
+  readonly vector: Float32Array;
+  readonly text: string;
+  readonly guard: Guarded;
+  readonly kind: MemoryKind;
+  readonly accountId: string | null;
+}
+
+export interface WarmFilter {
+  readonly kinds?: readonly MemoryKind[] | null;
+  readonly accountId?: string | null;
+  readonly visibility?: readonly Visibility[] | null;
+}
+
+export interface WarmQuery {
+  /** The query's embedding; `null` searches the lexical side only. */
+  readonly vector: Float32Array | null;
+  /** The query's text; blank (or only stop words) searches the vector side only. */
+  readonly text: string;
+  readonly scope: ViewerScope;
+  readonly filter?: WarmFilter;
+  readonly limit: number;
+}
+
+export interface WarmHit {
+  readonly id: string;
+  /** The reciprocal-rank-fusion score: Σ 1/(k + rank) over the sides that found it. */
+  readonly score: number;
+  /** 1-based rank among the visible vector neighbours, when the vector side found it. */
+  readonly vectorRank?: number;
+  /** 1-based rank among the visible lexical matches, when the lexical side found it. */
+  readonly lexicalRank?: number;
+  /** Cosine similarity to the query vector (1 − cosine distance), when the vector side found it. */
+  readonly vectorSimilarity?: number;
+}
+
+export interface WarmIndexOptions {
+  /** Vector dimension; every vector given must have exactly this many floats. */
+  readonly dimension: number;
+  /** HNSW graph degree (usearch `connectivity`). */
+  readonly connectivity?: number;
+  /** Candidate list size while inserting (usearch `expansion_add`). */
+  readonly expansionAdd?: number;
+  /** Candidate list size while searching (usearch `expansion_search`). */
+  readonly expansionSearch?: number;
+  /** Each side first fetches `limit × oversample` candidates. */
+  readonly oversample?: number;
+}
+
+/** What the index keeps per memory besides the indexes themselves. */
+interface Meta {
+  readonly key: bigint;
+  readonly guard: Guarded;
+  readonly kind: MemoryKind;
+  readonly accountId: string | null;
+}
+
+interface LexicalDoc {
+  readonly id: string;
+  readonly text: string;
+}
+
+const GROWTH = 4;
+
+export class WarmIndex {
+  readonly dimension: number;
+  readonly #oversample: number;
+  readonly #vectors: Index;
+  readonly #lexical: MiniSearch<LexicalDoc>;
+  readonly #meta = new Map<string, Meta>();
+  readonly #idByKey = new Map<bigint, string>();
+  // A fresh usearch key per upsert: usearch refuses a key twice, and a removed key is never reused.
+  #nextKey = 1n;
+
+  constructor(options: WarmIndexOptions) {
+    const {
+      dimension,
+      connectivity = 16,
+      expansionAdd = 128,
+      expansionSearch = 64,
+      oversample = 4,
+    } = options;
+    if (!Number.isInteger(dimension) || dimension <= 0) {
+      throw new RangeError(`The warm index needs a positive integer dimension, got ${dimension}.`);
+    }
+    if (!Number.isInteger(oversample) || oversample < 1) {
+      throw new RangeError(`oversample must be an integer ≥ 1, got ${oversample}.`);
+    }
+    this.dimension = dimension;
+    this.#oversample = oversample;
+    this.#vectors = new Index({
+      dimensions: dimension,
+      metric: MetricKind.Cos,
+      quantization: ScalarKind.F32,
+      connectivity,
+      expansion_add: expansionAdd,
+      expansion_search: expansionSearch,
+      multi: false,
+    });
+    // The project's one tokenizer on both sides; its terms are final, so MiniSearch must not process them.
+    const termOptions = { tokenize: (text: string) => tokenize(text), processTerm: (term: string) => term };
+    this.#lexical = new MiniSearch<LexicalDoc>({
+      fields: ['text'],
+      idField: 'id',
+      ...termOptions,
+      searchOptions: { ...termOptions, combineWith: 'OR' },
+    });
+  }
+
+  get size(): number {
+    return this.#meta.size;
+  }
+
+  has(id: string): boolean {
+    return this.#meta.has(id);
+  }
+
+  /** Adds a memory, or replaces the one with the same id (vector, text and guard all replaced). */
+  upsert(entry: WarmEntry): void {
+    this.#checkVector(entry.vector, `memory ${entry.id}`);
+    this.remove(entry.id);
+    const key = this.#nextKey++;
+    this.#vectors.add(key, entry.vector);
+    try {
+      this.#lexical.add({ id: entry.id, text: entry.text });
+    } catch (error) {
+      this.#vectors.remove(key);
+      throw error;
+    }
+    this.#meta.set(entry.id, { key, guard: entry.guard, kind: entry.kind, accountId: entry.accountId });
+    this.#idByKey.set(key, entry.id);
+  }
+
+  /**
+   * Removes a memory from both indexes; `false` when it was not there. MiniSearch's `discard` takes it out of
+   * every search at once and reclaims its postings in a later vacuum.
+   */
+  remove(id: string): boolean {
+    const meta = this.#meta.get(id);
+    if (meta === undefined) return false;
+    this.#vectors.remove(meta.key);
+    this.#lexical.discard(id);
+    this.#idByKey.delete(meta.key);
+    this.#meta.delete(id);
+    return true;
+  }
+
+  search(query: WarmQuery): WarmHit[] {
+    const { scope, filter, limit } = query;
+    if (!Number.isInteger(limit) || limit <= 0) {
+      throw new RangeError(`limit must be a positive integer, got ${limit}.`);
+    }
+    if (query.vector !== null) this.#checkVector(query.vector, 'the query');
+    const admits = (id: string): boolean => {
+      const meta = this.#meta.get(id);
+      return meta !== undefined && canSee(scope, meta.guard) && matchesFilter(meta, filter);
+    };
+    const want = limit * this.#oversample;
+    const vector =
+      query.vector === null
+        ? { ids: [], similarity: new Map<string, number>() }
+        : this.#nearest(query.vector, want, admits);
+    const lexical = this.#lexicalMatches(query.text, want, admits);
+
+    return fuseByReciprocalRank([vector.ids, lexical], RRF_K)
+      .slice(0, limit)
+      .map(({ id, score, ranks: [vectorRank, lexicalRank] }) => {
+        const similarity = vector.similarity.get(id);
+        return {
+          id,
+          score,
+          ...(vectorRank != null ? { vectorRank } : {}),
+          ...(lexicalRank != null ? { lexicalRank } : {}),
+          ...(similarity !== undefined ? { vectorSimilarity: similarity } : {}),
+        };
+      });
+  }
+
+  /** The `want` nearest admitted neighbours, best first, asking usearch for more until enough pass. */
+  #nearest(
+    vector: Float32Array,
+    want: number,
+    admits: (id: string) => boolean,
+  ): { ids: string[]; similarity: Map<string, number> } {
+    const ids: string[] = [];
+    const similarity = new Map<string, number>();
+    const total = this.#vectors.size();
+    if (total === 0) return { ids, similarity };
+    let k = Math.min(want, total);
+    for (;;) {
+      ids.length = 0;
+      similarity.clear();
+      const matches = this.#vectors.search(vector, k, 0);
+      for (let i = 0; i < matches.keys.length && ids.length < want; i++) {
+        const id = this.#idByKey.get(matches.keys[i] as bigint);
+        if (id === undefined || !admits(id)) continue;
+        ids.push(id);
+        similarity.set(id, 1 - (matches.distances[i] as number));
+      }
+      if (ids.length >= want || matches.keys.length < k || k >= total) return { ids, similarity };
+      k = Math.min(k * GROWTH, total);
+    }
+  }
+
+  #lexicalMatches(text: string, want: number, admits: (id: string) => boolean): string[] {
+    if (text.trim() === '') return [];
+    return this.#lexical
+      .search(text, { filter: (result) => admits(result.id as string) })
+      .slice(0, want)
+      .map((result) => result.id as string);
+  }
+
+  #checkVector(vector: Float32Array, what: string): void {
+    if (vector.length !== this.dimension) {
+      throw new RangeError(
+        `The vector of ${what} has ${vector.length} dimensions; the warm index holds ${this.dimension}.`,
+      );
+    }
+  }
+}
+
+function matchesFilter(meta: Meta, filter: WarmFilter | undefined): boolean {
+  if (filter === undefined) return true;
+  if (filter.kinds != null && !filter.kinds.includes(meta.kind)) return false;
+  if (filter.accountId != null && meta.accountId !== filter.accountId) return false;
+  if (filter.visibility != null && !filter.visibility.includes(meta.guard.visibility)) return false;
+  return true;
+}
