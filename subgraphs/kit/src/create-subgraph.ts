@@ -43,6 +43,8 @@ export interface SubgraphOptions<TContext extends BaseContext> {
   readonly onClose?: () => Promise<void>;
   /** @default an info-level pino logger named after the service */
   readonly logger?: Logger;
+  /** The service's metrics, when the caller registers its own on the same registry first. */
+  readonly metrics?: ServiceMetrics;
 }
 
 export interface Subgraph {
@@ -66,7 +68,7 @@ export async function createSubgraph<TContext extends BaseContext>(
 ): Promise<Subgraph> {
   const { name, internalTokenSecret, createContext } = options;
   const logger = options.logger ?? createLogger(name);
-  const metrics = createServiceMetrics(name);
+  const metrics = options.metrics ?? createServiceMetrics(name);
   const resolvers = options.resolvers as GraphQLResolverMap<unknown>;
   const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers });
   const formatError = createErrorFormatter(logger, name);

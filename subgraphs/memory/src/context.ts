@@ -1,8 +1,10 @@
 import type { BaseContext } from '@sophia/kit';
 import type { MemoryLoaders } from './loaders.ts';
+import type { MemoryService } from './memory-service.ts';
 import type { MemoryStore } from './store.ts';
 
 export interface MemoryContext extends BaseContext {
   readonly store: MemoryStore;
+  readonly memory: MemoryService;
   readonly loaders: MemoryLoaders;
 }

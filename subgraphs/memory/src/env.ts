@@ -26,6 +26,12 @@ export const memoryEnvShape = {
   EMBEDDINGS_TIMEOUT_MS: positiveInt.default(10_000),
   /** Further attempts after a 5xx, 429, network error or timeout. */
   EMBEDDINGS_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  /** Redis for the shared L1 cache, e.g. `redis://redis:6379`; without it L1 is this process's LRU. */
+  REDIS_URL: z.url().optional(),
+  /** How long an L1 entry (search results, embeddings) lives. */
+  MEMORY_CACHE_TTL_MS: positiveInt.default(300_000),
+  /** Entries the in-process L1 holds (alone, or as Redis's fallback). */
+  MEMORY_CACHE_MAX_ENTRIES: positiveInt.default(10_000),
 };
 
 export type MemoryConfig = ReturnType<typeof loadMemoryConfig>;

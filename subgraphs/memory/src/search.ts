@@ -1,7 +1,10 @@
 import { badUserInput } from '@sophia/kit';
-import type { MemoryFilter, MemoryRow, MemoryStore } from './store.ts';
+import { getEmbeddings, lookupSearch, setEmbedding } from './cache/index.ts';
+import type { MemoryService } from './memory-service.ts';
+import type { MemoryFilter, MemoryRow } from './store.ts';
 import { queryTerms } from './tokenize.ts';
 import type { ViewerScope } from './visibility.ts';
+import { RRF_K } from './warm-index/index.ts';
 
 export const MAX_SEARCH_LIMIT = 50;
 export const MAX_QUERY_LENGTH = 2_000;
@@ -38,17 +41,109 @@ export function searchTerms(
   return { terms: queryTerms(query), limit: size };
 }
 
+/** An L2 hit counts only when the lexical side found it or its vector is at least this similar. */
+export const L2_SIMILARITY_FLOOR = 0.25;
+/** The best possible reciprocal-rank score: first on both sides. L2 scores are divided by it (0..1]. */
+const RRF_MAX = 2 / (RRF_K + 1);
+
+interface CachedHit {
+  readonly id: string;
+  readonly score: number;
+  readonly servedFrom: 'L2' | 'L3';
+}
+
+/** The query's vector, from the embedding cache or the embedder (which then fills the cache). */
+async function queryVector(service: MemoryService, query: string): Promise<Float32Array> {
+  const [cached] = await getEmbeddings(service.cache, service.embedder.model, [query]);
+  if (cached) return cached;
+  const vector = await service.embedder.embed(query);
+  await setEmbedding(service.cache, service.embedder.model, query, vector, service.cacheTtlMs);
+  return vector;
+}
+
 /**
- * Searches what the viewer may see and counts the hits as read. Today every search is answered by the
- * persistent store (L3, exact BM25); the cache and the vector index put themselves in front of it here.
+ * Searches what the viewer may see and counts the hits as read. L1 (the search cache, keyed by the viewer's
+ * scope generations and the request) answers a repetition; otherwise L2 (the warm index: vectors and terms of
+ * hot and warm memories, fused) answers, and L3 (exact BM25 in the store) fills in when L2 finds fewer than
+ * `limit` good hits. Rows always come from the store, which re-checks visibility.
  */
 export async function searchMemories(
-  store: MemoryStore,
+  service: MemoryService,
   scope: ViewerScope,
   request: { query: string; limit?: number | null | undefined; filter?: MemoryFilter | null | undefined },
 ): Promise<MemorySearchHit[]> {
+  const { store } = service;
   const { terms, limit } = searchTerms(request.query, request.limit);
-  const hits = await store.searchLexical(scope, terms, { limit, filter: request.filter ?? {} });
-  const at = await store.recordAccess(hits.map((hit) => hit.memory.id));
-  return hits.map(({ memory, score }) => ({ memory: withAccess(memory, at), score, servedFrom: 'L3' }));
+  if (terms.length === 0) return [];
+  const filter: MemoryFilter = {
+    kinds: request.filter?.kinds ?? null,
+    accountId: request.filter?.accountId ?? null,
+    visibility: request.filter?.visibility ?? null,
+  };
+  const lookup = await lookupSearch<CachedHit[]>(service.cache, scope, {
+    query: request.query,
+    filter,
+    limit,
+  });
+
+  let ranked: { hit: CachedHit; memory: MemoryRow }[];
+  let fromCache = false;
+  if (lookup.hit) {
+    fromCache = true;
+    const cached = lookup.hit.value;
+    const rows = new Map(
+      (
+        await store.memoriesByIds(
+          scope,
+          cached.map((hit) => hit.id),
+        )
+      ).map((row) => [row.id, row]),
+    );
+    ranked = cached.flatMap((hit) => {
+      const memory = rows.get(hit.id);
+      return memory ? [{ hit, memory }] : [];
+    });
+  } else {
+    const warmHits = service.warm
+      .search({
+        vector: await queryVector(service, request.query),
+        text: request.query,
+        scope,
+        filter,
+        limit,
+      })
+      .filter((hit) => hit.lexicalRank !== undefined || (hit.vectorSimilarity ?? 0) >= L2_SIMILARITY_FLOOR);
+    const rows = new Map(
+      (
+        await store.memoriesByIds(
+          scope,
+          warmHits.map((hit) => hit.id),
+        )
+      ).map((row) => [row.id, row]),
+    );
+    ranked = warmHits.flatMap((hit) => {
+      const memory = rows.get(hit.id);
+      const score = Math.min(1, hit.score / RRF_MAX);
+      return memory ? [{ hit: { id: hit.id, score, servedFrom: 'L2' as const }, memory }] : [];
+    });
+    if (ranked.length < limit) {
+      const seen = new Set(ranked.map(({ hit }) => hit.id));
+      for (const { memory, score } of await store.searchLexical(scope, terms, { limit, filter })) {
+        if (ranked.length >= limit) break;
+        if (seen.has(memory.id)) continue;
+        ranked.push({ hit: { id: memory.id, score, servedFrom: 'L3' }, memory });
+      }
+      ranked.sort((x, y) => y.hit.score - x.hit.score);
+    }
+    await lookup.store(
+      ranked.map(({ hit }) => hit),
+      service.cacheTtlMs,
+    );
+  }
+  const at = await store.recordAccess(ranked.map(({ memory }) => memory.id));
+  return ranked.map(({ hit, memory }) => ({
+    memory: withAccess(memory, at),
+    score: hit.score,
+    servedFrom: fromCache ? 'L1' : hit.servedFrom,
+  }));
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DuckDb, seedOnce, type SqlParam, type SqlRunner } from '@sophia/kit';
 import { generateCompany } from '@sophia/ops';
 import { demoMemories, directoryRows } from './demo-memories.ts';
+import type { Embedder } from './embeddings/embedder.ts';
 import type { MemoryConfig } from './env.ts';
 import { contentHash } from './remember-input.ts';
 import { bm25Sql } from './search-sql.ts';
@@ -49,7 +50,22 @@ export interface NewMemory {
   readonly createdAt: string;
   /** @default 2 (warm) */
   readonly tier?: Tier;
+  /** The content's embedding; absent until it is embedded. */
+  readonly embedding?: Float32Array;
 }
+
+/** What the warm index needs of one hot or warm memory. */
+export interface WarmRow extends Guarded {
+  readonly id: string;
+  readonly embedding: Float32Array;
+  readonly content: string;
+  readonly sourceTitle: string | null;
+  readonly kind: MemoryKind;
+  readonly accountId: string | null;
+}
+
+/** Memories embedded per batch when the store fills missing embeddings at start. */
+const BACKFILL_BATCH = 256;
 
 /** An account as memory knows it: sales owns accounts, memory only adds what it knows about them. */
 export interface AccountRef {
@@ -163,6 +179,17 @@ async function insertMemories(tx: SqlRunner, memories: readonly NewMemory[]): Pr
   }
   await tx.insertRows('memories', rows);
   await tx.insertRows('memory_terms', terms);
+  for (const memory of memories) {
+    if (memory.embedding) await writeEmbedding(tx, memory.id, memory.embedding);
+  }
+}
+
+/** Stores one memory's vector (passed as its list literal, cast to FLOAT[]). */
+function writeEmbedding(tx: SqlRunner, id: string, embedding: Float32Array): Promise<void> {
+  return tx.run('UPDATE memories SET embedding = ?::FLOAT[] WHERE id = ?', [
+    JSON.stringify(Array.from(embedding)),
+    id,
+  ]);
 }
 
 /**
@@ -180,8 +207,12 @@ export class MemoryStore {
     readonly today: string,
   ) {}
 
-  /** Opens `<SOPHIA_DATA_DIR>/memory.duckdb`; on first start loads the demo knowledge documents. */
-  static async open(config: MemoryConfig): Promise<MemoryStore> {
+  /**
+   * Opens `<SOPHIA_DATA_DIR>/memory.duckdb`; on first start loads the demo knowledge documents. Memories
+   * without an embedding are embedded through `embedder` (once), and the model's dimension is checked against
+   * the one the stored vectors were made with.
+   */
+  static async open(config: MemoryConfig, embedder: Embedder): Promise<MemoryStore> {
     const db = await DuckDb.open(config.SOPHIA_DATA_DIR, 'memory.duckdb');
     try {
       const { meta } = await seedOnce(db, SCHEMA_VERSION, async (tx) => {
@@ -202,6 +233,7 @@ export class MemoryStore {
       });
       const today = meta['demo_anchor'];
       if (today === undefined) throw new Error(`${db.path} records no demo anchor.`);
+      await prepareEmbeddings(db, embedder);
       return new MemoryStore(db, today);
     } catch (error) {
       await db.close();
@@ -297,6 +329,7 @@ export class MemoryStore {
   remember(
     scope: ViewerScope,
     input: { content: string; kind: MemoryKind; visibility: Visibility; accountId: string | null },
+    embedding: Float32Array,
   ): Promise<{ memory: MemoryRow; merged: boolean }> {
     return this.write(async () => {
       const [existing] = await this.db.query<StoredMemory>(
@@ -321,6 +354,7 @@ export class MemoryStore {
             accountId: input.accountId,
             metadata: {},
             createdAt: new Date().toISOString(),
+            embedding,
           },
         ]),
       );
@@ -330,18 +364,83 @@ export class MemoryStore {
     });
   }
 
-  /** Deletes one of the owner's memories with its index terms; false when they own no such memory. */
-  forget(ownerId: string, id: string): Promise<boolean> {
+  /**
+   * Deletes one of the owner's memories with its index terms and returns who could see it; null when they
+   * own no such memory.
+   */
+  forget(ownerId: string, id: string): Promise<Guarded | null> {
     return this.write(() =>
       this.db.transaction(async (tx) => {
-        const deleted = await tx.query('DELETE FROM memories WHERE id = ? AND owner_id = ? RETURNING id', [
-          id,
-          ownerId,
-        ]);
-        if (deleted.length === 0) return false;
+        const [deleted] = await tx.query<Guarded>(
+          `DELETE FROM memories WHERE id = ? AND owner_id = ?
+           RETURNING owner_id AS "ownerId", visibility, team_id AS "teamId"`,
+          [id, ownerId],
+        );
+        if (!deleted) return null;
         await tx.run('DELETE FROM memory_terms WHERE memory_id = ?', [id]);
-        return true;
+        return deleted;
       }),
     );
+  }
+
+  /** Every hot and warm memory with its vector: what the warm index is rebuilt from. */
+  async warmRows(): Promise<WarmRow[]> {
+    const rows = await this.db.query<Omit<WarmRow, 'embedding'> & { embedding: number[] }>(
+      `SELECT m.id, m.embedding, m.content, m.source_title AS "sourceTitle", m.owner_id AS "ownerId",
+         m.visibility, m.team_id AS "teamId", m.kind, m.account_id AS "accountId"
+       FROM memories m WHERE m.tier IN (1, 2) AND m.embedding IS NOT NULL ORDER BY m.id`,
+    );
+    return rows.map((row) => ({ ...row, embedding: Float32Array.from(row.embedding) }));
+  }
+
+  /** Moves memories to `tier` (the maintenance loop's write; tests use it to make a memory cold). */
+  setTier(ids: readonly string[], tier: Tier): Promise<void> {
+    if (ids.length === 0) return Promise.resolve();
+    return this.write(() =>
+      this.db.run(`UPDATE memories SET tier = ? WHERE id IN (${placeholders(ids)})`, [tier, ...ids]),
+    );
+  }
+}
+
+/**
+ * Checks the stored vectors' dimension against the embedder's (a clear failure at start), embeds every memory
+ * that has no vector yet (the demo memories on first start) in batches, and records the model and dimension.
+ */
+async function prepareEmbeddings(db: DuckDb, embedder: Embedder): Promise<void> {
+  const meta = Object.fromEntries(
+    (
+      await db.query<{ key: string; value: string }>(
+        "SELECT key, value FROM sophia_meta WHERE key IN ('embedding_model', 'embedding_dimension')",
+      )
+    ).map((row) => [row.key, row.value]),
+  );
+  const stored = meta['embedding_dimension'];
+  if (stored !== undefined) embedder.assertDimension(Number(stored));
+  for (;;) {
+    const missing = await db.query<{ id: string; text: string }>(
+      `SELECT id, coalesce(source_title || chr(10), '') || content AS text FROM memories
+       WHERE embedding IS NULL ORDER BY id LIMIT ?`,
+      [BACKFILL_BATCH],
+    );
+    if (missing.length === 0) break;
+    const vectors = await embedder.embedMany(missing.map((row) => row.text));
+    await db.transaction(async (tx) => {
+      for (const [i, row] of missing.entries()) {
+        const vector = vectors[i];
+        if (!(vector instanceof Float32Array)) {
+          throw new Error(`Cannot embed memory ${row.id}: ${vector?.message ?? 'no result'}`);
+        }
+        await writeEmbedding(tx, row.id, vector);
+      }
+    });
+  }
+  if (stored === undefined) {
+    await db.transaction(async (tx) => {
+      await tx.run("DELETE FROM sophia_meta WHERE key IN ('embedding_model', 'embedding_dimension')");
+      await tx.insertRows('sophia_meta', [
+        { key: 'embedding_model', value: embedder.model },
+        { key: 'embedding_dimension', value: String(embedder.dimension) },
+      ]);
+    });
   }
 }

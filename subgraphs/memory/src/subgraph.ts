@@ -1,28 +1,46 @@
-import { createLogger, createSubgraph, loadSchemaFile, type Logger, type Subgraph } from '@sophia/kit';
+import {
+  createLogger,
+  createServiceMetrics,
+  createSubgraph,
+  loadSchemaFile,
+  type Logger,
+  type Subgraph,
+} from '@sophia/kit';
 import type { MemoryContext } from './context.ts';
 import type { MemoryConfig } from './env.ts';
 import { createMemoryLoaders } from './loaders.ts';
+import { openMemoryService, type MemoryService } from './memory-service.ts';
 import { resolvers } from './resolvers/index.ts';
-import { MemoryStore } from './store.ts';
 
-/** Builds the memory subgraph over its store, without binding a port. */
+/** Builds the memory subgraph over its three tiers, without binding a port. */
 export async function createMemorySubgraph(
   config: MemoryConfig,
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; onService?: (service: MemoryService) => void } = {},
 ): Promise<Subgraph> {
-  const store = await MemoryStore.open(config);
+  const logger = options.logger ?? createLogger('memory', config.LOG_LEVEL);
+  // Created here so the embedder and the cache register their metrics on the service's own registry.
+  const metrics = createServiceMetrics('memory');
+  const service = await openMemoryService(config, { registry: metrics.registry, log: logger });
+  options.onService?.(service);
+  const { store } = service;
   try {
     return await createSubgraph<MemoryContext>({
       name: 'memory',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
       resolvers,
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
-      logger: options.logger ?? createLogger('memory', config.LOG_LEVEL),
-      createContext: (base) => ({ ...base, store, loaders: createMemoryLoaders(store, base.viewer) }),
-      onClose: () => store.close(),
+      logger,
+      metrics,
+      createContext: (base) => ({
+        ...base,
+        store,
+        memory: service,
+        loaders: createMemoryLoaders(store, base.viewer),
+      }),
+      onClose: () => service.close(),
     });
   } catch (error) {
-    await store.close();
+    await service.close();
     throw error;
   }
 }

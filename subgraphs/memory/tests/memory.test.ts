@@ -136,7 +136,7 @@ describe('memory subgraph', () => {
   });
 
   describe('search', () => {
-    it('finds a remembered note by a paraphrase sharing its key terms, best first, scored 0..1 from L3', async () => {
+    it('finds a remembered note by a paraphrase sharing its key terms, best first, scored 0..1 from L2', async () => {
       const saved = await remember({
         content:
           'Zephyrine Logistics asked us to reschedule their onboarding workshop to March: their CFO is on leave.',
@@ -145,7 +145,7 @@ describe('memory subgraph', () => {
       const hits =
         (await search('When do the Zephyrine onboarding workshops happen?')).data?.searchMemories ?? [];
       expect(hits[0]?.memory.id).toBe(id);
-      expect(hits[0]?.servedFrom).toBe('L3');
+      expect(hits[0]?.servedFrom).toBe('L2');
       for (const hit of hits) {
         expect(hit.score).toBeGreaterThan(0);
         expect(hit.score).toBeLessThanOrEqual(1);

@@ -3,9 +3,9 @@ import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { searchMemories, withAccess } from '../search.ts';
 
 export const Query: QueryResolvers = {
-  searchMemories: async (_, { query, limit, filter }, { viewer, store, loaders }) => {
+  searchMemories: async (_, { query, limit, filter }, { viewer, memory, loaders }) => {
     requireViewer(viewer);
-    return searchMemories(store, await loaders.scope(), { query, limit, filter });
+    return searchMemories(memory, await loaders.scope(), { query, limit, filter });
   },
   memory: async (_, { id }, { viewer, store, loaders }) => {
     requireViewer(viewer);

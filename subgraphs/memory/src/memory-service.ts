@@ -1,0 +1,141 @@
+import { Redis } from 'ioredis';
+import type { Registry } from 'prom-client';
+import type { Logger } from '@sophia/kit';
+import {
+  createCacheMetrics,
+  createMemoryCache,
+  createRedisCache,
+  createResilientCache,
+  REDIS_CLIENT_OPTIONS,
+  withCacheMetrics,
+  writeTags,
+  type HotCache,
+} from './cache/index.ts';
+import { createEmbeddingProvider } from './embeddings/create-provider.ts';
+import { createEmbedder, type Embedder } from './embeddings/embedder.ts';
+import type { MemoryConfig } from './env.ts';
+import { MemoryStore, type MemoryKind, type MemoryRow, type WarmRow } from './store.ts';
+import type { Guarded, ViewerScope, Visibility } from './visibility.ts';
+import { WarmIndex, type WarmEntry } from './warm-index/index.ts';
+
+/** The three tiers and the embedder, built once per process and shared by every request (DESIGN §6). */
+export interface MemoryService {
+  readonly store: MemoryStore;
+  readonly embedder: Embedder;
+  /** L1: search results and query embeddings. */
+  readonly cache: HotCache;
+  readonly cacheTtlMs: number;
+  /** L2: hot and warm memories. */
+  readonly warm: WarmIndex;
+  /** Rebuilds L2 from every hot and warm memory in the store; returns how many it holds. */
+  rebuildWarmIndex(): Promise<number>;
+  close(): Promise<void>;
+}
+
+const warmEntry = (row: WarmRow): WarmEntry => ({
+  id: row.id,
+  vector: row.embedding,
+  text: `${row.sourceTitle ?? ''}\n${row.content}`,
+  guard: { ownerId: row.ownerId, visibility: row.visibility, teamId: row.teamId },
+  kind: row.kind,
+  accountId: row.accountId,
+});
+
+/** Opens the store (embedding what it lacks), builds L1 from config and L2 from the store. */
+export async function openMemoryService(
+  config: MemoryConfig,
+  options: { registry: Registry; log: Pick<Logger, 'warn' | 'info' | 'error'> },
+): Promise<MemoryService> {
+  const embedder = createEmbedder(createEmbeddingProvider(config), {
+    registry: options.registry,
+    batchWindowMs: config.EMBEDDINGS_BATCH_WINDOW_MS,
+    maxBatch: config.EMBEDDINGS_MAX_BATCH,
+    maxInFlight: config.EMBEDDINGS_MAX_IN_FLIGHT,
+    retries: config.EMBEDDINGS_RETRIES,
+  });
+  const local = createMemoryCache({
+    maxEntries: config.MEMORY_CACHE_MAX_ENTRIES,
+    defaultTtlMs: config.MEMORY_CACHE_TTL_MS,
+  });
+  const cacheMetrics = createCacheMetrics(options.registry);
+  let redis: Redis | undefined;
+  let cache: HotCache = local;
+  if (config.REDIS_URL !== undefined) {
+    redis = new Redis(config.REDIS_URL, REDIS_CLIENT_OPTIONS);
+    redis.on('error', (error: unknown) => options.log.warn({ err: error }, 'Redis client error'));
+    cache = createResilientCache(
+      createRedisCache(redis, { defaultTtlMs: config.MEMORY_CACHE_TTL_MS }),
+      local,
+      { log: options.log, metrics: cacheMetrics },
+    );
+  }
+  cache = withCacheMetrics(cache, cacheMetrics);
+  const closeRedis = async () => {
+    if (redis) await redis.quit().catch(() => redis?.disconnect());
+  };
+
+  let store: MemoryStore;
+  try {
+    store = await MemoryStore.open(config, embedder);
+  } catch (error) {
+    await closeRedis();
+    throw error;
+  }
+  let warm = new WarmIndex({ dimension: embedder.dimension });
+  const service: MemoryService = {
+    store,
+    embedder,
+    cache,
+    cacheTtlMs: config.MEMORY_CACHE_TTL_MS,
+    get warm() {
+      return warm;
+    },
+    async rebuildWarmIndex() {
+      const rebuilt = new WarmIndex({ dimension: embedder.dimension });
+      for (const row of await store.warmRows()) rebuilt.upsert(warmEntry(row));
+      warm = rebuilt;
+      return rebuilt.size;
+    },
+    async close() {
+      await closeRedis();
+      await store.close();
+    },
+  };
+  try {
+    await service.rebuildWarmIndex();
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+  return service;
+}
+
+/**
+ * Stores a memory: embeds it first (outside the store's write queue, so concurrent calls share batches),
+ * then writes the row with its vector; once committed, adds it to L2 and invalidates the searches it can change.
+ */
+export async function rememberMemory(
+  service: MemoryService,
+  scope: ViewerScope,
+  input: { content: string; kind: MemoryKind; visibility: Visibility; accountId: string | null },
+): Promise<{ memory: MemoryRow; merged: boolean }> {
+  const embedding = await service.embedder.embed(input.content);
+  const result = await service.store.remember(scope, input, embedding);
+  if (!result.merged) {
+    const { memory } = result;
+    if (memory.tier !== 3) {
+      service.warm.upsert(warmEntry({ ...memory, embedding }));
+    }
+    await service.cache.invalidate(writeTags(memory));
+  }
+  return result;
+}
+
+/** Deletes one of the owner's memories from L3 and L2 and invalidates the searches it appeared in. */
+export async function forgetMemory(service: MemoryService, ownerId: string, id: string): Promise<boolean> {
+  const deleted: Guarded | null = await service.store.forget(ownerId, id);
+  if (!deleted) return false;
+  service.warm.remove(id);
+  await service.cache.invalidate(writeTags(deleted));
+  return true;
+}
