@@ -116,11 +116,12 @@ export async function openMemoryService(
  */
 export async function rememberMemory(
   service: MemoryService,
-  scope: ViewerScope,
+  scope: Promise<ViewerScope>,
   input: { content: string; kind: MemoryKind; visibility: Visibility; accountId: string | null },
 ): Promise<{ memory: MemoryRow; merged: boolean }> {
-  const embedding = await service.embedder.embed(input.content);
-  const result = await service.store.remember(scope, input, embedding);
+  // Embedding starts before anything else awaits, so concurrent requests land in the same batch window.
+  const [viewerScope, embedding] = await Promise.all([scope, service.embedder.embed(input.content)]);
+  const result = await service.store.remember(viewerScope, input, embedding);
   if (!result.merged) {
     const { memory } = result;
     if (memory.tier !== 3) {

@@ -8,7 +8,7 @@ export const Mutation: MutationResolvers = {
     requireViewer(viewer);
     const errors = validateRememberInput(input);
     if (errors.length > 0) return { memory: null, merged: false, errors };
-    const { memory, merged } = await rememberMemory(service, await loaders.scope(), {
+    const { memory, merged } = await rememberMemory(service, loaders.scope(), {
       content: input.content.trim(),
       kind: input.kind ?? 'NOTE',
       visibility: input.visibility ?? 'PRIVATE',
