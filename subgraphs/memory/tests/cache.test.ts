@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,39 +17,8 @@ import {
   withCacheMetrics,
   writeTags,
 } from '../src/cache/index.ts';
+import { freePort, sleep, startRedis } from './redis-server.ts';
 
-const freePort = async () => {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-};
-
-const startRedis = async (port: number) => {
-  const child = spawn('/usr/bin/redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  let exited: number | null | undefined;
-  child.on('exit', (code) => (exited = code));
-  // Ready once it answers PING on a fresh connection; a server that exits (port taken) fails the run at once.
-  for (;;) {
-    if (exited !== undefined) throw new Error(`redis-server on port ${port} exited with code ${exited}`);
-    const probe = new Redis({ port, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-    probe.on('error', () => undefined);
-    const up = await probe.connect().then(
-      () => probe.ping(),
-      () => null,
-    );
-    probe.disconnect();
-    if (up === 'PONG') break;
-    await sleep(20);
-  }
-  return child;
-};
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const until = async (condition: () => boolean | Promise<boolean>) => {
   while (!(await condition())) await sleep(10);
 };

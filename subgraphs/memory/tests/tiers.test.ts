@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -12,6 +10,7 @@ import { generateCompany } from '@sophia/ops';
 import { loadMemoryConfig } from '../src/env.ts';
 import type { MemoryService } from '../src/memory-service.ts';
 import { createMemorySubgraph } from '../src/subgraph.ts';
+import { freePort, sleep, startRedis } from './redis-server.ts';
 
 const company = generateCompany({ anchor: TEST_ANCHOR });
 const dataDir = mkdtempSync(join(tmpdir(), 'sophia-memory-tiers-'));
@@ -125,16 +124,6 @@ describe('memory tiers: L1 cache, L2 warm index, L3 store', () => {
   });
 });
 
-const freePort = async () => {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-};
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('memory tiers with REDIS_URL: L1 in real Redis', () => {
   const redisDir = mkdtempSync(join(tmpdir(), 'sophia-memory-redis-'));
   let port: number;
@@ -148,12 +137,9 @@ describe('memory tiers with REDIS_URL: L1 in real Redis', () => {
 
   beforeAll(async () => {
     port = await freePort();
-    server = spawn('/usr/bin/redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
-    raw = new Redis({ port, retryStrategy: () => 50 });
+    server = await startRedis(port);
+    raw = new Redis({ port });
     raw.on('error', () => undefined);
-    while ((await raw.ping().catch(() => null)) !== 'PONG') await sleep(20);
     const subgraph = await createMemorySubgraph(
       loadMemoryConfig({ ...env, SOPHIA_DATA_DIR: redisDir, REDIS_URL: `redis://127.0.0.1:${port}` }),
       { logger: createLogger('memory', 'silent'), onService: (built) => (service = built) },
