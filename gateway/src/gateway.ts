@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -11,6 +10,7 @@ import {
   createServiceMetrics,
   handleGraphQLRequest,
   HttpError,
+  listenHttp,
   signViewerToken,
   useOperationMetrics,
   type Logger,
@@ -116,15 +116,10 @@ export async function createGateway(
     httpServer,
     logger,
     metrics,
-    listen: (port, host = '0.0.0.0') =>
-      new Promise((resolveListen, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          httpServer.off('error', reject);
-          const bound = (httpServer.address() as AddressInfo).port;
-          resolveListen({ port: bound, url: `http://localhost:${bound}/graphql` });
-        });
-      }),
+    listen: async (port, host = '0.0.0.0') => {
+      const bound = await listenHttp(httpServer, port, host);
+      return { port: bound, url: `http://localhost:${bound}/graphql` };
+    },
     close: async () => {
       ready = false;
       const closed = new Promise<void>((done) => httpServer.close(() => done()));

@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -13,7 +12,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { BaseContext } from './context.ts';
 import { createErrorFormatter } from './format-error.ts';
 import { HttpError, handleGraphQLRequest } from './http-graphql.ts';
-import { createHttpApp } from './http-server.ts';
+import { createHttpApp, listenHttp } from './http-server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createServiceMetrics, type ServiceMetrics } from './metrics.ts';
 import { useOperationMetrics } from './operation-metrics.ts';
@@ -144,16 +143,11 @@ export async function createSubgraph<TContext extends BaseContext>(
     httpServer,
     logger,
     metrics,
-    listen: (port, host = '0.0.0.0') =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          httpServer.off('error', reject);
-          ready = true;
-          const bound = (httpServer.address() as AddressInfo).port;
-          resolve({ port: bound, url: `http://127.0.0.1:${bound}/graphql` });
-        });
-      }),
+    listen: async (port, host = '0.0.0.0') => {
+      const bound = await listenHttp(httpServer, port, host);
+      ready = true;
+      return { port: bound, url: `http://127.0.0.1:${bound}/graphql` };
+    },
     close: async () => {
       ready = false;
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { HttpError, sendGraphQLError, sendJson } from './http-graphql.ts';
 import type { ServiceMetrics } from './metrics.ts';
@@ -56,6 +57,17 @@ export function createHttpApp(options: HttpAppOptions): Server {
       }
       logger.error({ err: error, requestId, path }, 'request failed');
       sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal error (request ${requestId}).`);
+    });
+  });
+}
+
+/** Binds the port (0 picks a free one); resolves with the port actually bound, rejects on EADDRINUSE & co. */
+export function listenHttp(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
     });
   });
 }
