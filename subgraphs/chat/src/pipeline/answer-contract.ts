@@ -1,0 +1,97 @@
+import type { CitationRef } from '../citations.ts';
+
+/**
+ * The contract between the reply pipeline (which stores, streams and orchestrates) and whatever writes the
+ * answer (the built-in analyst or an LLM). Tool calls, results and the final DONE or ERROR are the pipeline's
+ * to emit; a synthesizer emits only text and citations, and calls tools through `tools`, which the pipeline
+ * wraps so every call is streamed as TOOL_CALL and TOOL_RESULT.
+ */
+
+/** What a synthesizer writes while it answers. */
+export type AnswerEvent =
+  | { readonly type: 'TOKEN'; readonly delta: string }
+  | { readonly type: 'CITATION'; readonly citation: CitationRef };
+
+export type AnswerSink = (event: AnswerEvent) => void;
+
+/**
+ * Runs one of the operations in `schema/operations/` (an MCP tool of the gateway) as the viewer and returns
+ * its GraphQL `data`. Rejects with a `ToolCallError` when the tool fails or returns GraphQL errors.
+ */
+export interface ToolInvoker {
+  call(name: string, args: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>>;
+}
+
+export class ToolCallError extends Error {
+  constructor(
+    readonly tool: string,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ToolCallError';
+  }
+}
+
+/** One turn of the conversation so far, oldest first. */
+export interface ConversationTurn {
+  readonly role: 'USER' | 'ASSISTANT';
+  readonly content: string;
+}
+
+/** A memory retrieved for the question, as the `SearchMemories` operation returns it. */
+export interface RetrievedMemory {
+  readonly id: string;
+  readonly content: string;
+  readonly kind: string;
+  readonly score: number;
+  readonly sourceTitle: string | null;
+  readonly accountId: string | null;
+}
+
+export type IntentType =
+  | 'KPI_VALUE'
+  | 'KPI_TREND'
+  | 'TOP_DEALS'
+  | 'AT_RISK_DEALS'
+  | 'PIPELINE'
+  | 'OKR_STATUS'
+  | 'AT_RISK_PROJECTS'
+  | 'ACCOUNT_OVERVIEW'
+  | 'PERSON_OVERVIEW'
+  | 'KNOWLEDGE';
+
+/** A name in the question resolved to the entity it means. */
+export interface ResolvedEntity {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** What the question asks, resolved against the real names in the data. */
+export interface Understanding {
+  readonly intent: IntentType;
+  /** 0 to 1: how sure the detector is of `intent`. */
+  readonly confidence: number;
+  /** Metric ids (`revenue`, `arr`, ...). */
+  readonly metrics: readonly ResolvedEntity[];
+  /** Periods in the API's form (`2026-Q3`, `2026-11`, `2026`), in the order the question names them. */
+  readonly periods: readonly string[];
+  readonly accounts: readonly ResolvedEntity[];
+  readonly people: readonly ResolvedEntity[];
+  readonly projects: readonly ResolvedEntity[];
+}
+
+export interface AnswerRequest {
+  readonly question: string;
+  readonly understanding: Understanding;
+  readonly history: readonly ConversationTurn[];
+  readonly memories: readonly RetrievedMemory[];
+  readonly tools: ToolInvoker;
+  /** The moment the question was asked: "this quarter" is relative to it. */
+  readonly now: Date;
+  /** Aborted when the user cancels the reply. */
+  readonly signal: AbortSignal;
+}
+
+/** Writes the answer through `sink`; resolves when done, rejects (with a coded error) when it cannot answer. */
+export type Synthesizer = (request: AnswerRequest, sink: AnswerSink) => Promise<void>;
