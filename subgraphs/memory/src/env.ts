@@ -16,8 +16,10 @@ export const memoryEnvShape = {
   EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   /** Vector length the model produces; must match the stored memories. */
   EMBEDDINGS_DIMENSION: positiveInt.default(768),
-  /** How long the first text of a batch waits for others. */
+  /** How long a batch waits for another text; each text that joins restarts the wait. */
   EMBEDDINGS_BATCH_WINDOW_MS: z.coerce.number().int().min(0).default(4),
+  /** The longest a batch stays open while texts keep joining. */
+  EMBEDDINGS_BATCH_MAX_WAIT_MS: z.coerce.number().int().min(0).default(50),
   /** Texts per embedding call (TEI refuses more than its `--max-client-batch-size`, default 32). */
   EMBEDDINGS_MAX_BATCH: positiveInt.default(32),
   /** Embedding calls running at once. */
@@ -32,6 +34,8 @@ export const memoryEnvShape = {
   MEMORY_CACHE_TTL_MS: positiveInt.default(300_000),
   /** Entries the in-process L1 holds (alone, or as Redis's fallback). */
   MEMORY_CACHE_MAX_ENTRIES: positiveInt.default(10_000),
+  /** Cosine similarity at or above which a new memory merges into the same owner's existing one. */
+  MEMORY_DUPLICATE_SIMILARITY: z.coerce.number().gt(0).max(1).default(0.95),
 };
 
 export type MemoryConfig = ReturnType<typeof loadMemoryConfig>;

@@ -14,8 +14,8 @@ import {
 import { createEmbeddingProvider } from './embeddings/create-provider.ts';
 import { createEmbedder, type Embedder } from './embeddings/embedder.ts';
 import type { MemoryConfig } from './env.ts';
-import { MemoryStore, type MemoryKind, type MemoryRow, type WarmRow } from './store.ts';
-import type { Guarded, ViewerScope, Visibility } from './visibility.ts';
+import { MemoryStore, type RememberRequest, type RememberResult, type WarmRow } from './store.ts';
+import type { Guarded, ViewerScope } from './visibility.ts';
 import { WarmIndex, type WarmEntry } from './warm-index/index.ts';
 
 /** The three tiers and the embedder, built once per process and shared by every request (DESIGN §6). */
@@ -25,6 +25,8 @@ export interface MemoryService {
   /** L1: search results and query embeddings. */
   readonly cache: HotCache;
   readonly cacheTtlMs: number;
+  /** Cosine similarity at or above which a new memory merges into the viewer's existing one. */
+  readonly duplicateSimilarity: number;
   /** L2: hot and warm memories. */
   readonly warm: WarmIndex;
   /** Rebuilds L2 from every hot and warm memory in the store; returns how many it holds. */
@@ -49,6 +51,7 @@ export async function openMemoryService(
   const embedder = createEmbedder(createEmbeddingProvider(config), {
     registry: options.registry,
     batchWindowMs: config.EMBEDDINGS_BATCH_WINDOW_MS,
+    batchMaxWaitMs: config.EMBEDDINGS_BATCH_MAX_WAIT_MS,
     maxBatch: config.EMBEDDINGS_MAX_BATCH,
     maxInFlight: config.EMBEDDINGS_MAX_IN_FLIGHT,
     retries: config.EMBEDDINGS_RETRIES,
@@ -87,6 +90,7 @@ export async function openMemoryService(
     embedder,
     cache,
     cacheTtlMs: config.MEMORY_CACHE_TTL_MS,
+    duplicateSimilarity: config.MEMORY_DUPLICATE_SIMILARITY,
     get warm() {
       return warm;
     },
@@ -111,17 +115,23 @@ export async function openMemoryService(
 }
 
 /**
- * Stores a memory: embeds it first (outside the store's write queue, so concurrent calls share batches),
- * then writes the row with its vector; once committed, adds it to L2 and invalidates the searches it can change.
+ * Stores a memory: embeds it first (outside the store's write queue, so concurrent calls share batches), looks
+ * for a near-duplicate of the viewer's own in L2, then writes the row with its vector (group commit); once
+ * committed, adds it to L2 and invalidates the searches it can change.
  */
 export async function rememberMemory(
   service: MemoryService,
   scope: Promise<ViewerScope>,
-  input: { content: string; kind: MemoryKind; visibility: Visibility; accountId: string | null },
-): Promise<{ memory: MemoryRow; merged: boolean }> {
+  input: RememberRequest['input'],
+): Promise<RememberResult> {
   // Embedding starts before anything else awaits, so concurrent requests land in the same batch window.
   const [viewerScope, embedding] = await Promise.all([scope, service.embedder.embed(input.content)]);
-  const result = await service.store.remember(viewerScope, input, embedding);
+  const result = await service.store.remember({
+    scope: viewerScope,
+    input,
+    embedding,
+    nearDuplicateOf: nearDuplicate(service, viewerScope, embedding),
+  });
   if (!result.merged) {
     const { memory } = result;
     if (memory.tier !== 3) {
@@ -130,6 +140,20 @@ export async function rememberMemory(
     await service.cache.invalidate(writeTags(memory));
   }
   return result;
+}
+
+/**
+ * The viewer's own hot or warm memory whose vector is at least `duplicateSimilarity` like this one, if any.
+ * Cold memories are merged only when their content is the same (the store checks that exactly).
+ */
+function nearDuplicate(service: MemoryService, scope: ViewerScope, embedding: Float32Array): string | null {
+  const hits = service.warm.search({ vector: embedding, text: '', scope, limit: 5 });
+  const hit = hits.find(
+    (candidate) =>
+      (candidate.vectorSimilarity ?? 0) >= service.duplicateSimilarity &&
+      service.warm.guardOf(candidate.id)?.ownerId === scope.userId,
+  );
+  return hit?.id ?? null;
 }
 
 /** Deletes one of the owner's memories from L3 and L2 and invalidates the searches it appeared in. */

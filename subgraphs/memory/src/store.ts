@@ -6,6 +6,7 @@ import type { Embedder } from './embeddings/embedder.ts';
 import type { MemoryConfig } from './env.ts';
 import { contentHash } from './remember-input.ts';
 import { bm25Sql } from './search-sql.ts';
+import { createGroupCommit } from './group-commit.ts';
 import { createSerialQueue } from './serial-queue.ts';
 import { termFrequencies } from './tokenize.ts';
 import { visibleSql, type Guarded, type ViewerScope, type Visibility } from './visibility.ts';
@@ -76,6 +77,30 @@ export interface MemoryFilter {
   readonly kinds?: readonly MemoryKind[] | null;
   readonly accountId?: string | null;
   readonly visibility?: readonly Visibility[] | null;
+}
+
+/** What `remember` stores: the viewer's input with its vector. */
+export interface RememberRequest {
+  readonly scope: ViewerScope;
+  readonly input: {
+    readonly content: string;
+    readonly kind: MemoryKind;
+    readonly visibility: Visibility;
+    readonly accountId: string | null;
+    /** @default 'USER' */
+    readonly sourceType?: SourceType;
+    readonly sourceId?: string | null;
+    readonly sourceTitle?: string | null;
+    readonly metadata?: Readonly<Record<string, unknown>>;
+  };
+  readonly embedding: Float32Array;
+  /** A memory the warm index found nearly identical; merged into when it is the viewer's own. */
+  readonly nearDuplicateOf?: string | null;
+}
+
+export interface RememberResult {
+  readonly memory: MemoryRow;
+  readonly merged: boolean;
 }
 
 export interface ScoredMemory {
@@ -175,13 +200,33 @@ async function insertMemories(tx: SqlRunner, memories: readonly NewMemory[]): Pr
       created_at: memory.createdAt,
       accessed_at: memory.createdAt,
       access_count: 0,
+      // A JSON list that DuckDB casts to FLOAT[] on insert.
+      embedding: memory.embedding ? Array.from(memory.embedding) : null,
     });
   }
   await tx.insertRows('memories', rows);
   await tx.insertRows('memory_terms', terms);
-  for (const memory of memories) {
-    if (memory.embedding) await writeEmbedding(tx, memory.id, memory.embedding);
-  }
+}
+
+/** The row as the store returns it, for a memory just written. */
+function storedRow(memory: NewMemory): MemoryRow {
+  return {
+    id: memory.id,
+    ownerId: memory.ownerId,
+    teamId: memory.teamId,
+    visibility: memory.visibility,
+    kind: memory.kind,
+    content: memory.content,
+    sourceType: memory.sourceType,
+    sourceId: memory.sourceId,
+    sourceTitle: memory.sourceTitle,
+    accountId: memory.accountId,
+    metadata: memory.metadata,
+    tier: memory.tier ?? 2,
+    createdAt: memory.createdAt,
+    accessedAt: memory.createdAt,
+    accessCount: 0,
+  };
 }
 
 /** Stores one memory's vector (passed as its list literal, cast to FLOAT[]). */
@@ -323,45 +368,63 @@ export class MemoryStore {
   }
 
   /**
-   * Stores a memory of the viewer's, or returns their existing memory with the same normalised content
-   * (`merged`). Resolves once the row is committed.
+   * Stores a memory of the viewer's, or returns the one it duplicates (`merged`): their memory with the same
+   * normalised content, or `nearDuplicateOf` (a near-duplicate the warm index found) when that is still theirs.
+   * Resolves once the row is committed; concurrent calls share one transaction (group commit).
    */
-  remember(
-    scope: ViewerScope,
-    input: { content: string; kind: MemoryKind; visibility: Visibility; accountId: string | null },
-    embedding: Float32Array,
-  ): Promise<{ memory: MemoryRow; merged: boolean }> {
-    return this.write(async () => {
-      const [existing] = await this.db.query<StoredMemory>(
-        `SELECT ${MEMORY_COLUMNS} FROM memories m WHERE m.owner_id = ? AND m.content_hash = ?
-         ORDER BY m.created_at LIMIT 1`,
-        [scope.userId, contentHash(input.content)],
-      );
-      if (existing) return { memory: toMemory(existing), merged: true };
-      const id = `mem_${randomUUID()}`;
-      await this.db.transaction((tx) =>
-        insertMemories(tx, [
-          {
-            id,
-            ownerId: scope.userId,
-            teamId: scope.teamId,
-            visibility: input.visibility,
-            kind: input.kind,
-            content: input.content,
-            sourceType: 'USER',
-            sourceId: null,
-            sourceTitle: null,
-            accountId: input.accountId,
-            metadata: {},
-            createdAt: new Date().toISOString(),
-            embedding,
-          },
-        ]),
-      );
-      const [memory] = await this.memoriesByIds(scope, [id]);
-      if (!memory) throw new Error(`Memory ${id} was not written.`);
-      return { memory, merged: false };
+  remember(request: RememberRequest): Promise<RememberResult> {
+    return this.rememberGrouped(request);
+  }
+
+  private readonly rememberGrouped = createGroupCommit<RememberRequest, RememberResult>({
+    exclusive: this.write,
+    commit: (requests) => this.rememberAll(requests),
+  });
+
+  private async rememberAll(requests: readonly RememberRequest[]): Promise<RememberResult[]> {
+    const hashes = requests.map((request) => contentHash(request.input.content));
+    const owners = [...new Set(requests.map((request) => request.scope.userId))];
+    const nearIds = requests.flatMap((request) => (request.nearDuplicateOf ? [request.nearDuplicateOf] : []));
+    const existing = await this.db.query<StoredMemory & { hash: string }>(
+      `SELECT ${MEMORY_COLUMNS}, m.content_hash AS hash FROM memories m
+       WHERE (m.owner_id IN (${placeholders(owners)}) AND m.content_hash IN (${placeholders(hashes)}))
+          OR m.id IN (${nearIds.length ? placeholders(nearIds) : 'NULL'})
+       ORDER BY m.created_at DESC`,
+      [...owners, ...hashes, ...nearIds],
+    );
+    // Oldest last, so the oldest of several equal memories wins.
+    const byContent = new Map(existing.map((row) => [`${row.ownerId}\n${row.hash}`, toMemory(row)]));
+    const byId = new Map(existing.map((row) => [row.id, toMemory(row)]));
+    const written: NewMemory[] = [];
+    const results = requests.map((request, i): RememberResult => {
+      const { scope, input } = request;
+      const key = `${scope.userId}\n${hashes[i]}`;
+      const near = request.nearDuplicateOf ? byId.get(request.nearDuplicateOf) : undefined;
+      const duplicate = byContent.get(key) ?? (near?.ownerId === scope.userId ? near : undefined);
+      if (duplicate) return { memory: duplicate, merged: true };
+      const createdAt = new Date().toISOString();
+      const memory: NewMemory = {
+        id: `mem_${randomUUID()}`,
+        ownerId: scope.userId,
+        teamId: scope.teamId,
+        visibility: input.visibility,
+        kind: input.kind,
+        content: input.content,
+        sourceType: input.sourceType ?? 'USER',
+        sourceId: input.sourceId ?? null,
+        sourceTitle: input.sourceTitle ?? null,
+        accountId: input.accountId,
+        metadata: input.metadata ?? {},
+        createdAt,
+        embedding: request.embedding,
+      };
+      written.push(memory);
+      const row = storedRow(memory);
+      byContent.set(key, row);
+      return { memory: row, merged: false };
     });
+    await this.db.transaction((tx) => insertMemories(tx, written));
+    return results;
   }
 
   /**

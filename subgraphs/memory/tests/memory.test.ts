@@ -313,6 +313,17 @@ describe('memory subgraph', () => {
       expect(theirs.data?.remember.memory.id).not.toBe(first.data?.remember.memory.id);
     });
 
+    it('merges a near-duplicate of the viewer’s own memory and keeps a different one', async () => {
+      const first = await remember({ content: 'Quarry renewal: send the revised quote on Friday.' });
+      const near = await remember({ content: 'Quarry renewal -- send the revised quote, on Friday!' });
+      expect(near.data?.remember).toMatchObject({
+        merged: true,
+        memory: { id: first.data?.remember.memory.id },
+      });
+      const other = await remember({ content: 'Quarry renewal: send the signed contract on Monday.' });
+      expect(other.data?.remember.merged).toBe(false);
+    });
+
     it('lets only the owner forget a memory', async () => {
       const id = (await remember({ content: 'Numbat project codename is retired.', visibility: 'ORG' })).data!
         .remember.memory.id;

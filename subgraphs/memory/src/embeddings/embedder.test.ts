@@ -28,6 +28,8 @@ function recordingProvider(maxBatch = 32): EmbeddingProvider & { batches: string
   return provider;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe('createEmbedder', () => {
   it('batches loads within the window, up to maxBatch, with a bounded number in flight', async () => {
     const provider = recordingProvider();
@@ -35,6 +37,43 @@ describe('createEmbedder', () => {
     await Promise.all(Array.from({ length: 95 }, (_, i) => embedder.embed(`t${i}`)));
     expect(provider.batches.map((b) => b.length)).toEqual([10, 10, 10, 10, 10, 10, 10, 10, 10, 5]);
     expect(provider.peak).toBeLessThanOrEqual(2);
+  });
+
+  it('keeps a batch open while texts keep arriving, up to maxBatch', async () => {
+    const provider = recordingProvider();
+    const embedder = createEmbedder(provider, {
+      registry: new Registry(),
+      batchWindowMs: 50,
+      batchMaxWaitMs: 60_000,
+    });
+    const pending: Promise<Float32Array>[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      pending.push(embedder.embed(`t${i}`));
+      await sleep(5);
+    }
+    await Promise.all(pending);
+    expect(provider.batches.map((b) => b.length)).toEqual([32, 8]);
+  });
+
+  it('fills the next batch while the provider is busy instead of queueing small ones', async () => {
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const provider = recordingProvider();
+    const slow = {
+      ...provider,
+      embed: async (texts: readonly string[]) => (await gate, provider.embed(texts)),
+    };
+    const embedder = createEmbedder(slow, { registry: new Registry(), batchWindowMs: 1, maxInFlight: 1 });
+    const first = embedder.embed('first');
+    await sleep(20);
+    const rest: Promise<Float32Array>[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      rest.push(embedder.embed(`t${i}`));
+      await sleep(3);
+    }
+    open();
+    await Promise.all([first, ...rest]);
+    expect(provider.batches.map((b) => b.length)).toEqual([1, 20]);
   });
 
   it('never caches: the same text asked twice is embedded twice', async () => {

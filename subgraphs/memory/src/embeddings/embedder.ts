@@ -8,13 +8,16 @@ import {
   type EmbeddingProvider,
   type EmbeddingResult,
 } from './provider.ts';
+import { createBatchScheduler } from './batch-scheduler.ts';
 import { createSemaphore } from './semaphore.ts';
 
 export interface EmbedderOptions {
   /** Where the `sophia_embedding_*` metrics are registered (the service's registry). */
   readonly registry: Registry;
-  /** How long the first text of a batch waits for others. @default 4 */
+  /** How long a batch waits for another text; each text that joins restarts it (see batch-scheduler.ts). @default 4 */
   readonly batchWindowMs?: number;
+  /** The longest a batch stays open while texts keep joining. @default 50 */
+  readonly batchMaxWaitMs?: number;
   /** Texts per provider call (capped by the provider's own limit). @default 32 */
   readonly maxBatch?: number;
   /** Provider calls running at once; further batches wait. @default 4 */
@@ -47,6 +50,13 @@ export function createEmbedder(provider: EmbeddingProvider, options: EmbedderOpt
   const retries = options.retries ?? 2;
   const backoffMs = options.backoffMs ?? 100;
   const semaphore = createSemaphore(options.maxInFlight ?? 4);
+  const maxBatch = Math.max(1, Math.min(options.maxBatch ?? 32, provider.maxBatch));
+  const scheduler = createBatchScheduler({
+    windowMs,
+    maxWaitMs: Math.max(windowMs, options.batchMaxWaitMs ?? 50),
+    maxBatch,
+    slotFree: () => semaphore.whenFree(),
+  });
 
   const callOnce = async (texts: readonly string[]): Promise<EmbeddingResult[]> => {
     const stopTimer = metrics.callSeconds.startTimer({ provider: provider.name });
@@ -99,15 +109,17 @@ export function createEmbedder(provider: EmbeddingProvider, options: EmbedderOpt
     },
     {
       cache: false,
-      maxBatchSize: Math.max(1, Math.min(options.maxBatch ?? 32, provider.maxBatch)),
-      batchScheduleFn: (callback) => setTimeout(callback, windowMs),
+      maxBatchSize: maxBatch,
+      batchScheduleFn: (send) => scheduler.schedule(send),
     },
   );
 
   const embed = async (text: string): Promise<Float32Array> => {
     metrics.queueDepth.inc();
     try {
-      return await loader.load(text);
+      const vector = loader.load(text);
+      scheduler.joined();
+      return await vector;
     } finally {
       metrics.queueDepth.dec();
     }

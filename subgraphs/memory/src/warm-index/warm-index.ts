@@ -133,6 +133,11 @@ export class WarmIndex {
     return this.#meta.size;
   }
 
+  /** Who may see an indexed memory (its owner among them); undefined when it is not indexed. */
+  guardOf(id: string): Guarded | undefined {
+    return this.#meta.get(id)?.guard;
+  }
+
   has(id: string): boolean {
     return this.#meta.has(id);
   }
