@@ -51,6 +51,15 @@ export const gatewayEnvShape = {
   SUBSCRIPTION_BUFFER_EVENTS: z.coerce.number().int().positive().default(256),
   /** Checks the supergraph file for changes this often. */
   SUPERGRAPH_POLL_MS: z.coerce.number().int().positive().default(1_000),
+  /** Named GraphQL operations served as MCP tools at /mcp, one per operation; reloaded when they change. */
+  MCP_OPERATIONS_DIR: z.string().min(1).default('schema/operations'),
+  /**
+   * An extra MCP tool `graphql` that runs any operation: `false` (default: only the named operations),
+   * `true` (any query), `mutations` (any query or mutation).
+   */
+  MCP_ALLOW_ARBITRARY_GRAPHQL: z.enum(['false', 'true', 'mutations']).default('false'),
+  /** The built dashboard (`npm run build -w web`), served at `/`; relative paths from the working directory. */
+  WEB_DIST_DIR: z.string().min(1).default('web/dist'),
 };
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

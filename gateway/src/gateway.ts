@@ -15,12 +15,15 @@ import {
   useOperationMetrics,
   type Logger,
   type ServiceMetrics,
+  type Viewer,
 } from '@sophia/kit';
 import { AuthenticationError, createAuthenticator } from './auth/authenticate.ts';
 import { createDevLogin } from './auth/dev-login.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayConfig } from './env.ts';
+import { createMcpEndpoint } from './mcp/mcp-endpoint.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
+import { createStaticFiles } from './static-files.ts';
 import { serveGraphQLOverWebSocket } from './subscriptions/graphql-ws-server.ts';
 import { trackSupergraph } from './subscriptions/supergraph-tracker.ts';
 import { supergraphFromFile } from './supergraph-file.ts';
@@ -81,25 +84,38 @@ export async function createGateway(
   await apollo.start();
   let ready = true;
 
+  // One request context for /graphql and /mcp tools alike.
+  const contextFor = (viewer: Viewer, requestId: string): GatewayContext => {
+    let token: Promise<string> | undefined;
+    return {
+      viewer,
+      requestId,
+      log: logger.child({ requestId, userId: viewer.userId }),
+      viewerToken: () => (token ??= signViewerToken(viewer, config.INTERNAL_TOKEN_SECRET)),
+    };
+  };
+  const mcp = await createMcpEndpoint({ config, apollo, supergraph, authenticate, contextFor, logger });
+
   const routes: Parameters<typeof createHttpApp>[0]['routes'] = {
     '/graphql': async (req, res, requestId) => {
       const viewer = await authenticate(req.headers.authorization).catch((error: unknown) => {
         if (error instanceof AuthenticationError) throw new HttpError(401, 'UNAUTHENTICATED', error.message);
         throw error;
       });
-      let token: Promise<string> | undefined;
-      const context: GatewayContext = {
-        viewer,
-        requestId,
-        log: logger.child({ requestId, userId: viewer.userId }),
-        viewerToken: () => (token ??= signViewerToken(viewer, config.INTERNAL_TOKEN_SECRET)),
-      };
+      const context = contextFor(viewer, requestId);
       await handleGraphQLRequest(apollo, req, res, async () => context);
     },
+    '/mcp': mcp.handle,
     ...(config.SOPHIA_AUTH_MODE === 'dev' ? { '/auth/dev-login': createDevLogin(config) } : {}),
   };
 
-  const httpServer = createHttpApp({ logger, metrics, isReady: () => ready, routes });
+  const httpServer = createHttpApp({
+    logger,
+    metrics,
+    isReady: () => ready,
+    routes,
+    fallback: createStaticFiles(resolve(config.WEB_DIST_DIR)),
+  });
   const webSocket = serveGraphQLOverWebSocket({
     httpServer,
     apollo,
@@ -125,6 +141,7 @@ export async function createGateway(
       const closed = new Promise<void>((done) => httpServer.close(() => done()));
       httpServer.closeIdleConnections();
       await webSocket.dispose();
+      mcp.close();
       supergraph.stop();
       await apollo.stop();
       httpServer.closeAllConnections();

@@ -26,7 +26,12 @@ export interface RunningStack extends Stack {
 }
 
 /** Starts all five subgraphs and the gateway as separate processes on free ports with a fresh data dir. */
-export async function startTestStack(): Promise<RunningStack> {
+export async function startTestStack(
+  options: {
+    /** Extra variables for every service (e.g. an embedding server for memory). */
+    readonly env?: Readonly<Record<string, string>>;
+  } = {},
+): Promise<RunningStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sophia-it-'));
   const ports = Object.fromEntries(
     await Promise.all(
@@ -36,7 +41,7 @@ export async function startTestStack(): Promise<RunningStack> {
   const logs: string[] = [];
   const stack = await startStack({
     ports: ports as Parameters<typeof startStack>[0]['ports'],
-    env: { SOPHIA_DATA_DIR: dataDir, SOPHIA_DEMO_ANCHOR: TEST_ANCHOR, LOG_LEVEL: 'warn' },
+    env: { SOPHIA_DATA_DIR: dataDir, SOPHIA_DEMO_ANCHOR: TEST_ANCHOR, LOG_LEVEL: 'warn', ...options.env },
     sink: (service, line) => logs.push(`${service}: ${line}`),
   });
   const graphqlUrl = `${stack.gateway.url}/graphql`;

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { ANONYMOUS, type Viewer } from '@sophia/kit';
+import { ANONYMOUS, verifyViewerToken, ViewerTokenError, type Viewer } from '@sophia/kit';
 import { DEV_JWT_SECRET, type GatewayConfig } from '../env.ts';
 
 export class AuthenticationError extends Error {
@@ -11,6 +11,12 @@ export type Authenticator = (authorization: string | undefined) => Promise<Viewe
 /**
  * Verifies the caller once at the edge. No credentials → the anonymous viewer (each subgraph decides what
  * that may see); credentials present but invalid → AuthenticationError (the request is refused).
+ *
+ * Besides user tokens it accepts the internal viewer token the gateway itself signs for subgraphs (HS256 with
+ * INTERNAL_TOKEN_SECRET, 60 s), so a subgraph can call back into `/graphql` or `/mcp` as the viewer it is
+ * serving (the chat pipeline runs its tools that way). This grants nothing new: only the gateway and the
+ * subgraphs hold that secret, the token names a viewer the gateway already verified, and a subgraph holding
+ * it could already read every other subgraph as that viewer directly.
  */
 export function createAuthenticator(config: GatewayConfig): Authenticator {
   const key: Uint8Array | JWTVerifyGetKey = config.JWKS_URL
@@ -25,6 +31,8 @@ export function createAuthenticator(config: GatewayConfig): Authenticator {
     if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match?.[1]) throw new AuthenticationError('Authorization must be "Bearer <token>".');
+    const internal = await internalViewer(match[1], config.INTERNAL_TOKEN_SECRET);
+    if (internal) return internal;
     try {
       const { payload } = await (typeof key === 'function'
         ? jwtVerify(match[1], key, options)
@@ -40,6 +48,21 @@ export function createAuthenticator(config: GatewayConfig): Authenticator {
       throw new AuthenticationError(`Invalid token: ${(error as Error).message}`);
     }
   };
+}
+
+/**
+ * The viewer of a gateway-signed internal token; undefined when the token is not one (it is then checked as a
+ * user token). One that is genuine but expired is refused here, with the reason.
+ */
+async function internalViewer(token: string, secret: string): Promise<Viewer | undefined> {
+  try {
+    return await verifyViewerToken(token, secret);
+  } catch (error) {
+    if (error instanceof ViewerTokenError && error.reason === 'EXPIRED') {
+      throw new AuthenticationError('Invalid token: the internal viewer token has expired.');
+    }
+    return undefined;
+  }
 }
 
 /** Claims may be arrays or OAuth-style space-separated strings. */

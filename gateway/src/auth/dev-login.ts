@@ -8,14 +8,22 @@ import { DEV_JWT_SECRET, type GatewayConfig } from '../env.ts';
 const DEV_TOKEN_TTL = '12h';
 
 /**
- * `POST /auth/dev-login` `{ "email": … }` (or an empty body for the chief executive) → `{ token, user }`.
- * Only in development mode; it signs with the same secret the authenticator verifies.
+ * `POST /auth/dev-login` `{ "email": … }` (or an empty body for the chief executive) → `{ token, user }`;
+ * `GET /auth/dev-login` → `{ users }`, the executives and managers a sign-in screen offers (the chief
+ * executive first). Only in development mode; it signs with the same secret the authenticator verifies.
  */
 export function createDevLogin(config: GatewayConfig) {
   const key = new TextEncoder().encode(config.JWT_SECRET ?? DEV_JWT_SECRET);
   const directory = demoDirectory(config.SOPHIA_DEMO_SEED);
+  const signInChoices = directory
+    .filter((u) => u.role !== 'MEMBER')
+    .map((u) => ({ id: u.id, name: u.name, email: u.email, title: u.title, role: u.role }));
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== 'POST') throw new HttpError(405, 'BAD_USER_INPUT', 'Use POST.');
+    if (req.method === 'GET') {
+      sendJson(res, 200, { users: signInChoices });
+      return;
+    }
+    if (req.method !== 'POST') throw new HttpError(405, 'BAD_USER_INPUT', 'Use POST, or GET for the users.');
     const body = (await readJsonBody(req)) ?? {};
     const email = (body as { email?: unknown }).email;
     if (email !== undefined && typeof email !== 'string') {

@@ -1,4 +1,5 @@
 import type { BaseContext } from '@sophia/kit';
+import type { DocumentIngestor } from './ingest/document-ingestor.ts';
 import type { MemoryLoaders } from './loaders.ts';
 import type { MemoryService } from './memory-service.ts';
 import type { MemoryStore } from './store.ts';
@@ -7,4 +8,5 @@ export interface MemoryContext extends BaseContext {
   readonly store: MemoryStore;
   readonly memory: MemoryService;
   readonly loaders: MemoryLoaders;
+  readonly ingestor: DocumentIngestor;
 }

@@ -16,10 +16,10 @@ export const memoryEnvShape = {
   EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   /** Vector length the model produces; must match the stored memories. */
   EMBEDDINGS_DIMENSION: positiveInt.default(768),
-  /** How long a batch waits for another text; each text that joins restarts the wait. */
+  /** How long a batch waits for another text when texts come alone; each text that joins restarts the wait. */
   EMBEDDINGS_BATCH_WINDOW_MS: z.coerce.number().int().min(0).default(4),
-  /** The longest a batch stays open while texts keep joining. */
-  EMBEDDINGS_BATCH_MAX_WAIT_MS: z.coerce.number().int().min(0).default(50),
+  /** The longest a batch stays open while texts keep coming as a stream (see batch-scheduler.ts). */
+  EMBEDDINGS_BATCH_MAX_WAIT_MS: z.coerce.number().int().min(0).default(200),
   /** Texts per embedding call (TEI refuses more than its `--max-client-batch-size`, default 32). */
   EMBEDDINGS_MAX_BATCH: positiveInt.default(32),
   /** Embedding calls running at once. */

@@ -125,7 +125,9 @@ export async function rememberMemory(
   input: RememberRequest['input'],
 ): Promise<RememberResult> {
   // Embedding starts before anything else awaits, so concurrent requests land in the same batch window.
-  const [viewerScope, embedding] = await Promise.all([scope, service.embedder.embed(input.content)]);
+  // A chunk is embedded with its document's title, as the demo documents are (see prepareEmbeddings).
+  const text = input.sourceTitle ? `${input.sourceTitle}\n${input.content}` : input.content;
+  const [viewerScope, embedding] = await Promise.all([scope, service.embedder.embed(text)]);
   const result = await service.store.remember({
     scope: viewerScope,
     input,

@@ -29,14 +29,20 @@ export function validateRememberInput(input: { content: string; accountId?: stri
       code: 'BAD_USER_INPUT',
     });
   }
-  if (input.accountId !== undefined && input.accountId !== null && !ACCOUNT_ID.test(input.accountId)) {
-    errors.push({
-      field: ['input', 'accountId'],
-      message: `Account id ${JSON.stringify(input.accountId)} is not an account id (acc_ followed by digits).`,
-      code: 'BAD_USER_INPUT',
-    });
-  }
+  errors.push(...accountIdErrors(input.accountId));
   return errors;
+}
+
+/** An account id, when one is given, must look like one (memory cannot ask sales whether it exists). */
+export function accountIdErrors(accountId: string | null | undefined): UserError[] {
+  if (accountId === undefined || accountId === null || ACCOUNT_ID.test(accountId)) return [];
+  return [
+    {
+      field: ['input', 'accountId'],
+      message: `Account id ${JSON.stringify(accountId)} is not an account id (acc_ followed by digits).`,
+      code: 'BAD_USER_INPUT',
+    },
+  ];
 }
 
 /**

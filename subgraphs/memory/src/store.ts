@@ -7,6 +7,7 @@ import type { MemoryConfig } from './env.ts';
 import { contentHash } from './remember-input.ts';
 import { bm25Sql } from './search-sql.ts';
 import { createGroupCommit } from './group-commit.ts';
+import { INGEST_JOBS_DDL, IngestJobStore } from './ingest/job-store.ts';
 import { createSerialQueue } from './serial-queue.ts';
 import { termFrequencies } from './tokenize.ts';
 import { visibleSql, type Guarded, type ViewerScope, type Visibility } from './visibility.ts';
@@ -246,11 +247,16 @@ export class MemoryStore {
   /** Every write goes through here, one at a time (see serial-queue.ts). */
   private readonly write = createSerialQueue();
 
+  /** Document ingest jobs (see ingest/). */
+  readonly jobs: IngestJobStore;
+
   private constructor(
     private readonly db: DuckDb,
     /** The demo anchor date (YYYY-MM-DD). */
     readonly today: string,
-  ) {}
+  ) {
+    this.jobs = new IngestJobStore(db, this.write);
+  }
 
   /**
    * Opens `<SOPHIA_DATA_DIR>/memory.duckdb`; on first start loads the demo knowledge documents. Memories
@@ -278,6 +284,8 @@ export class MemoryStore {
       });
       const today = meta['demo_anchor'];
       if (today === undefined) throw new Error(`${db.path} records no demo anchor.`);
+      // Added after the first schema version: created on open, so older data directories get it too.
+      await db.run(INGEST_JOBS_DDL);
       await prepareEmbeddings(db, embedder);
       return new MemoryStore(db, today);
     } catch (error) {
@@ -325,6 +333,18 @@ export class MemoryStore {
        WHERE m.recency <= ?
        ORDER BY m.account_id, m.created_at DESC, m.id`,
       [...visible.params, ...accountIds, limit],
+    );
+    return rows.map(toMemory);
+  }
+
+  /** The chunks of one document that the viewer may see, in document order. */
+  async memoriesOfSource(scope: ViewerScope, sourceId: string, limit: number): Promise<MemoryRow[]> {
+    const visible = visibleSql(scope);
+    const rows = await this.db.query<StoredMemory>(
+      `SELECT ${MEMORY_COLUMNS} FROM memories m WHERE ${visible.sql} AND m.source_id = ?
+       ORDER BY TRY_CAST(json_extract_string(m.metadata, '$.chunk') AS INTEGER) NULLS LAST, m.created_at, m.id
+       LIMIT ?`,
+      [...visible.params, sourceId, limit],
     );
     return rows.map(toMemory);
   }

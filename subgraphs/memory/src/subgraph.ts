@@ -8,6 +8,7 @@ import {
 } from '@sophia/kit';
 import type { MemoryContext } from './context.ts';
 import type { MemoryConfig } from './env.ts';
+import { DocumentIngestor } from './ingest/document-ingestor.ts';
 import { createMemoryLoaders } from './loaders.ts';
 import { openMemoryService, type MemoryService } from './memory-service.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -23,8 +24,9 @@ export async function createMemorySubgraph(
   const service = await openMemoryService(config, { registry: metrics.registry, log: logger });
   options.onService?.(service);
   const { store } = service;
+  const ingestor = new DocumentIngestor(service, logger);
   try {
-    return await createSubgraph<MemoryContext>({
+    const subgraph = await createSubgraph<MemoryContext>({
       name: 'memory',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
       resolvers,
@@ -35,10 +37,16 @@ export async function createMemorySubgraph(
         ...base,
         store,
         memory: service,
+        ingestor,
         loaders: createMemoryLoaders(store, base.viewer),
       }),
-      onClose: () => service.close(),
+      onClose: async () => {
+        await ingestor.close();
+        await service.close();
+      },
     });
+    await ingestor.resumeUnfinished();
+    return subgraph;
   } catch (error) {
     await service.close();
     throw error;

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { MemoryRow, AccountRef } from '../store.ts';
+import type { IngestJobRow } from '../ingest/job-store.ts';
 import type { MemoryContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -33,6 +34,67 @@ export type ForgetPayload = {
   /** The id forgotten, when it was. */
   id: Maybe<Scalars['ID']['output']>;
 };
+
+export type IngestDocumentInput = {
+  /** The account the document is about. */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Words per chunk, 20 to 1,000. */
+  chunkWords?: InputMaybe<Scalars['Int']['input']>;
+  /** The document's text (plain text or markdown), at most 1,000,000 characters. */
+  content: Scalars['String']['input'];
+  /** Words each chunk repeats from the one before, so no passage is cut in two; less than `chunkWords`. */
+  overlapWords?: InputMaybe<Scalars['Int']['input']>;
+  /** The document's title; it is indexed with every chunk, so the document is found by its name. */
+  title: Scalars['String']['input'];
+  visibility?: InputMaybe<Visibility>;
+};
+
+export type IngestDocumentPayload = {
+  __typename?: 'IngestDocumentPayload';
+  errors: Array<UserError>;
+  job: Maybe<IngestJob>;
+};
+
+/** A document being split and remembered in the background. */
+export type IngestJob = {
+  __typename?: 'IngestJob';
+  /** Chunks handled so far, remembered or failed. */
+  chunksDone: Scalars['Int']['output'];
+  /** Chunks that could not be embedded (and so were not remembered). */
+  chunksFailed: Scalars['Int']['output'];
+  chunksTotal: Scalars['Int']['output'];
+  /** ISO 8601 timestamp. */
+  createdAt: Scalars['String']['output'];
+  /** The id every chunk's `source.id` points at. */
+  documentId: Scalars['ID']['output'];
+  /** Why the job failed, when it did. */
+  error: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 timestamp, once finished. */
+  finishedAt: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The document's chunks remembered so far, in document order; `limit` is 1 to 100. */
+  memories: Array<Memory>;
+  /** From 0 to 1. */
+  progress: Scalars['Float']['output'];
+  status: IngestJobStatus;
+  title: Scalars['String']['output'];
+};
+
+
+/** A document being split and remembered in the background. */
+export type IngestJobMemoriesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Where an ingest job stands. */
+export type IngestJobStatus =
+  /** Every chunk was handled; `chunksFailed` says how many could not be embedded. */
+  | 'COMPLETED'
+  /** Stopped by an error; the chunks already done stay remembered. */
+  | 'FAILED'
+  /** Waiting to start. */
+  | 'QUEUED'
+  | 'RUNNING';
 
 /** Something Sophia remembers. */
 export type Memory = {
@@ -100,6 +162,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Deletes one of the viewer's memories. */
   forget: ForgetPayload;
+  /**
+   * Splits a document into overlapping chunks and remembers each one (kind DOCUMENT_CHUNK, pointing back at the
+   * document) in the background. Returns at once with a job to follow through `ingestJob` or
+   * `ingestJobProgress`; the job survives a restart of the memory service and carries on where it stopped.
+   */
+  ingestDocument: IngestDocumentPayload;
   /** Stores a memory; returns once it is persisted. Near-duplicates of the viewer's own are merged. */
   remember: RememberPayload;
 };
@@ -110,12 +178,19 @@ export type MutationForgetArgs = {
 };
 
 
+export type MutationIngestDocumentArgs = {
+  input: IngestDocumentInput;
+};
+
+
 export type MutationRememberArgs = {
   input: RememberInput;
 };
 
 export type Query = {
   __typename?: 'Query';
+  /** One of the viewer's document ingest jobs. */
+  ingestJob: Maybe<IngestJob>;
   /** One memory by id, if the viewer may see it. */
   memory: Maybe<Memory>;
   /**
@@ -123,6 +198,11 @@ export type Query = {
    * matches nothing.
    */
   searchMemories: Array<MemoryHit>;
+};
+
+
+export type QueryIngestJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -158,6 +238,17 @@ export type ServedFrom =
   | 'L1'
   | 'L2'
   | 'L3';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The job's state now, then every change until it has finished (COMPLETED or FAILED). */
+  ingestJobProgress: IngestJob;
+};
+
+
+export type SubscriptionIngestJobProgressArgs = {
+  id: Scalars['ID']['input'];
+};
 
 export type User = {
   __typename?: 'User';
@@ -284,11 +375,15 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ForgetPayload: ResolverTypeWrapper<ForgetPayload>;
-  Memory: ResolverTypeWrapper<MemoryRow>;
+  IngestDocumentInput: IngestDocumentInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  IngestDocumentPayload: ResolverTypeWrapper<Omit<IngestDocumentPayload, 'job'> & { job?: Maybe<ResolversTypes['IngestJob']> }>;
+  IngestJob: ResolverTypeWrapper<IngestJobRow>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  IngestJobStatus: IngestJobStatus;
+  Memory: ResolverTypeWrapper<MemoryRow>;
   MemoryFilter: MemoryFilter;
   MemoryHit: ResolverTypeWrapper<Omit<MemoryHit, 'memory'> & { memory: ResolversTypes['Memory'] }>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   MemoryKind: MemoryKind;
   MemorySource: ResolverTypeWrapper<MemorySource>;
   MemoryTier: MemoryTier;
@@ -298,6 +393,7 @@ export type ResolversTypes = {
   RememberPayload: ResolverTypeWrapper<Omit<RememberPayload, 'memory'> & { memory?: Maybe<ResolversTypes['Memory']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ServedFrom: ServedFrom;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<User>;
   UserError: ResolverTypeWrapper<UserError>;
   Visibility: Visibility;
@@ -309,17 +405,21 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   ForgetPayload: ForgetPayload;
-  Memory: MemoryRow;
+  IngestDocumentInput: IngestDocumentInput;
   String: Scalars['String']['output'];
+  IngestDocumentPayload: Omit<IngestDocumentPayload, 'job'> & { job?: Maybe<ResolversParentTypes['IngestJob']> };
+  IngestJob: IngestJobRow;
+  Float: Scalars['Float']['output'];
+  Memory: MemoryRow;
   MemoryFilter: MemoryFilter;
   MemoryHit: Omit<MemoryHit, 'memory'> & { memory: ResolversParentTypes['Memory'] };
-  Float: Scalars['Float']['output'];
   MemorySource: MemorySource;
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   RememberInput: RememberInput;
   RememberPayload: Omit<RememberPayload, 'memory'> & { memory?: Maybe<ResolversParentTypes['Memory']> };
   Boolean: Scalars['Boolean']['output'];
+  Subscription: Record<PropertyKey, never>;
   User: User;
   UserError: UserError;
 };
@@ -333,6 +433,26 @@ export type AccountResolvers<ContextType = MemoryContext, ParentType extends Res
 export type ForgetPayloadResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['ForgetPayload'] = ResolversParentTypes['ForgetPayload']> = {
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type IngestDocumentPayloadResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['IngestDocumentPayload'] = ResolversParentTypes['IngestDocumentPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['IngestJob']>, ParentType, ContextType>;
+};
+
+export type IngestJobResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['IngestJob'] = ResolversParentTypes['IngestJob']> = {
+  chunksDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  chunksFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  chunksTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memories?: Resolver<Array<ResolversTypes['Memory']>, ParentType, ContextType, RequireFields<IngestJobMemoriesArgs, 'limit'>>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IngestJobStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MemoryResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['Memory'] = ResolversParentTypes['Memory'], FederationReferenceType extends FederationReferenceTypes['Memory'] = FederationReferenceTypes['Memory']> = {
@@ -364,10 +484,12 @@ export type MemorySourceResolvers<ContextType = MemoryContext, ParentType extend
 
 export type MutationResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   forget?: Resolver<ResolversTypes['ForgetPayload'], ParentType, ContextType, RequireFields<MutationForgetArgs, 'id'>>;
+  ingestDocument?: Resolver<ResolversTypes['IngestDocumentPayload'], ParentType, ContextType, RequireFields<MutationIngestDocumentArgs, 'input'>>;
   remember?: Resolver<ResolversTypes['RememberPayload'], ParentType, ContextType, RequireFields<MutationRememberArgs, 'input'>>;
 };
 
 export type QueryResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  ingestJob?: Resolver<Maybe<ResolversTypes['IngestJob']>, ParentType, ContextType, RequireFields<QueryIngestJobArgs, 'id'>>;
   memory?: Resolver<Maybe<ResolversTypes['Memory']>, ParentType, ContextType, RequireFields<QueryMemoryArgs, 'id'>>;
   searchMemories?: Resolver<Array<ResolversTypes['MemoryHit']>, ParentType, ContextType, RequireFields<QuerySearchMemoriesArgs, 'limit' | 'query'>>;
 };
@@ -376,6 +498,10 @@ export type RememberPayloadResolvers<ContextType = MemoryContext, ParentType ext
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   memory?: Resolver<Maybe<ResolversTypes['Memory']>, ParentType, ContextType>;
   merged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  ingestJobProgress?: SubscriptionResolver<ResolversTypes['IngestJob'], "ingestJobProgress", ParentType, ContextType, RequireFields<SubscriptionIngestJobProgressArgs, 'id'>>;
 };
 
 export type UserResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
@@ -391,12 +517,15 @@ export type UserErrorResolvers<ContextType = MemoryContext, ParentType extends R
 export type Resolvers<ContextType = MemoryContext> = {
   Account?: AccountResolvers<ContextType>;
   ForgetPayload?: ForgetPayloadResolvers<ContextType>;
+  IngestDocumentPayload?: IngestDocumentPayloadResolvers<ContextType>;
+  IngestJob?: IngestJobResolvers<ContextType>;
   Memory?: MemoryResolvers<ContextType>;
   MemoryHit?: MemoryHitResolvers<ContextType>;
   MemorySource?: MemorySourceResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RememberPayload?: RememberPayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 };

@@ -2,13 +2,16 @@
  * When DataLoader sends a batch of texts to the embedding provider (its `batchScheduleFn`), chosen so that
  * batches grow with load instead of with a fixed clock:
  *
- * - a batch opens with the first text and waits `windowMs`; every text that joins extends the wait by
- *   `windowMs` again (a steady stream keeps filling it), up to `maxWaitMs` after it opened;
+ * - a batch opens with the first text and waits a short while for the next; every text that joins restarts
+ *   that wait, up to `maxWaitMs` after the batch opened. The wait is `windowMs` for texts that come alone,
+ *   and four times the recent gap between texts while they come as a stream (requests arriving one after another
+ *   through the gateway, each a few milliseconds apart): a fixed few milliseconds would close a batch
+ *   between every two of them;
  * - a batch that reaches `maxBatch` texts goes at once (DataLoader alone would hold it until its timer);
  * - a batch that is due waits for a free provider slot, still taking texts, so while the GPU is busy the next
  *   batch fills up rather than queueing as many small ones.
  *
- * Alone, a text waits `windowMs`; under load, at most `maxWaitMs` plus the time a slot takes to free.
+ * Alone, a text waits `windowMs`; in a stream, at most `maxWaitMs` plus the time a slot takes to free.
  */
 export interface BatchSchedulerOptions {
   readonly windowMs: number;
@@ -33,9 +36,29 @@ interface OpenBatch {
   due: boolean;
 }
 
+/** In a stream, a batch waits this many average gaps for its next text (arrivals are bursty). */
+const STREAM_PATIENCE = 4;
+
 export function createBatchScheduler(options: BatchSchedulerOptions): BatchScheduler {
   const { windowMs, maxWaitMs, maxBatch, slotFree } = options;
   let newest: OpenBatch | undefined;
+  let lastArrival: number | undefined;
+  /** Moving average of the gap between two texts (weight 1/5 for the newest). */
+  let gapAverage = Number.POSITIVE_INFINITY;
+
+  /** How long a batch waits for its next text. */
+  const patience = () => {
+    const streaming = gapAverage * STREAM_PATIENCE <= maxWaitMs / 2;
+    return streaming ? Math.max(windowMs, gapAverage * STREAM_PATIENCE) : windowMs;
+  };
+
+  const arrived = (now: number) => {
+    if (lastArrival !== undefined) {
+      const gap = now - lastArrival;
+      gapAverage = Number.isFinite(gapAverage) ? gapAverage * 0.8 + gap * 0.2 : gap;
+    }
+    lastArrival = now;
+  };
 
   const release = (batch: OpenBatch) => {
     if (batch.due) return;
@@ -53,9 +76,11 @@ export function createBatchScheduler(options: BatchSchedulerOptions): BatchSched
     schedule(send) {
       const batch: OpenBatch = { send, openedAt: performance.now(), size: 0, timer: undefined, due: false };
       newest = batch;
-      wait(batch, windowMs);
+      wait(batch, patience());
     },
     joined() {
+      const now = performance.now();
+      arrived(now);
       const batch = newest;
       if (!batch) return;
       batch.size += 1;
@@ -64,8 +89,7 @@ export function createBatchScheduler(options: BatchSchedulerOptions): BatchSched
         release(batch);
         return;
       }
-      const now = performance.now();
-      wait(batch, Math.min(windowMs, batch.openedAt + maxWaitMs - now));
+      wait(batch, Math.min(patience(), batch.openedAt + maxWaitMs - now));
     },
   };
 }

@@ -16,7 +16,7 @@ export interface EmbedderOptions {
   readonly registry: Registry;
   /** How long a batch waits for another text; each text that joins restarts it (see batch-scheduler.ts). @default 4 */
   readonly batchWindowMs?: number;
-  /** The longest a batch stays open while texts keep joining. @default 50 */
+  /** The longest a batch stays open while texts keep coming as a stream. @default 200 */
   readonly batchMaxWaitMs?: number;
   /** Texts per provider call (capped by the provider's own limit). @default 32 */
   readonly maxBatch?: number;
@@ -53,7 +53,7 @@ export function createEmbedder(provider: EmbeddingProvider, options: EmbedderOpt
   const maxBatch = Math.max(1, Math.min(options.maxBatch ?? 32, provider.maxBatch));
   const scheduler = createBatchScheduler({
     windowMs,
-    maxWaitMs: Math.max(windowMs, options.batchMaxWaitMs ?? 50),
+    maxWaitMs: Math.max(windowMs, options.batchMaxWaitMs ?? 200),
     maxBatch,
     slotFree: () => semaphore.whenFree(),
   });
@@ -146,6 +146,9 @@ export function createEmbedder(provider: EmbeddingProvider, options: EmbedderOpt
 
 function validate(text: string, maxChars: number): EmbeddingResult | undefined {
   if (text.trim() === '') return new EmbeddingInputError('cannot embed an empty text');
+  // A lone surrogate is not Unicode text: no tokenizer takes it, and a server would refuse the whole batch.
+  if (LONE_SURROGATE.test(text))
+    return new EmbeddingInputError('the text is not valid Unicode (a lone surrogate)');
   if (text.length > maxChars) {
     return new EmbeddingInputError(
       `cannot embed a text of ${text.length} characters (the limit is ${maxChars})`,
@@ -153,5 +156,8 @@ function validate(text: string, maxChars: number): EmbeddingResult | undefined {
   }
   return undefined;
 }
+
+/** With the `u` flag, a surrogate code unit matches only when it is not half of a pair. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

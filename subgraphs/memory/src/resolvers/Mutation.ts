@@ -1,6 +1,8 @@
-import { requireViewer } from '@sophia/kit';
+import { requireViewer, SophiaError } from '@sophia/kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
+import { EmbeddingCallError, EmbeddingInputError } from '../embeddings/provider.ts';
 import { forgetMemory, rememberMemory } from '../memory-service.ts';
+import { validateIngestInput } from '../ingest/ingest-input.ts';
 import { validateRememberInput } from '../remember-input.ts';
 
 export const Mutation: MutationResolvers = {
@@ -8,13 +10,49 @@ export const Mutation: MutationResolvers = {
     requireViewer(viewer);
     const errors = validateRememberInput(input);
     if (errors.length > 0) return { memory: null, merged: false, errors };
-    const { memory, merged } = await rememberMemory(service, loaders.scope(), {
-      content: input.content.trim(),
-      kind: input.kind ?? 'NOTE',
+    try {
+      const { memory, merged } = await rememberMemory(service, loaders.scope(), {
+        content: input.content.trim(),
+        kind: input.kind ?? 'NOTE',
+        visibility: input.visibility ?? 'PRIVATE',
+        accountId: input.accountId ?? null,
+      });
+      return { memory, merged, errors: [] };
+    } catch (error) {
+      // Content the embedding model refuses is the caller's to fix: an error as data, nothing stored.
+      if (error instanceof EmbeddingInputError) {
+        const message = `Sophia cannot embed this content: ${error.message}.`;
+        return {
+          memory: null,
+          merged: false,
+          errors: [{ field: ['input', 'content'], code: 'BAD_USER_INPUT', message }],
+        };
+      }
+      if (error instanceof EmbeddingCallError) {
+        throw new SophiaError(
+          'DOWNSTREAM_SERVICE_ERROR',
+          'The embedding service failed; nothing was stored.',
+          {
+            serviceName: 'embeddings',
+          },
+        );
+      }
+      throw error;
+    }
+  },
+  ingestDocument: async (_, { input }, { viewer, ingestor, loaders }) => {
+    requireViewer(viewer);
+    const request = {
+      title: input.title.trim(),
+      content: input.content,
       visibility: input.visibility ?? 'PRIVATE',
       accountId: input.accountId ?? null,
-    });
-    return { memory, merged, errors: [] };
+      chunkWords: input.chunkWords ?? 120,
+      overlapWords: input.overlapWords ?? 20,
+    };
+    const errors = validateIngestInput(request);
+    if (errors.length > 0) return { job: null, errors };
+    return { job: await ingestor.start(await loaders.scope(), request), errors: [] };
   },
   forget: async (_, { id }, { viewer, memory }) => {
     // Someone else's memory gets the same answer as one that does not exist: nothing leaks about it.

@@ -12,4 +12,5 @@ export const Query: QueryResolvers = {
     const memory = await loaders.memory.load(id);
     return memory && withAccess(memory, await store.recordAccess([memory.id]));
   },
+  ingestJob: (_, { id }, { viewer, store }) => store.jobs.find(requireViewer(viewer).userId, id),
 };

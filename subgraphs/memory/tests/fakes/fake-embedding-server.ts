@@ -99,7 +99,15 @@ export async function startFakeEmbeddingServer(
 export function fakeVector(text: string, dimension: number): number[] {
   let seed = 2166136261;
   for (let i = 0; i < text.length; i += 1) seed = Math.imul(seed ^ text.charCodeAt(i), 16777619);
-  const vector = Array.from({ length: dimension }, (_, i) => Math.sin(seed + i * 12.9898));
+  // Independent pseudo-random components (mulberry32): as with real embeddings of unrelated texts, two
+  // different texts get nearly orthogonal vectors, so none look like near-duplicates of each other.
+  let state = seed >>> 0;
+  const vector = Array.from({ length: dimension }, () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
+  });
   const norm = Math.hypot(...vector);
   return vector.map((x) => x / norm);
 }

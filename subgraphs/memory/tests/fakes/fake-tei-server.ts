@@ -11,10 +11,13 @@ export interface FakeTeiServerOptions extends FakeEmbeddingServerOptions {
   readonly maxClientBatchSize?: number;
 }
 
+/** With the `u` flag, a surrogate code unit matches only when it is not half of a pair. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 /**
  * A FAKE text-embeddings-inference server, not the real one: `POST /embed {inputs, truncate, normalize}` →
- * `number[][]`; HTTP 422 `{error, error_type: 'Validation'}` above `maxClientBatchSize` or for an empty
- * input; `GET /health`.
+ * `number[][]`; HTTP 422 `{error, error_type: 'Validation'}` above `maxClientBatchSize`, for an empty
+ * input or for one that is not valid Unicode; `GET /health`.
  */
 export function startFakeTeiServer(options: FakeTeiServerOptions = {}): Promise<FakeEmbeddingServer> {
   const dimension = options.dimension ?? 768;
@@ -45,6 +48,10 @@ export function startFakeTeiServer(options: FakeTeiServerOptions = {}): Promise<
       }
       if (inputs.length === 0 || inputs.some((input) => input === '')) {
         return validation('Input validation error: `inputs` cannot be empty', inputs.length);
+      }
+      // TEI's tokenizer works on valid UTF-8; a lone surrogate cannot be tokenized and fails the request.
+      if (inputs.some((input) => LONE_SURROGATE.test(input))) {
+        return validation('Input validation error: input is not valid unicode', inputs.length);
       }
       return { status: 200, body: inputs.map((input) => fakeVector(input, dimension)), size: inputs.length };
     },
