@@ -34,6 +34,18 @@ export const memoryEnvShape = {
   MEMORY_CACHE_TTL_MS: positiveInt.default(300_000),
   /** Entries the in-process L1 holds (alone, or as Redis's fallback). */
   MEMORY_CACHE_MAX_ENTRIES: positiveInt.default(10_000),
+  /** How often counted reads (access count and time) are written to the store, in one batch. */
+  MEMORY_ACCESS_FLUSH_MS: positiveInt.default(1_000),
+  /** How often the maintenance loop demotes idle memories. */
+  MEMORY_MAINTENANCE_INTERVAL_MS: positiveInt.default(60_000),
+  /** Reads (in all) after which a warm memory that is read again becomes hot. */
+  MEMORY_HOT_ACCESS_COUNT: positiveInt.default(5),
+  /** A hot memory unread this long becomes warm. */
+  MEMORY_HOT_IDLE_MS: positiveInt.default(3_600_000),
+  /** A warm memory unread this long (and read fewer than MEMORY_KEEP_WARM_ACCESS_COUNT times) becomes cold. */
+  MEMORY_WARM_IDLE_MS: positiveInt.default(30 * 86_400_000),
+  /** Reads that keep an idle warm memory warm. */
+  MEMORY_KEEP_WARM_ACCESS_COUNT: positiveInt.default(3),
   /** Cosine similarity at or above which a new memory merges into the same owner's existing one. */
   MEMORY_DUPLICATE_SIMILARITY: z.coerce.number().gt(0).max(1).default(0.95),
 };

@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import { badUserInput, requireViewer, type Viewer } from '@sophia/kit';
-import type { MemoryRow, MemoryStore } from './store.ts';
-import type { ViewerScope } from './visibility.ts';
+import { memoryKey } from './cache/index.ts';
+import type { MemoryService } from './memory-service.ts';
+import type { MemoryRow } from './store.ts';
+import { canSee, type ViewerScope } from './visibility.ts';
 
 /** Per-request loaders; every one of them sees only what the viewer may see. */
 export interface MemoryLoaders {
@@ -23,14 +25,41 @@ export function accountMemoryLimit(limit: number | null | undefined): number {
   return value;
 }
 
-export function createMemoryLoaders(store: MemoryStore, viewer: Viewer): MemoryLoaders {
+/**
+ * Memories by id through L1: a hot memory's record is cached (and dropped on any write to it); the viewer's
+ * right to see it is checked on every read, cached or not.
+ */
+async function recordsByIds(
+  service: Pick<MemoryService, 'store' | 'cache'>,
+  scope: ViewerScope,
+  ids: readonly string[],
+): Promise<Map<string, MemoryRow>> {
+  const cached = await service.cache.getMany<MemoryRow>(ids.map(memoryKey));
+  const found = new Map<string, MemoryRow>();
+  const missing = ids.filter((id, i) => {
+    const hit = cached[i];
+    if (hit && canSee(scope, hit.value)) found.set(id, hit.value);
+    return !hit;
+  });
+  for (const row of await service.store.memoriesByIds(scope, missing)) {
+    found.set(row.id, row);
+    if (row.tier === 1) await service.cache.set(memoryKey(row.id), row);
+  }
+  return found;
+}
+
+export function createMemoryLoaders(
+  service: Pick<MemoryService, 'store' | 'cache'>,
+  viewer: Viewer,
+): MemoryLoaders {
+  const { store } = service;
   let scope: Promise<ViewerScope> | undefined;
   const scopeOnce = () => (scope ??= store.viewerScope(requireViewer(viewer).userId));
   const byAccount = new Map<number, DataLoader<string, MemoryRow[]>>();
   return {
     scope: scopeOnce,
     memory: new DataLoader(async (ids) => {
-      const found = new Map((await store.memoriesByIds(await scopeOnce(), ids)).map((row) => [row.id, row]));
+      const found = await recordsByIds(service, await scopeOnce(), ids);
       return ids.map((id) => found.get(id) ?? null);
     }),
     memoriesOfAccount(limit) {

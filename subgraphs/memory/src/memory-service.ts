@@ -6,6 +6,7 @@ import {
   createMemoryCache,
   createRedisCache,
   createResilientCache,
+  memoryKey,
   REDIS_CLIENT_OPTIONS,
   withCacheMetrics,
   writeTags,
@@ -16,6 +17,8 @@ import { createEmbedder, type Embedder } from './embeddings/embedder.ts';
 import type { MemoryConfig } from './env.ts';
 import { MemoryStore, type RememberRequest, type RememberResult, type WarmRow } from './store.ts';
 import type { Guarded, ViewerScope } from './visibility.ts';
+import { createAccessRecorder, type AccessRecorder } from './tiers/access-recorder.ts';
+import { tierPolicyOf } from './tiers/tier-policy.ts';
 import { WarmIndex, type WarmEntry } from './warm-index/index.ts';
 
 /** The three tiers and the embedder, built once per process and shared by every request (DESIGN §6). */
@@ -29,12 +32,19 @@ export interface MemoryService {
   readonly duplicateSimilarity: number;
   /** L2: hot and warm memories. */
   readonly warm: WarmIndex;
+  /** Counted reads, written in batches; writing them promotes what was read. */
+  readonly access: AccessRecorder;
   /** Rebuilds L2 from every hot and warm memory in the store; returns how many it holds. */
   rebuildWarmIndex(): Promise<number>;
+  /**
+   * One pass of the maintenance loop (it also runs on a timer): writes counted reads, then demotes idle
+   * memories; cold ones leave L2. Returns the ids that moved down.
+   */
+  maintain(now?: number): Promise<{ warm: string[]; cold: string[] }>;
   close(): Promise<void>;
 }
 
-const warmEntry = (row: WarmRow): WarmEntry => ({
+export const warmEntry = (row: WarmRow): WarmEntry => ({
   id: row.id,
   vector: row.embedding,
   text: `${row.sourceTitle ?? ''}\n${row.content}`,
@@ -85,12 +95,26 @@ export async function openMemoryService(
     throw error;
   }
   let warm = new WarmIndex({ dimension: embedder.dimension });
+  const policy = tierPolicyOf(config);
+  const forgetRecords = (ids: readonly string[]) =>
+    ids.length > 0 ? cache.delete(ids.map(memoryKey)) : Promise.resolve();
+  const access = createAccessRecorder({
+    intervalMs: config.MEMORY_ACCESS_FLUSH_MS,
+    onError: (error) => options.log.warn({ err: error }, 'could not write access counts; will retry'),
+    write: async (reads) => {
+      const promoted = await store.applyAccess(reads, policy.hotAccessCount);
+      // Promoted from cold: back into L2.
+      for (const row of await store.warmRows(promoted.warm)) warm.upsert(warmEntry(row));
+      await forgetRecords(reads.map((read) => read.id));
+    },
+  });
   const service: MemoryService = {
     store,
     embedder,
     cache,
     cacheTtlMs: config.MEMORY_CACHE_TTL_MS,
     duplicateSimilarity: config.MEMORY_DUPLICATE_SIMILARITY,
+    access,
     get warm() {
       return warm;
     },
@@ -100,11 +124,33 @@ export async function openMemoryService(
       warm = rebuilt;
       return rebuilt.size;
     },
+    async maintain(now = Date.now()) {
+      await access.flush();
+      const moved = await store.demote({
+        hotIdleBefore: new Date(now - policy.hotIdleMs).toISOString(),
+        warmIdleBefore: new Date(now - policy.warmIdleMs).toISOString(),
+        keepWarmAccessCount: policy.keepWarmAccessCount,
+      });
+      for (const id of moved.cold) warm.remove(id);
+      await forgetRecords([...moved.warm, ...moved.cold]);
+      if (moved.warm.length + moved.cold.length > 0) {
+        options.log.info({ toWarm: moved.warm.length, toCold: moved.cold.length }, 'memories demoted');
+      }
+      return moved;
+    },
     async close() {
+      clearInterval(maintenance);
+      await access.close();
       await closeRedis();
       await store.close();
     },
   };
+  const maintenance = setInterval(() => {
+    service
+      .maintain()
+      .catch((error: unknown) => options.log.warn({ err: error }, 'memory maintenance failed'));
+  }, config.MEMORY_MAINTENANCE_INTERVAL_MS);
+  maintenance.unref();
   try {
     await service.rebuildWarmIndex();
   } catch (error) {
@@ -163,6 +209,7 @@ export async function forgetMemory(service: MemoryService, ownerId: string, id: 
   const deleted: Guarded | null = await service.store.forget(ownerId, id);
   if (!deleted) return false;
   service.warm.remove(id);
+  await service.cache.delete([memoryKey(id)]);
   await service.cache.invalidate(writeTags(deleted));
   return true;
 }

@@ -1,6 +1,7 @@
 import { badUserInput } from '@sophia/kit';
 import { getEmbeddings, lookupSearch, setEmbedding } from './cache/index.ts';
 import type { MemoryService } from './memory-service.ts';
+import type { AccessRecorder } from './tiers/access-recorder.ts';
 import type { MemoryFilter, MemoryRow } from './store.ts';
 import { queryTerms } from './tokenize.ts';
 import type { ViewerScope } from './visibility.ts';
@@ -18,12 +19,12 @@ export interface MemorySearchHit {
   readonly servedFrom: ServedFrom;
 }
 
-/** The memory as it reads after a read was counted. */
-export const withAccess = (memory: MemoryRow, at: string): MemoryRow => ({
-  ...memory,
-  accessedAt: at,
-  accessCount: memory.accessCount + 1,
-});
+/** The memory as it reads with the reads counted but not yet written (this one included). */
+export function withPendingReads(memory: MemoryRow, access: AccessRecorder): MemoryRow {
+  const pending = access.pending(memory.id);
+  if (!pending) return memory;
+  return { ...memory, accessedAt: pending.at, accessCount: memory.accessCount + pending.count };
+}
 
 /** Validates a search; returns the query's terms (none when it is only stop words). */
 export function searchTerms(
@@ -140,9 +141,9 @@ export async function searchMemories(
       service.cacheTtlMs,
     );
   }
-  const at = await store.recordAccess(ranked.map(({ memory }) => memory.id));
+  service.access.record(ranked.map(({ memory }) => memory.id));
   return ranked.map(({ hit, memory }) => ({
-    memory: withAccess(memory, at),
+    memory: withPendingReads(memory, service.access),
     score: hit.score,
     servedFrom: fromCache ? 'L1' : hit.servedFrom,
   }));

@@ -52,6 +52,8 @@ export interface NewMemory {
   readonly createdAt: string;
   /** @default 2 (warm) */
   readonly tier?: Tier;
+  /** ISO 8601. @default createdAt */
+  readonly accessedAt?: string;
   /** The content's embedding; absent until it is embedded. */
   readonly embedding?: Float32Array;
 }
@@ -199,7 +201,7 @@ async function insertMemories(tx: SqlRunner, memories: readonly NewMemory[]): Pr
       metadata: memory.metadata,
       tier: memory.tier ?? 2,
       created_at: memory.createdAt,
-      accessed_at: memory.createdAt,
+      accessed_at: memory.accessedAt ?? memory.createdAt,
       access_count: 0,
       // A JSON list that DuckDB casts to FLOAT[] on insert.
       embedding: memory.embedding ? Array.from(memory.embedding) : null,
@@ -225,7 +227,7 @@ function storedRow(memory: NewMemory): MemoryRow {
     metadata: memory.metadata,
     tier: memory.tier ?? 2,
     createdAt: memory.createdAt,
-    accessedAt: memory.createdAt,
+    accessedAt: memory.accessedAt ?? memory.createdAt,
     accessCount: 0,
   };
 }
@@ -273,7 +275,9 @@ export class MemoryStore {
           ...(config.SOPHIA_DEMO_ANCHOR === undefined ? {} : { anchor: config.SOPHIA_DEMO_ANCHOR }),
         });
         await tx.insertRows('directory', directoryRows(company));
-        const memories = demoMemories(company);
+        // Loaded now: the knowledge base starts warm, and ages from today in the maintenance loop.
+        const loadedAt = new Date().toISOString();
+        const memories = demoMemories(company).map((memory) => ({ ...memory, accessedAt: loadedAt }));
         await insertMemories(tx, memories);
         return {
           demo_anchor: company.anchor,
@@ -374,17 +378,62 @@ export class MemoryStore {
     return rows.map(({ score, ...row }) => ({ memory: toMemory(row), score }));
   }
 
-  /** Counts a read of each memory (one UPDATE) and returns the time recorded, ISO 8601. */
-  recordAccess(ids: readonly string[]): Promise<string> {
-    const at = new Date().toISOString();
-    if (ids.length === 0) return Promise.resolve(at);
-    return this.write(async () => {
-      await this.db.run(
-        `UPDATE memories SET access_count = access_count + 1, accessed_at = ? WHERE id IN (${placeholders(ids)})`,
-        [at, ...ids],
-      );
-      return at;
-    });
+  /**
+   * Adds counted reads (the access recorder's batch) in one transaction, then promotes what was read: a warm
+   * memory read at least `hotAccessCount` times in all becomes hot, a cold one becomes warm (one step per
+   * batch). Returns the ids that moved.
+   */
+  applyAccess(
+    reads: readonly { id: string; count: number; at: string }[],
+    hotAccessCount: number,
+  ): Promise<{ hot: string[]; warm: string[] }> {
+    if (reads.length === 0) return Promise.resolve({ hot: [], warm: [] });
+    const ids = reads.map((read) => read.id);
+    return this.write(() =>
+      this.db.transaction(async (tx) => {
+        await tx.run(
+          `UPDATE memories SET access_count = access_count + r.n, accessed_at = greatest(accessed_at, r.read_at)
+           FROM (VALUES ${reads.map(() => '(?, ?, ?::TIMESTAMP)').join(', ')}) r(id, n, read_at)
+           WHERE memories.id = r.id`,
+          reads.flatMap((read) => [read.id, read.count, read.at]),
+        );
+        const hot = await tx.query<{ id: string }>(
+          `UPDATE memories SET tier = 1 WHERE tier = 2 AND access_count >= ? AND id IN (${placeholders(ids)})
+           RETURNING id`,
+          [hotAccessCount, ...ids],
+        );
+        const warm = await tx.query<{ id: string }>(
+          `UPDATE memories SET tier = 2 WHERE tier = 3 AND id IN (${placeholders(ids)}) RETURNING id`,
+          ids,
+        );
+        return { hot: hot.map((row) => row.id), warm: warm.map((row) => row.id) };
+      }),
+    );
+  }
+
+  /**
+   * The maintenance loop's demotions: hot memories unread since `hotIdleBefore` become warm; warm ones unread
+   * since `warmIdleBefore` and read fewer than `keepWarmAccessCount` times become cold. Returns the ids moved.
+   */
+  demote(policy: {
+    hotIdleBefore: string;
+    warmIdleBefore: string;
+    keepWarmAccessCount: number;
+  }): Promise<{ warm: string[]; cold: string[] }> {
+    return this.write(() =>
+      this.db.transaction(async (tx) => {
+        const cold = await tx.query<{ id: string }>(
+          `UPDATE memories SET tier = 3 WHERE tier = 2 AND accessed_at < ?::TIMESTAMP AND access_count < ?
+           RETURNING id`,
+          [policy.warmIdleBefore, policy.keepWarmAccessCount],
+        );
+        const warm = await tx.query<{ id: string }>(
+          'UPDATE memories SET tier = 2 WHERE tier = 1 AND accessed_at < ?::TIMESTAMP RETURNING id',
+          [policy.hotIdleBefore],
+        );
+        return { warm: warm.map((row) => row.id), cold: cold.map((row) => row.id) };
+      }),
+    );
   }
 
   /**
@@ -466,12 +515,16 @@ export class MemoryStore {
     );
   }
 
-  /** Every hot and warm memory with its vector: what the warm index is rebuilt from. */
-  async warmRows(): Promise<WarmRow[]> {
+  /** Hot and warm memories with their vectors (all, or those among `ids`): what the warm index holds. */
+  async warmRows(ids?: readonly string[]): Promise<WarmRow[]> {
+    if (ids?.length === 0) return [];
     const rows = await this.db.query<Omit<WarmRow, 'embedding'> & { embedding: number[] }>(
       `SELECT m.id, m.embedding, m.content, m.source_title AS "sourceTitle", m.owner_id AS "ownerId",
          m.visibility, m.team_id AS "teamId", m.kind, m.account_id AS "accountId"
-       FROM memories m WHERE m.tier IN (1, 2) AND m.embedding IS NOT NULL ORDER BY m.id`,
+       FROM memories m WHERE m.tier IN (1, 2) AND m.embedding IS NOT NULL
+         ${ids ? `AND m.id IN (${placeholders(ids)})` : ''}
+       ORDER BY m.id`,
+      ids ?? [],
     );
     return rows.map((row) => ({ ...row, embedding: Float32Array.from(row.embedding) }));
   }

@@ -38,7 +38,7 @@ export async function createMemorySubgraph(
         store,
         memory: service,
         ingestor,
-        loaders: createMemoryLoaders(store, base.viewer),
+        loaders: createMemoryLoaders(service, base.viewer),
       }),
       onClose: async () => {
         await ingestor.close();
