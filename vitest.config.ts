@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects, run in this order by `npm test`:
+ * Five projects, run in this order by `npm test`:
  * - unit: pure code beside its source (`src/**\/*.test.ts`).
  * - subgraph: each subgraph built in-process over real DuckDB, driven over real HTTP on port 0.
  * - integration: every service as its own process on free ports, queried through the gateway.
+ * - web: the dashboard's components (web/vitest.config.ts).
+ * - e2e: the built dashboard in chromium against a running stack (tests/e2e).
  */
 export default defineConfig({
   resolve: {
@@ -41,6 +43,20 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 240_000,
+        },
+      },
+      // web: the dashboard's components in happy-dom against a fixture urql client (web/vitest.config.ts).
+      'web/vitest.config.ts',
+      {
+        extends: true,
+        test: {
+          // e2e: the built dashboard served by the gateway of a running stack, driven by chromium.
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          pool: 'forks',
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite from a fresh clone on a fresh machine. Installs what the tests need, then
-# typechecks, lints, and runs unit, in-process subgraph and cross-process integration tests.
+# typechecks, lints, and runs unit, in-process subgraph and cross-process integration tests, then the
+# dashboard's component tests and, against its production build, its browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -12,10 +13,15 @@ apt_install() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 command -v redis-server >/dev/null || apt_install redis-server
+# The e2e tests drive Debian's chromium (CHROMIUM_PATH overrides where it is).
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || apt_install chromium
 
 source ops/bin/ensure-deps.sh
 
-echo "== typecheck"; npx tsc -p tsconfig.json
+echo "== typecheck"; npx tsc -p tsconfig.json && npx tsc -p web/tsconfig.json
 echo "== lint and format"; npx eslint --max-warnings 0 . && npx prettier --check . >/dev/null
 echo "== unit and subgraph tests"; npx vitest run --project unit --project subgraph
 echo "== integration tests"; npx vitest run --project integration
+echo "== dashboard component tests"; npx vitest run --project web
+source web/ensure-built.sh
+echo "== dashboard e2e tests (chromium)"; npx vitest run --project e2e

@@ -5,5 +5,11 @@ export default subgraphCodegen('chat', {
   mappers: {
     Conversation: '../store.ts#ConversationRow',
     Message: '../store.ts#MessageRow',
+    SendMessagePayload: '../chat-service.ts#SendMessageResult',
+    CancelReplyPayload: '../chat-service.ts#CancelReplyResult',
+    UserError: '../chat-service.ts#UserErrorRow',
+    ChatEvent: '../event-log/types.ts#ChatEventRecord',
+    ToolCall: '../event-log/types.ts#ToolCallRecord',
+    ChatError: '../event-log/types.ts#ChatEventError',
   },
 });

@@ -34,7 +34,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const subgraphs = Object.fromEntries(
     SUBGRAPHS.map(({ name }) => [
       name,
-      new ServiceProcess({ name, entry: `subgraphs/${name}/src/index.ts`, port: ports[name], env }, sink),
+      new ServiceProcess(
+        {
+          name,
+          entry: `subgraphs/${name}/src/index.ts`,
+          port: ports[name],
+          // Chat calls the gateway's /mcp for its tools; the gateway's port is known before anything starts.
+          env: name === 'chat' ? { SOPHIA_GATEWAY_URL: `http://127.0.0.1:${ports.gateway}`, ...env } : env,
+        },
+        sink,
+      ),
     ]),
   ) as Record<SubgraphName, ServiceProcess>;
   const gateway = new ServiceProcess(

@@ -1,8 +1,10 @@
 import type { BaseContext } from '@sophia/kit';
+import type { ChatService } from './chat-service.ts';
 import type { ChatLoaders } from './loaders.ts';
 import type { ChatStore } from './store.ts';
 
 export interface ChatContext extends BaseContext {
   readonly store: ChatStore;
   readonly loaders: ChatLoaders;
+  readonly chat: ChatService;
 }

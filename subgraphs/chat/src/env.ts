@@ -1,10 +1,73 @@
-import { parseConfig, portSchema, serviceEnvShape } from '@sophia/kit';
+import { z } from 'zod';
+import { ConfigError, parseConfig, portSchema, serviceEnvShape } from '@sophia/kit';
 
-export const chatEnvShape = { ...serviceEnvShape, PORT: portSchema.default(4001) };
+const positiveInt = z.coerce.number().int().positive();
+
+/** One extra MCP server: `name=url`. Names prefix the server's tools (`name__tool`) for the LLM. */
+export interface McpServerSpec {
+  readonly name: string;
+  readonly url: string;
+}
+
+export const chatEnvShape = {
+  ...serviceEnvShape,
+  PORT: portSchema.default(4001),
+  /** The gateway whose `/mcp` server gives the assistant its tools (the operations in schema/operations). */
+  SOPHIA_GATEWAY_URL: z.url().default('http://127.0.0.1:4000'),
+  /** More MCP servers whose tools the LLM may call: `name=url,name=url`. */
+  MCP_SERVERS: z.string().optional(),
+  /** An OpenAI-compatible server (`…/v1` or its root); unset: the built-in analyst answers. */
+  LLM_BASE_URL: z.url().optional(),
+  /** Model name the server knows; required with LLM_BASE_URL. */
+  LLM_MODEL: z.string().min(1).optional(),
+  /** Bearer key for the LLM server, when it wants one. */
+  LLM_API_KEY: z.string().min(1).optional(),
+  /** Rounds of tool calls the LLM may make before it must answer. */
+  LLM_MAX_TOOL_ROUNDS: z.coerce.number().int().min(0).max(20).default(5),
+  /** Time the LLM server may take for one completion (whole stream). */
+  LLM_TIMEOUT_MS: positiveInt.default(120_000),
+  /** Redis for the reply event log shared by every chat pod, e.g. `redis://redis:6379`; unset: in-process. */
+  REDIS_URL: z.url().optional(),
+  /** Longest message a user may send. */
+  CHAT_MAX_MESSAGE_CHARS: positiveInt.default(4_000),
+  /** Messages one user may send per minute. */
+  CHAT_RATE_PER_MINUTE: positiveInt.default(20),
+  /** Events kept per reply stream (Redis `MAXLEN ~`). */
+  CHAT_STREAM_MAX_EVENTS: positiveInt.default(10_000),
+  /** How long a finished reply's events stay replayable. */
+  CHAT_STREAM_TTL_SECONDS: positiveInt.default(3_600),
+  /** Time one tool call may take. */
+  CHAT_TOOL_TIMEOUT_MS: positiveInt.default(30_000),
+};
 
 export type ChatConfig = ReturnType<typeof loadChatConfig>;
 
+/** Parses `MCP_SERVERS` (`name=url,...`); problems are collected, not thrown. */
+export function parseMcpServers(value: string | undefined, problems: string[]): McpServerSpec[] {
+  if (!value) return [];
+  const servers: McpServerSpec[] = [];
+  for (const entry of value.split(',').map((part) => part.trim())) {
+    if (entry === '') continue;
+    const at = entry.indexOf('=');
+    const name = entry.slice(0, at);
+    const url = entry.slice(at + 1);
+    if (at < 1 || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(name) || !URL.canParse(url)) {
+      problems.push(`MCP_SERVERS: "${entry}" is not name=url (name: letters, digits, _ or -)`);
+    } else if (servers.some((server) => server.name === name)) {
+      problems.push(`MCP_SERVERS: "${name}" is named twice`);
+    } else {
+      servers.push({ name, url });
+    }
+  }
+  return servers;
+}
+
 /** The chat subgraph's configuration; the only place that reads the environment. */
 export function loadChatConfig(source: Readonly<Record<string, string | undefined>> = process.env) {
-  return parseConfig('chat', chatEnvShape, source);
+  const config = parseConfig('chat', chatEnvShape, source);
+  const problems: string[] = [];
+  if (config.LLM_BASE_URL && !config.LLM_MODEL) problems.push('LLM_BASE_URL needs LLM_MODEL');
+  const mcpServers = parseMcpServers(config.MCP_SERVERS, problems);
+  if (problems.length > 0) throw new ConfigError('chat', problems);
+  return Object.freeze({ ...config, mcpServers });
 }

@@ -196,6 +196,48 @@ export class ChatStore {
     });
   }
 
+  /**
+   * Starts an exchange in one transaction: the conversation (a new one titled `title` when `conversationId`
+   * is null), the user's message, and the assistant's reply, empty and STREAMING.
+   */
+  async startExchange(input: {
+    ownerId: string;
+    conversationId: string | null;
+    title: string;
+    question: string;
+  }): Promise<{ conversation: ConversationRow; userMessage: MessageRow; reply: MessageRow }> {
+    const conversationId = input.conversationId ?? `cnv_${randomUUID()}`;
+    const ids = { question: `msg_${randomUUID()}`, reply: `msg_${randomUUID()}` };
+    return this.db.transaction(async (tx) => {
+      const asked = this.now().toISOString();
+      const replied = this.now().toISOString();
+      if (input.conversationId === null) {
+        await tx.run(
+          'INSERT INTO conversations (id, owner_id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+          [conversationId, input.ownerId, input.title, asked, replied],
+        );
+      } else {
+        await tx.run('UPDATE conversations SET updated_at = ? WHERE id = ? AND owner_id = ?', [
+          replied,
+          conversationId,
+          input.ownerId,
+        ]);
+      }
+      await tx.run(
+        `INSERT INTO messages (id, conversation_id, role, content, status, citations, created_at)
+         VALUES (?, ?, 'USER', ?, 'COMPLETE', '[]', ?), (?, ?, 'ASSISTANT', '', 'STREAMING', '[]', ?)`,
+        [ids.question, conversationId, input.question, asked, ids.reply, conversationId, replied],
+      );
+      const conversation = await this.conversation(tx, conversationId);
+      if (conversation.ownerId !== input.ownerId)
+        throw new Error(`Conversation ${conversationId} is not theirs.`);
+      const userMessage = await this.findMessage(tx, ids.question);
+      const reply = await this.findMessage(tx, ids.reply);
+      if (!userMessage || !reply) throw new Error('The exchange was not written.');
+      return { conversation, userMessage, reply };
+    });
+  }
+
   /** Changes a message (the reply being streamed); null when there is no such message. */
   async updateMessage(id: string, patch: MessagePatch): Promise<MessageRow | null> {
     const assignments: string[] = [];

@@ -1,34 +1,114 @@
 import { createLogger, createSubgraph, loadSchemaFile, type Logger, type Subgraph } from '@sophia/kit';
+import { createAnalyst, understand as analystUnderstand } from './analyst/index.ts';
+import { ChatService } from './chat-service.ts';
 import type { ChatContext } from './context.ts';
 import type { ChatConfig } from './env.ts';
+import { createEventLog, type ReplyEventLog } from './event-log/index.ts';
+import { createLlmSynthesizer } from './llm/llm-synthesizer.ts';
 import { createChatLoaders } from './loaders.ts';
+import { RateLimiter } from './pipeline/rate-limiter.ts';
+import { ReplyRunner } from './pipeline/reply-runner.ts';
+import type { SynthesizerFor, Understand } from './pipeline/run-reply.ts';
 import { resolvers } from './resolvers/index.ts';
 import { ChatStore } from './store.ts';
+import { McpConnectionPool } from './tools/mcp-connection-pool.ts';
+import { createToolbox, type ToolboxFactory } from './tools/toolbox.ts';
 
 export interface ChatSubgraph extends Subgraph {
   /** The store, for the chat pipeline and for tests that set up conversations. */
   readonly store: ChatStore;
+  /** The reply event log (in-process, or Redis Streams with REDIS_URL). */
+  readonly eventLog: ReplyEventLog;
 }
 
-/** Builds the chat subgraph over its store, without binding a port. */
+export interface ChatSubgraphOptions {
+  /** @default a pino logger at the configured LOG_LEVEL */
+  readonly logger?: Logger;
+  /** @default the built-in analyst's */
+  readonly understand?: Understand;
+  /** @default the LLM with LLM_BASE_URL, otherwise the built-in analyst */
+  readonly synthesizerFor?: SynthesizerFor;
+  /** @default the gateway's `/mcp` (SOPHIA_GATEWAY_URL) and MCP_SERVERS, as the reply's viewer */
+  readonly toolboxFor?: ToolboxFactory;
+}
+
+/** How the answer is written: the configured LLM, or the built-in analyst. */
+function defaultSynthesizer(config: ChatConfig): SynthesizerFor {
+  if (config.LLM_BASE_URL && config.LLM_MODEL) {
+    const llm = {
+      baseUrl: config.LLM_BASE_URL,
+      model: config.LLM_MODEL,
+      apiKey: config.LLM_API_KEY,
+      timeoutMs: config.LLM_TIMEOUT_MS,
+      maxToolRounds: config.LLM_MAX_TOOL_ROUNDS,
+    };
+    return (toolbox) => createLlmSynthesizer(llm, toolbox);
+  }
+  const analyst = createAnalyst();
+  return () => analyst;
+}
+
+/** Builds the chat subgraph over its store, its event log and the reply pipeline, without binding a port. */
 export async function createChatSubgraph(
   config: ChatConfig,
-  options: { logger?: Logger } = {},
+  options: ChatSubgraphOptions = {},
 ): Promise<ChatSubgraph> {
+  const logger = options.logger ?? createLogger('chat', config.LOG_LEVEL);
   const store = await ChatStore.open(config);
+  const eventLog = createEventLog(config, (error) =>
+    logger.warn({ err: error }, 'Reply event log (Redis) error'),
+  );
+  const pool = new McpConnectionPool();
+  const toolboxFor: ToolboxFactory =
+    options.toolboxFor ??
+    ((context) =>
+      createToolbox({
+        ...context,
+        pool,
+        gatewayUrl: config.SOPHIA_GATEWAY_URL,
+        servers: config.mcpServers,
+        internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+        timeoutMs: config.CHAT_TOOL_TIMEOUT_MS,
+      }));
+  const runner = new ReplyRunner({
+    store,
+    log: eventLog,
+    logger,
+    understand: options.understand ?? analystUnderstand,
+    synthesizerFor: options.synthesizerFor ?? defaultSynthesizer(config),
+    toolboxFor,
+  });
+  const chat = new ChatService({
+    store,
+    log: eventLog,
+    runner,
+    limiter: new RateLimiter(config.CHAT_RATE_PER_MINUTE),
+    maxMessageChars: config.CHAT_MAX_MESSAGE_CHARS,
+    cancelWaitMs: config.CHAT_TOOL_TIMEOUT_MS,
+  });
+  // Not awaited: a Redis that is down must not stop the service starting (ioredis subscribes once it is up).
+  eventLog
+    .onCancelRequest((messageId) => chat.onCancelRequest(messageId))
+    .catch((error: unknown) => logger.warn({ err: error }, 'Cannot hear cancel requests yet'));
+  const release = async () => {
+    await runner.shutdown();
+    await pool.close();
+    await eventLog.close();
+    await store.close();
+  };
   try {
     const subgraph = await createSubgraph<ChatContext>({
       name: 'chat',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
       resolvers,
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
-      logger: options.logger ?? createLogger('chat', config.LOG_LEVEL),
-      createContext: (base) => ({ ...base, store, loaders: createChatLoaders(store, base.viewer) }),
-      onClose: () => store.close(),
+      logger,
+      createContext: (base) => ({ ...base, store, chat, loaders: createChatLoaders(store, base.viewer) }),
+      onClose: release,
     });
-    return { ...subgraph, store };
+    return { ...subgraph, store, eventLog };
   } catch (error) {
-    await store.close();
+    await release();
     throw error;
   }
 }

@@ -5,13 +5,20 @@ import type { AccessRecorder } from './tiers/access-recorder.ts';
 import type { MemoryFilter, MemoryRow } from './store.ts';
 import { queryTerms } from './tokenize.ts';
 import type { ViewerScope } from './visibility.ts';
-import { RRF_K } from './warm-index/index.ts';
+import { fuseByReciprocalRank, RRF_K } from './warm-index/index.ts';
 
 export const MAX_SEARCH_LIMIT = 50;
 export const MAX_QUERY_LENGTH = 2_000;
 
 /** Which tier answered: L1 cache, L2 in-process index, L3 persistent store (DESIGN §6). */
 export type ServedFrom = 'L1' | 'L2' | 'L3';
+
+const TIER_NUMBER = { HOT: 1, WARM: 2, COLD: 3 } as const;
+
+/** The GraphQL filter: a memory filter with tiers by name. */
+export type SearchFilter = Omit<MemoryFilter, 'tiers'> & {
+  readonly tiers?: readonly (keyof typeof TIER_NUMBER)[] | null;
+};
 
 export interface MemorySearchHit {
   readonly memory: MemoryRow;
@@ -53,6 +60,33 @@ interface CachedHit {
   readonly servedFrom: 'L2' | 'L3';
 }
 
+/**
+ * L3: exact BM25 over everything the viewer may see, and exact cosine similarity over the cold memories (the
+ * warm index holds the others), fused by reciprocal rank like L2 so scores are on one scale.
+ */
+async function searchStore(
+  service: MemoryService,
+  scope: ViewerScope,
+  request: { terms: string[]; vector: Float32Array; limit: number; filter: MemoryFilter },
+): Promise<{ memory: MemoryRow; score: number }[]> {
+  const { store } = service;
+  const [lexical, semantic] = await Promise.all([
+    store.searchLexical(scope, request.terms, { limit: request.limit, filter: request.filter }),
+    store.searchColdVectors(scope, request.vector, {
+      limit: request.limit,
+      filter: request.filter,
+      minSimilarity: L2_SIMILARITY_FLOOR,
+    }),
+  ]);
+  const rows = new Map([...lexical, ...semantic].map(({ memory }) => [memory.id, memory]));
+  return fuseByReciprocalRank([
+    lexical.map(({ memory }) => memory.id),
+    semantic.map(({ memory }) => memory.id),
+  ])
+    .slice(0, request.limit)
+    .map(({ id, score }) => ({ memory: rows.get(id)!, score: Math.min(1, score / RRF_MAX) }));
+}
+
 /** The query's vector, from the embedding cache or the embedder (which then fills the cache). */
 async function queryVector(service: MemoryService, query: string): Promise<Float32Array> {
   const [cached] = await getEmbeddings(service.cache, service.embedder.model, [query]);
@@ -71,15 +105,21 @@ async function queryVector(service: MemoryService, query: string): Promise<Float
 export async function searchMemories(
   service: MemoryService,
   scope: ViewerScope,
-  request: { query: string; limit?: number | null | undefined; filter?: MemoryFilter | null | undefined },
+  request: {
+    query: string;
+    limit?: number | null | undefined;
+    filter?: SearchFilter | null | undefined;
+  },
 ): Promise<MemorySearchHit[]> {
   const { store } = service;
   const { terms, limit } = searchTerms(request.query, request.limit);
   if (terms.length === 0) return [];
+  const tiers = request.filter?.tiers?.length ? request.filter.tiers.map((tier) => TIER_NUMBER[tier]) : null;
   const filter: MemoryFilter = {
     kinds: request.filter?.kinds ?? null,
     accountId: request.filter?.accountId ?? null,
     visibility: request.filter?.visibility ?? null,
+    tiers,
   };
   const lookup = await lookupSearch<CachedHit[]>(service.cache, scope, {
     query: request.query,
@@ -105,14 +145,9 @@ export async function searchMemories(
       return memory ? [{ hit, memory }] : [];
     });
   } else {
+    const vector = await queryVector(service, request.query);
     const warmHits = service.warm
-      .search({
-        vector: await queryVector(service, request.query),
-        text: request.query,
-        scope,
-        filter,
-        limit,
-      })
+      .search({ vector, text: request.query, scope, filter, limit })
       .filter((hit) => hit.lexicalRank !== undefined || (hit.vectorSimilarity ?? 0) >= L2_SIMILARITY_FLOOR);
     const rows = new Map(
       (
@@ -124,17 +159,22 @@ export async function searchMemories(
     );
     ranked = warmHits.flatMap((hit) => {
       const memory = rows.get(hit.id);
+      if (!memory || (tiers && !tiers.includes(memory.tier))) return [];
       const score = Math.min(1, hit.score / RRF_MAX);
-      return memory ? [{ hit: { id: hit.id, score, servedFrom: 'L2' as const }, memory }] : [];
+      return [{ hit: { id: hit.id, score, servedFrom: 'L2' as const }, memory }];
     });
-    if (ranked.length < limit) {
+    if (ranked.length < limit || tiers?.includes(3)) {
       const seen = new Set(ranked.map(({ hit }) => hit.id));
-      for (const { memory, score } of await store.searchLexical(scope, terms, { limit, filter })) {
-        if (ranked.length >= limit) break;
-        if (seen.has(memory.id)) continue;
-        ranked.push({ hit: { id: memory.id, score, servedFrom: 'L3' }, memory });
+      for (const found of await searchStore(service, scope, { terms, vector, limit, filter })) {
+        if (ranked.length >= limit && !tiers?.includes(3)) break;
+        if (seen.has(found.memory.id)) continue;
+        ranked.push({
+          hit: { id: found.memory.id, score: found.score, servedFrom: 'L3' },
+          memory: found.memory,
+        });
       }
       ranked.sort((x, y) => y.hit.score - x.hit.score);
+      ranked = ranked.slice(0, limit);
     }
     await lookup.store(
       ranked.map(({ hit }) => hit),

@@ -78,6 +78,7 @@ export interface AccountRef {
 
 export interface MemoryFilter {
   readonly kinds?: readonly MemoryKind[] | null;
+  readonly tiers?: readonly Tier[] | null;
   readonly accountId?: string | null;
   readonly visibility?: readonly Visibility[] | null;
 }
@@ -166,6 +167,10 @@ function filterSql(filter: MemoryFilter): { sql: string; params: SqlParam[] } {
   if (filter.visibility?.length) {
     clauses.push(`m.visibility IN (${placeholders(filter.visibility)})`);
     params.push(...filter.visibility);
+  }
+  if (filter.tiers?.length) {
+    clauses.push(`m.tier IN (${placeholders(filter.tiers)})`);
+    params.push(...filter.tiers);
   }
   if (filter.accountId !== undefined && filter.accountId !== null) {
     clauses.push('m.account_id = ?');
@@ -339,6 +344,36 @@ export class MemoryStore {
       [...visible.params, ...accountIds, limit],
     );
     return rows.map(toMemory);
+  }
+
+  /**
+   * Exact vector search over the cold memories the viewer may see (the L3 path; warm and hot ones are in the
+   * HNSW index): cosine similarity in SQL, best first, at least `minSimilarity`.
+   */
+  async searchColdVectors(
+    scope: ViewerScope,
+    vector: Float32Array,
+    options: { limit: number; filter: MemoryFilter; minSimilarity: number },
+  ): Promise<ScoredMemory[]> {
+    const visible = visibleSql(scope);
+    const filter = filterSql(options.filter);
+    // The dimension is a number the embedder checked, not user input: safe to write into the type.
+    const type = `FLOAT[${Math.trunc(vector.length)}]`;
+    const rows = await this.db.query<StoredMemory & { score: number }>(
+      `SELECT * FROM (
+         SELECT ${MEMORY_COLUMNS}, array_cosine_similarity(m.embedding::${type}, ?::${type}) AS score
+         FROM memories m
+         WHERE m.tier = 3 AND m.embedding IS NOT NULL AND ${visible.sql}${filter.sql})
+       WHERE score >= ? ORDER BY score DESC, id LIMIT ?`,
+      [
+        JSON.stringify(Array.from(vector)),
+        ...visible.params,
+        ...filter.params,
+        options.minSimilarity,
+        options.limit,
+      ],
+    );
+    return rows.map(({ score, ...row }) => ({ memory: toMemory(row), score }));
   }
 
   /** The chunks of one document that the viewer may see, in document order. */

@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ConversationRow, MessageRow } from '../store.ts';
+import type { SendMessageResult, CancelReplyResult, UserErrorRow } from '../chat-service.ts';
+import type { ChatEventRecord, ToolCallRecord, ChatEventError } from '../event-log/types.ts';
 import type { ChatContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +21,56 @@ export type Account = {
   id: Scalars['ID']['output'];
 };
 
+/** What `cancelReply` did. */
+export type CancelReplyPayload = {
+  __typename?: 'CancelReplyPayload';
+  /** Why the cancel was refused (NOT_FOUND, FORBIDDEN, CONFLICT when the reply had already ended). */
+  errors: Array<UserError>;
+  /** The reply as it ended; null when the cancel was refused. */
+  message: Maybe<Message>;
+};
+
+/** Why a reply failed. */
+export type ChatError = {
+  __typename?: 'ChatError';
+  /** An error code from Sophia's catalogue (DOWNSTREAM_SERVICE_ERROR, INTERNAL_SERVER_ERROR, ...). */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** One event of an assistant reply. */
+export type ChatEvent = {
+  __typename?: 'ChatEvent';
+  /** CITATION: the entity cited. */
+  citation: Maybe<Citation>;
+  /** TOKEN: the text to append. */
+  delta: Maybe<Scalars['String']['output']>;
+  /** ERROR: what went wrong. */
+  error: Maybe<ChatError>;
+  /** DONE and ERROR: the reply as it ended. */
+  message: Maybe<Message>;
+  /** Position in the reply's stream, from 1, without gaps: resume with `after: seq`. */
+  seq: Scalars['Int']['output'];
+  /** TOOL_CALL and TOOL_RESULT: the call. */
+  toolCall: Maybe<ToolCall>;
+  type: ChatEventType;
+};
+
+/** What a reply event says. */
+export type ChatEventType =
+  /** The answer cites an entity (`citation`). */
+  | 'CITATION'
+  /** The reply ended (COMPLETE or CANCELLED): `message` is the reply as stored. */
+  | 'DONE'
+  /** The reply failed: `error` says why, `message` is the reply as stored (FAILED). */
+  | 'ERROR'
+  /** A piece of the answer's text: append `delta`. */
+  | 'TOKEN'
+  /** The assistant called a tool (`toolCall`). */
+  | 'TOOL_CALL'
+  /** A tool the assistant called answered or failed (`toolCall`, with `ok`). */
+  | 'TOOL_RESULT';
+
 /** An entity an answer cites. */
 export type Citation = Account | Deal | Memory | Metric | Objective | Project;
 
@@ -30,7 +82,9 @@ export type Conversation = {
   id: Scalars['ID']['output'];
   /** Messages, oldest first; `last` keeps only the most recent ones. */
   messages: Array<Message>;
+  /** The user who talks with the assistant here; only they see the conversation. */
   owner: User;
+  /** Set from the first message; the owner sees it in the conversation list. */
   title: Scalars['String']['output'];
   /** ISO 8601 timestamp of the latest message. */
   updatedAt: Scalars['String']['output'];
@@ -57,25 +111,33 @@ export type Message = {
   __typename?: 'Message';
   /** Entities the answer used, resolved by the subgraphs that own them. */
   citations: Array<Citation>;
-  /** Text (markdown for the assistant). */
+  /** Text (markdown for the assistant); a reply still STREAMING has its text in `replyStream`. */
   content: Scalars['String']['output'];
+  /** The conversation the message belongs to. */
   conversation: Conversation;
   /** ISO 8601 timestamp. */
   createdAt: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Who wrote it. */
   role: MessageRole;
+  /** Whether the assistant is still writing it, or how it ended. */
   status: MessageStatus;
 };
 
 /** Who wrote a message. */
 export type MessageRole =
+  /** Sophia's assistant. */
   | 'ASSISTANT'
+  /** The conversation's owner. */
   | 'USER';
 
 /** Where a message stands. */
 export type MessageStatus =
+  /** The owner stopped it; it keeps what was written until then. */
   | 'CANCELLED'
+  /** Written in full. */
   | 'COMPLETE'
+  /** The assistant could not finish it; the reply's ERROR event says why. */
   | 'FAILED'
   /** The assistant is still writing it. */
   | 'STREAMING';
@@ -83,6 +145,39 @@ export type MessageStatus =
 export type Metric = {
   __typename?: 'Metric';
   id: Scalars['ID']['output'];
+};
+
+/**
+ * Talks to the assistant. Mistakes the sender can fix (a blank or too long message, an unknown conversation,
+ * too many messages a minute) come back in `errors`, with codes.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Stops the assistant writing a reply (the reply's owner only); the reply ends CANCELLED with what it had. */
+  cancelReply: CancelReplyPayload;
+  /**
+   * Sends a message and starts the assistant's reply at once: `reply` is the assistant message being written
+   * (status STREAMING); follow it with `replyStream(messageId: reply.id)`.
+   */
+  sendMessage: SendMessagePayload;
+};
+
+
+/**
+ * Talks to the assistant. Mistakes the sender can fix (a blank or too long message, an unknown conversation,
+ * too many messages a minute) come back in `errors`, with codes.
+ */
+export type MutationCancelReplyArgs = {
+  messageId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Talks to the assistant. Mistakes the sender can fix (a blank or too long message, an unknown conversation,
+ * too many messages a minute) come back in `errors`, with codes.
+ */
+export type MutationSendMessageArgs = {
+  input: SendMessageInput;
 };
 
 export type Objective = {
@@ -113,9 +208,75 @@ export type QueryConversationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What to send. */
+export type SendMessageInput = {
+  /** The conversation to continue; omitted: a new conversation, titled from the text. */
+  conversationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The message (markdown), at most the configured length (4,000 characters by default). */
+  text: Scalars['String']['input'];
+};
+
+/** What `sendMessage` did. */
+export type SendMessagePayload = {
+  __typename?: 'SendMessagePayload';
+  /** The conversation the message went to; null when the message was refused. */
+  conversation: Maybe<Conversation>;
+  /** Why the message was refused; empty when it was sent. */
+  errors: Array<UserError>;
+  /** The assistant's reply being written (status STREAMING); null when refused. */
+  reply: Maybe<Message>;
+  /** The message as stored; null when refused. */
+  userMessage: Maybe<Message>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The events of an assistant reply in order: the ones after `after` (a `seq` already received; omitted: from
+   * the start), then the live ones until DONE or ERROR. Reconnect with the last `seq` seen to lose nothing.
+   * Only the reply's owner may follow it (FORBIDDEN otherwise). A reply's events stay an hour after it ends
+   * (CHAT_STREAM_TTL_SECONDS); after that NOT_FOUND: read the message itself.
+   */
+  replyStream: ChatEvent;
+};
+
+
+export type SubscriptionReplyStreamArgs = {
+  after?: InputMaybe<Scalars['Int']['input']>;
+  messageId: Scalars['ID']['input'];
+};
+
+/** A tool the assistant called while answering. */
+export type ToolCall = {
+  __typename?: 'ToolCall';
+  /** The arguments, as JSON. */
+  arguments: Scalars['String']['output'];
+  /** TOOL_RESULT: how long the call took, in milliseconds. */
+  durationMs: Maybe<Scalars['Int']['output']>;
+  /** TOOL_RESULT of a failed call: the error code. */
+  errorCode: Maybe<Scalars['String']['output']>;
+  /** Pairs a TOOL_CALL with its TOOL_RESULT. */
+  id: Scalars['ID']['output'];
+  /** The tool's name (an operation in schema/operations for `sophia`). */
+  name: Scalars['String']['output'];
+  /** TOOL_RESULT: whether the call succeeded; null on TOOL_CALL. */
+  ok: Maybe<Scalars['Boolean']['output']>;
+  /** The MCP server the tool belongs to (`sophia` for the gateway's own tools). */
+  server: Scalars['String']['output'];
+};
+
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
+};
+
+/** A mistake the caller can fix, returned as data. */
+export type UserError = {
+  __typename?: 'UserError';
+  code: Scalars['String']['output'];
+  /** Path to the input field at fault. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  message: Scalars['String']['output'];
 };
 
 
@@ -229,45 +390,84 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 export type ResolversTypes = {
   Account: ResolverTypeWrapper<Account>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CancelReplyPayload: ResolverTypeWrapper<CancelReplyResult>;
+  ChatError: ResolverTypeWrapper<ChatEventError>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ChatEvent: ResolverTypeWrapper<ChatEventRecord>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ChatEventType: ChatEventType;
   Citation: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Citation']>;
   Conversation: ResolverTypeWrapper<ConversationRow>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Deal: ResolverTypeWrapper<Deal>;
   Memory: ResolverTypeWrapper<Memory>;
   Message: ResolverTypeWrapper<MessageRow>;
   MessageRole: MessageRole;
   MessageStatus: MessageStatus;
   Metric: ResolverTypeWrapper<Metric>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Objective: ResolverTypeWrapper<Objective>;
   Project: ResolverTypeWrapper<Project>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  User: ResolverTypeWrapper<User>;
+  SendMessageInput: SendMessageInput;
+  SendMessagePayload: ResolverTypeWrapper<SendMessageResult>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ToolCall: ResolverTypeWrapper<ToolCallRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  User: ResolverTypeWrapper<User>;
+  UserError: ResolverTypeWrapper<UserErrorRow>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Account: Account;
   ID: Scalars['ID']['output'];
+  CancelReplyPayload: CancelReplyResult;
+  ChatError: ChatEventError;
+  String: Scalars['String']['output'];
+  ChatEvent: ChatEventRecord;
+  Int: Scalars['Int']['output'];
   Citation: ResolversUnionTypes<ResolversParentTypes>['Citation'];
   Conversation: ConversationRow;
-  String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   Deal: Deal;
   Memory: Memory;
   Message: MessageRow;
   Metric: Metric;
+  Mutation: Record<PropertyKey, never>;
   Objective: Objective;
   Project: Project;
   Query: Record<PropertyKey, never>;
-  User: User;
+  SendMessageInput: SendMessageInput;
+  SendMessagePayload: SendMessageResult;
+  Subscription: Record<PropertyKey, never>;
+  ToolCall: ToolCallRecord;
   Boolean: Scalars['Boolean']['output'];
+  User: User;
+  UserError: UserErrorRow;
 };
 
 export type AccountResolvers<ContextType = ChatContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CancelReplyPayloadResolvers<ContextType = ChatContext, ParentType extends ResolversParentTypes['CancelReplyPayload'] = ResolversParentTypes['CancelReplyPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+};
+
+export type ChatErrorResolvers<ContextType = ChatContext, ParentType extends ResolversParentTypes['ChatError'] = ResolversParentTypes['ChatError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChatEventResolvers<ContextType = ChatContext, ParentType extends ResolversParentTypes['ChatEvent'] = ResolversParentTypes['ChatEvent']> = {
+  citation?: Resolver<Maybe<ResolversTypes['Citation']>, ParentType, ContextType>;
+  delta?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['ChatError']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  toolCall?: Resolver<Maybe<ResolversTypes['ToolCall']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ChatEventType'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = ChatContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -310,6 +510,11 @@ export type MetricResolvers<ContextType = ChatContext, ParentType extends Resolv
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = ChatContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelReply?: Resolver<ResolversTypes['CancelReplyPayload'], ParentType, ContextType, RequireFields<MutationCancelReplyArgs, 'messageId'>>;
+  sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
+};
+
 export type ObjectiveResolvers<ContextType = ChatContext, ParentType extends ResolversParentTypes['Objective'] = ResolversParentTypes['Objective']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -325,21 +530,56 @@ export type QueryResolvers<ContextType = ChatContext, ParentType extends Resolve
   conversations?: Resolver<Array<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationsArgs, 'first'>>;
 };
 
+export type SendMessagePayloadResolvers<ContextType = ChatContext, ParentType extends ResolversParentTypes['SendMessagePayload'] = ResolversParentTypes['SendMessagePayload']> = {
+  conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  reply?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+  userMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = ChatContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  replyStream?: SubscriptionResolver<ResolversTypes['ChatEvent'], "replyStream", ParentType, ContextType, RequireFields<SubscriptionReplyStreamArgs, 'messageId'>>;
+};
+
+export type ToolCallResolvers<ContextType = ChatContext, ParentType extends ResolversParentTypes['ToolCall'] = ResolversParentTypes['ToolCall']> = {
+  arguments?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ok?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  server?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = ChatContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type UserErrorResolvers<ContextType = ChatContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ChatContext> = {
   Account?: AccountResolvers<ContextType>;
+  CancelReplyPayload?: CancelReplyPayloadResolvers<ContextType>;
+  ChatError?: ChatErrorResolvers<ContextType>;
+  ChatEvent?: ChatEventResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
   Deal?: DealResolvers<ContextType>;
   Memory?: MemoryResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
   Metric?: MetricResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Objective?: ObjectiveResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  ToolCall?: ToolCallResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 };
 

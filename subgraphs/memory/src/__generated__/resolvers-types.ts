@@ -121,6 +121,11 @@ export type MemoryFilter = {
   accountId?: InputMaybe<Scalars['ID']['input']>;
   /** Only these kinds; omitted or empty means any. */
   kinds?: InputMaybe<Array<MemoryKind>>;
+  /**
+   * Only memories in these tiers; omitted or empty means any. Cold memories are searched in the store when asked
+   * for here, and otherwise only when the warm index finds too few.
+   */
+  tiers?: InputMaybe<Array<MemoryTier>>;
   /** Only these visibilities; omitted or empty means any. */
   visibility?: InputMaybe<Array<Visibility>>;
 };

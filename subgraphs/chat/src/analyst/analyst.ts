@@ -1,0 +1,75 @@
+/**
+ * The built-in analyst as a synthesizer: picks the answer for the understood intent, after checking that
+ * the question does not name something the data does not know. Tool failures reject with the tool's
+ * `ToolCallError` (it carries a catalogue code); an aborted request stops writing and resolves.
+ */
+import { badUserInput } from '@sophia/kit';
+import type { IntentType, Synthesizer } from '../pipeline/answer-contract.ts';
+import { answerAccountOverview } from './answers/account.ts';
+import { answerAtRiskDeals } from './answers/at-risk-deals.ts';
+import { answerAtRiskProjects } from './answers/at-risk-projects.ts';
+import type { Answer, AnswerContext } from './answers/context.ts';
+import { answerKnowledge } from './answers/knowledge.ts';
+import { answerKpiTrend } from './answers/kpi-trend.ts';
+import { answerKpiValue } from './answers/kpi-value.ts';
+import { answerOkrStatus } from './answers/okr-status.ts';
+import { answerPersonOverview } from './answers/person.ts';
+import { answerPipeline } from './answers/pipeline.ts';
+import { answerTopDeals } from './answers/top-deals.ts';
+import { loadDirectory } from './directory.ts';
+import { unknownNames } from './unknown-names.ts';
+import { AnswerWriter } from './writer.ts';
+
+const ANSWERS: Readonly<Record<IntentType, Answer>> = {
+  KPI_VALUE: answerKpiValue,
+  KPI_TREND: answerKpiTrend,
+  TOP_DEALS: answerTopDeals,
+  AT_RISK_DEALS: answerAtRiskDeals,
+  PIPELINE: answerPipeline,
+  OKR_STATUS: answerOkrStatus,
+  AT_RISK_PROJECTS: answerAtRiskProjects,
+  ACCOUNT_OVERVIEW: answerAccountOverview,
+  PERSON_OVERVIEW: answerPersonOverview,
+  KNOWLEDGE: answerKnowledge,
+};
+
+/** Intents whose answer needs its subject resolved; without it they fall back to what is remembered. */
+const NEEDS: Partial<Record<IntentType, (context: AnswerContext) => boolean>> = {
+  KPI_TREND: ({ request }) => request.understanding.metrics.length > 0,
+  ACCOUNT_OVERVIEW: ({ request }) => request.understanding.accounts.length > 0,
+  PERSON_OVERVIEW: ({ request }) => request.understanding.people.length > 0,
+};
+
+export function createAnalyst(): Synthesizer {
+  return async (request, sink) => {
+    if (typeof request.question !== 'string' || request.question.trim() === '') {
+      throw badUserInput('The question is empty.', 'question');
+    }
+    if (!Object.hasOwn(ANSWERS, request.understanding.intent)) {
+      throw badUserInput(`Unknown intent ${JSON.stringify(request.understanding.intent)}.`, 'intent');
+    }
+    const writer = new AnswerWriter(sink, request.signal);
+    if (writer.aborted) return;
+    const directory = await loadDirectory(request.tools);
+    if (writer.aborted) return;
+    // The pipeline remembers every exchange as a CONVERSATION memory. Those are Sophia's own earlier words:
+    // quoting them as a source would turn a guess into a fact, and an earlier question would make an
+    // unknown name look known. Only what people and documents said counts.
+    const memories = request.memories.filter((memory) => memory.kind !== 'CONVERSATION');
+    const context: AnswerContext = { request: { ...request, memories }, writer, directory };
+
+    const unknown = unknownNames(request.question, directory, memories);
+    if (unknown.length > 0) {
+      const names = unknown.map((name) => `“${name}”`).join(' or ');
+      writer.paragraph(
+        `I don't know. I find no account, person, project or note called ${names} in Sophia's data, so I ` +
+          `can't answer that with facts.`,
+      );
+      return;
+    }
+    const { intent } = request.understanding;
+    const ready = NEEDS[intent]?.(context) ?? true;
+    await (ready ? ANSWERS[intent] : answerKnowledge)(context);
+    await writer.yield();
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Recognises the accounts, people and projects a question names, against the real names in the directory.
+ * A full name always counts; a single distinctive word of a name ("Alder" for Alder Mutual, "Malik" for
+ * Malik Ito) counts only when the question capitalises it and no other name shares it, so common words
+ * ("horizon", "mark") are not taken for names.
+ */
+import type { ResolvedEntity } from '../pipeline/answer-contract.ts';
+import { containsPhrase, normalize, STOP_WORDS } from './text.ts';
+
+export interface Named {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface EntityMatch extends ResolvedEntity {
+  /** 1 for the full name, less for a single word of it. */
+  readonly confidence: number;
+  /** Where the question names it, to keep the question's order. */
+  readonly at: number;
+}
+
+/**
+ * The words the question writes with a capital letter, except at the start of a sentence (where every
+ * word is capitalised): its proper nouns.
+ */
+export function capitalisedWords(question: string): Set<string> {
+  const found: string[] = [];
+  for (const match of question.matchAll(/\b[A-Z][\p{L}'’-]*/gu)) {
+    if (/^\s*$|[.!?]\s*$/.test(question.slice(0, match.index))) continue;
+    found.push(match[0]);
+  }
+  return new Set(found.map((word) => normalize(word)).filter((word) => word !== ''));
+}
+
+export interface MatchOptions {
+  /** Which word of a name may stand alone: accounts are called by their first word, people by either. */
+  readonly singleWords: 'first' | 'first-or-last' | 'none';
+}
+
+export function matchEntities(
+  question: string,
+  entries: readonly Named[],
+  options: MatchOptions,
+): EntityMatch[] {
+  const text = ` ${normalize(question)} `;
+  const capitalised = capitalisedWords(question);
+  const matches = new Map<string, EntityMatch>();
+  for (const entry of entries) {
+    const name = normalize(entry.name);
+    if (name !== '' && containsPhrase(text, name)) {
+      matches.set(entry.id, { id: entry.id, name: entry.name, confidence: 1, at: text.indexOf(` ${name} `) });
+    }
+  }
+  if (options.singleWords === 'none') return ordered(matches);
+
+  // Single words: count how many names each word could stand for, then keep the unambiguous ones.
+  const owners = new Map<string, Named[]>();
+  for (const entry of entries) {
+    const parts = normalize(entry.name).split(' ');
+    const candidates = options.singleWords === 'first' ? parts.slice(0, 1) : [parts[0], parts.at(-1)];
+    for (const word of new Set(candidates)) {
+      if (!word || word.length < 3 || STOP_WORDS.has(word)) continue;
+      owners.set(word, [...(owners.get(word) ?? []), entry]);
+    }
+  }
+  for (const [word, named] of owners) {
+    const [entry] = named;
+    if (named.length !== 1 || !entry || matches.has(entry.id)) continue;
+    if (!capitalised.has(word) || !containsPhrase(text, word)) continue;
+    // A name whose full form is already matched by another entry ("Alder" inside "Alder Mutual Renewal").
+    if ([...matches.values()].some((match) => containsPhrase(normalize(match.name), word))) continue;
+    matches.set(entry.id, { id: entry.id, name: entry.name, confidence: 0.7, at: text.indexOf(` ${word} `) });
+  }
+  return ordered(matches);
+}
+
+function ordered(matches: Map<string, EntityMatch>): EntityMatch[] {
+  return [...matches.values()].sort((a, b) => a.at - b.at);
+}
+
+/** Short forms of the titles people are asked about by ("who is the CFO?"). */
+const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  ceo: 'chief executive officer',
+  cfo: 'chief financial officer',
+  coo: 'chief operating officer',
+  cto: 'chief technology officer',
+  cro: 'chief revenue officer',
+  cmo: 'chief marketing officer',
+  cpo: 'chief product officer',
+  vp: 'vp',
+};
+
+/**
+ * People named by their title ("the CFO", "our VP Marketing", "head of data"): a title counts when the
+ * question contains all of it and exactly one person holds it.
+ */
+export function matchByTitle(
+  question: string,
+  people: readonly (Named & { readonly title: string })[],
+): EntityMatch[] {
+  let text = ` ${normalize(question)} `;
+  for (const [short, long] of Object.entries(TITLE_ABBREVIATIONS))
+    text = text.replaceAll(` ${short} `, ` ${long} `);
+  const holders = new Map<string, Named[]>();
+  for (const person of people) {
+    const title = normalize(person.title);
+    if (title.split(' ').length < 2) continue;
+    holders.set(title, [...(holders.get(title) ?? []), person]);
+  }
+  const matches: EntityMatch[] = [];
+  for (const [title, named] of holders) {
+    const [person] = named;
+    if (named.length !== 1 || !person || !containsPhrase(text, title)) continue;
+    matches.push({ id: person.id, name: person.name, confidence: 0.8, at: text.indexOf(` ${title} `) });
+  }
+  return matches.sort((a, b) => a.at - b.at);
+}

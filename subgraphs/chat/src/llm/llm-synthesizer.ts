@@ -1,0 +1,106 @@
+import { ToolCallError, type AnswerRequest, type Synthesizer } from '../pipeline/answer-contract.ts';
+import type { Toolbox } from '../tools/toolbox.ts';
+import {
+  streamCompletion,
+  type LlmClientOptions,
+  type LlmMessage,
+  type LlmTool,
+} from './chat-completions.ts';
+import { entitiesIn, mentioned, type FoundEntity } from './cited-entities.ts';
+
+export interface LlmSynthesizerOptions extends LlmClientOptions {
+  /** Rounds of tool calls before the model must answer without tools. */
+  readonly maxToolRounds: number;
+}
+
+/** A tool result is cut to this many characters before it goes back to the model. */
+const RESULT_CHARS = 12_000;
+/** Tool errors the model caused (bad arguments, an unknown id) go back to it; other failures end the reply. */
+const MODEL_MISTAKES = new Set(['BAD_USER_INPUT', 'NOT_FOUND']);
+
+function systemPrompt(request: AnswerRequest): string {
+  const memories = request.memories.map(
+    (m) => `- [${m.id}]${m.sourceTitle ? ` (${m.sourceTitle})` : ''} ${m.content.replace(/\s+/g, ' ')}`,
+  );
+  return [
+    'You are Sophia, the executive assistant of this company. Answer the executive briefly, in markdown.',
+    `Today is ${request.now.toISOString().slice(0, 10)}; "this quarter" and similar are relative to it.`,
+    'Take every figure from the tools; never invent one. Name the entities you use by their names.',
+    'If the tools and memories do not say, answer "I don\'t know" and give no figure.',
+    ...(memories.length > 0 ? ['What Sophia remembers that may be relevant:', ...memories] : []),
+  ].join('\n');
+}
+
+const asTool = (spec: {
+  name: string;
+  description: string;
+  inputSchema: Record<string, unknown>;
+}): LlmTool => ({
+  type: 'function',
+  function: { name: spec.name, description: spec.description, parameters: spec.inputSchema },
+});
+
+/**
+ * Answers with an OpenAI-compatible model: offers it the reply's MCP tools as functions, runs the calls it
+ * asks for and loops (at most `maxToolRounds` rounds with tools), streaming its text as it comes.
+ */
+export function createLlmSynthesizer(options: LlmSynthesizerOptions, toolbox: Toolbox): Synthesizer {
+  return async (request, sink) => {
+    const tools = (await toolbox.listTools(request.signal)).map(asTool);
+    const messages: LlmMessage[] = [
+      { role: 'system', content: systemPrompt(request) },
+      ...request.history.map((turn) => ({
+        role: turn.role === 'USER' ? ('user' as const) : ('assistant' as const),
+        content: turn.content,
+      })),
+      { role: 'user', content: request.question },
+    ];
+    const found: FoundEntity[] = request.memories.map((m) => ({ typename: 'Memory', id: m.id, label: m.id }));
+    let answer = '';
+    for (let round = 0; ; round++) {
+      const offered = round < options.maxToolRounds ? tools : undefined;
+      const result = await streamCompletion(
+        options,
+        { messages, tools: offered, signal: request.signal },
+        (delta) => {
+          answer += delta;
+          sink({ type: 'TOKEN', delta });
+        },
+      );
+      if (result.toolCalls.length === 0 || !offered) break;
+      messages.push({
+        role: 'assistant',
+        content: result.content === '' ? null : result.content,
+        tool_calls: result.toolCalls.map((call) => ({
+          id: call.id,
+          type: 'function',
+          function: { name: call.name, arguments: call.arguments },
+        })),
+      });
+      for (const call of result.toolCalls) {
+        let content: string;
+        try {
+          const args = call.arguments.trim() === '' ? {} : (JSON.parse(call.arguments) as unknown);
+          if (typeof args !== 'object' || args === null || Array.isArray(args)) {
+            throw new ToolCallError(call.name, 'BAD_USER_INPUT', 'Arguments must be a JSON object.');
+          }
+          const data = await request.tools.call(call.name, args as Record<string, unknown>);
+          found.push(...entitiesIn(data));
+          content = JSON.stringify(data).slice(0, RESULT_CHARS);
+        } catch (error) {
+          if (error instanceof SyntaxError) {
+            content = JSON.stringify({
+              error: { code: 'BAD_USER_INPUT', message: 'Arguments are not JSON.' },
+            });
+          } else if (error instanceof ToolCallError && MODEL_MISTAKES.has(error.code)) {
+            content = JSON.stringify({ error: { code: error.code, message: error.message } });
+          } else {
+            throw error;
+          }
+        }
+        messages.push({ role: 'tool', tool_call_id: call.id, content });
+      }
+    }
+    for (const citation of mentioned(answer, found)) sink({ type: 'CITATION', citation });
+  };
+}

@@ -1,0 +1,164 @@
+import { isErrorCode, SophiaError, type Logger, type SignedInViewer } from '@sophia/kit';
+import type { ChatEventError, ReplyEventLog } from '../event-log/index.ts';
+import type { ChatStore, ConversationRow, MessageRow, MessageStatus } from '../store.ts';
+import type { Toolbox, ToolboxFactory } from '../tools/toolbox.ts';
+import {
+  ToolCallError,
+  type ConversationTurn,
+  type Synthesizer,
+  type ToolInvoker,
+  type Understanding,
+} from './answer-contract.ts';
+import { exchangeMemory, retrieveMemories } from './memories.ts';
+import { recordedTools } from './recorded-tools.ts';
+import { ReplyWriter } from './reply-writer.ts';
+
+export type Understand = (
+  question: string,
+  history: readonly ConversationTurn[],
+  tools: ToolInvoker,
+  now: Date,
+) => Promise<Understanding>;
+
+/** What writes the answer for one reply: the analyst, or the LLM offered the reply's tools. */
+export type SynthesizerFor = (toolbox: Toolbox) => Synthesizer;
+
+export interface PipelineDeps {
+  readonly store: ChatStore;
+  readonly log: ReplyEventLog;
+  readonly logger: Logger;
+  readonly understand: Understand;
+  readonly synthesizerFor: SynthesizerFor;
+  readonly toolboxFor: ToolboxFactory;
+}
+
+export interface ReplyJob {
+  readonly viewer: SignedInViewer;
+  readonly conversation: ConversationRow;
+  readonly question: string;
+  readonly reply: MessageRow;
+  /** Earlier turns, oldest first, without the question. */
+  readonly history: readonly ConversationTurn[];
+  readonly now: Date;
+}
+
+/** Why a run was aborted: the owner cancelled, or the process is shutting down. */
+export type AbortReason = 'CANCELLED' | 'SHUTDOWN';
+
+/** A failure as the reply's ERROR event shows it: a catalogue code, and a message safe to show. */
+export function toChatError(error: unknown): ChatEventError & { unexpected: boolean } {
+  if (error instanceof ToolCallError) {
+    const code = isErrorCode(error.code) ? error.code : 'DOWNSTREAM_SERVICE_ERROR';
+    return { code, message: `The ${error.tool} tool failed: ${error.message}`, unexpected: false };
+  }
+  if (error instanceof SophiaError) {
+    const code = String(error.extensions['code']);
+    return { code, message: error.message, unexpected: code === 'INTERNAL_SERVER_ERROR' };
+  }
+  return {
+    code: 'INTERNAL_SERVER_ERROR',
+    message: 'The assistant failed unexpectedly; the failure was logged.',
+    unexpected: true,
+  };
+}
+
+/** Rejects as soon as `signal` aborts, so a synthesizer that ignores its signal does not hold the reply. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Runs one reply (DESIGN §7): understand → retrieve memories → synthesize with recorded tools → persist →
+ * DONE, then remember the exchange. Never rejects: every failure ends the reply with an ERROR event and the
+ * message FAILED; a cancel ends it with DONE and the message CANCELLED.
+ */
+export async function runReply(deps: PipelineDeps, job: ReplyJob, signal: AbortSignal): Promise<void> {
+  const { store, log, logger } = deps;
+  const writer = new ReplyWriter(log, job.reply.id);
+  const toolbox = deps.toolboxFor({ viewer: job.viewer, signal });
+  const tools = recordedTools(toolbox, writer);
+  const replyLog = logger.child({ messageId: job.reply.id, userId: job.viewer.userId });
+
+  const finish = async (status: MessageStatus, error?: ChatEventError) => {
+    const message = await store.updateMessage(job.reply.id, {
+      content: writer.content,
+      status,
+      citations: writer.citations,
+    });
+    const reply = { message: message ?? { ...job.reply, status }, conversation: job.conversation };
+    writer.emit(error ? { type: 'ERROR', error, reply } : { type: 'DONE', reply });
+    await writer.flush();
+  };
+
+  let status: MessageStatus = 'COMPLETE';
+  try {
+    try {
+      const understanding = await untilAborted(
+        deps.understand(job.question, job.history, tools, job.now),
+        signal,
+      );
+      const memories = await untilAborted(retrieveMemories(tools, job.question, job.history), signal);
+      const synthesize = deps.synthesizerFor(toolbox);
+      const request = {
+        question: job.question,
+        understanding,
+        history: job.history,
+        memories,
+        tools,
+        now: job.now,
+        signal,
+      };
+      await untilAborted(
+        synthesize(request, (event) => {
+          if (signal.aborted) return;
+          if (event.type === 'TOKEN') writer.token(event.delta);
+          else writer.cite(event.citation);
+        }),
+        signal,
+      );
+      await finish('COMPLETE');
+    } catch (error) {
+      if (signal.aborted && signal.reason === 'CANCELLED') {
+        status = 'CANCELLED';
+        await finish('CANCELLED');
+      } else {
+        status = 'FAILED';
+        const failure = signal.aborted
+          ? {
+              code: 'INTERNAL_SERVER_ERROR',
+              message: 'The chat service stopped while writing the reply.',
+              unexpected: false,
+            }
+          : toChatError(error);
+        if (failure.unexpected) replyLog.error({ err: error }, 'Reply failed');
+        else replyLog.warn({ code: failure.code, reason: String(error) }, 'Reply failed');
+        await finish('FAILED', { code: failure.code, message: failure.message });
+      }
+    }
+    if (status === 'COMPLETE') {
+      // Remembered after DONE: the answer must not wait for it, and a failure here does not undo the answer.
+      await toolbox
+        .call('Remember', exchangeMemory(job.question, writer.content))
+        .catch((error: unknown) =>
+          replyLog.warn({ reason: String(error) }, 'Could not remember the exchange'),
+        );
+    }
+  } catch (error) {
+    // Storing or streaming the end failed (the store or the event log is down): nothing more can be told.
+    replyLog.error({ err: error }, 'Could not record the end of a reply');
+  }
+}

@@ -1,0 +1,119 @@
+import type { Viewer } from '@sophia/kit';
+import { ToolCallError, type ToolInvoker } from '../pipeline/answer-contract.ts';
+import type { McpServerSpec } from '../env.ts';
+import type { McpConnection, McpTool } from './mcp-connection.ts';
+import type { McpConnectionPool } from './mcp-connection-pool.ts';
+import { viewerFetch } from './viewer-fetch.ts';
+
+/** The gateway's own MCP server: its tools keep their plain names (`KpiCards`, `SearchMemories`, ...). */
+export const GATEWAY_SERVER = 'sophia';
+/** Tools of the other servers are named `<server>__<tool>`, so names never collide. */
+const SEPARATOR = '__';
+
+/** A tool as offered to an LLM, under its toolbox name. */
+export interface ToolSpec extends McpTool {
+  readonly server: string;
+}
+
+/** The tools one reply may use, as its viewer (over connections the pool keeps between replies). */
+export interface Toolbox extends ToolInvoker {
+  listTools(signal?: AbortSignal): Promise<ToolSpec[]>;
+  /** Which server a toolbox name belongs to. */
+  serverOf(name: string): string;
+}
+
+export interface ToolboxOptions {
+  /** The gateway's base URL; its MCP server is at `/mcp`. */
+  readonly gatewayUrl: string;
+  readonly servers: readonly McpServerSpec[];
+  readonly viewer: Viewer;
+  readonly internalTokenSecret: string;
+  readonly timeoutMs: number;
+  /** Aborts calls in flight (the reply was cancelled). */
+  readonly signal?: AbortSignal;
+  /** Connections kept between replies. */
+  readonly pool: McpConnectionPool;
+}
+
+export type ToolboxFactory = (options: Pick<ToolboxOptions, 'viewer' | 'signal'>) => Toolbox;
+
+const DOWNSTREAM = 'DOWNSTREAM_SERVICE_ERROR';
+
+/** The first GraphQL error's code (the gateway's tools return `{data, errors}` as structured content). */
+function graphqlError(
+  structured: Record<string, unknown> | undefined,
+): { code: string; message: string } | null {
+  const errors = structured?.['errors'];
+  if (!Array.isArray(errors) || errors.length === 0) return null;
+  const first = (errors[0] ?? {}) as { message?: unknown; extensions?: { code?: unknown } };
+  return {
+    code: typeof first.extensions?.code === 'string' ? first.extensions.code : DOWNSTREAM,
+    message: typeof first.message === 'string' ? first.message : 'The tool returned an error.',
+  };
+}
+
+/** The gateway's MCP tools plus the configured servers', authenticated as the reply's viewer. */
+export function createToolbox(options: ToolboxOptions): Toolbox {
+  const { viewer, pool } = options;
+  const gatewayKey = `${GATEWAY_SERVER} ${JSON.stringify([viewer.userId, viewer.roles, viewer.scopes])}`;
+  const gatewayUrl = new URL('/mcp', options.gatewayUrl).href;
+  const gateway = () =>
+    pool.get(gatewayKey, gatewayUrl, () => viewerFetch(viewer, options.internalTokenSecret));
+  // Other servers are not Sophia's: they get no viewer token, so every viewer shares one connection.
+  const urls = new Map(options.servers.map((s) => [s.name, s.url]));
+  const other = (server: string, url: string) => pool.get(server, url, () => globalThis.fetch);
+
+  const route = (name: string): { server: string; key: string; connection: McpConnection; tool: string } => {
+    const at = name.indexOf(SEPARATOR);
+    if (at <= 0) return { server: GATEWAY_SERVER, key: gatewayKey, connection: gateway(), tool: name };
+    const server = name.slice(0, at);
+    const url = urls.get(server);
+    if (!url) throw new ToolCallError(name, 'NOT_FOUND', `No MCP server is named ${server}.`);
+    return { server, key: server, connection: other(server, url), tool: name.slice(at + SEPARATOR.length) };
+  };
+
+  return {
+    serverOf: (name) => {
+      const at = name.indexOf(SEPARATOR);
+      return at > 0 ? name.slice(0, at) : GATEWAY_SERVER;
+    },
+    call: async (name, args) => {
+      const { server, key, connection, tool } = route(name);
+      let result;
+      try {
+        result = await connection.callTool(tool, args, {
+          timeoutMs: options.timeoutMs,
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+      } catch (error) {
+        if (options.signal?.aborted) throw error;
+        pool.evict(key);
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new ToolCallError(name, DOWNSTREAM, `The ${server} MCP server failed: ${reason}`);
+      }
+      const failure = graphqlError(result.structuredContent);
+      if (failure) throw new ToolCallError(name, failure.code, failure.message);
+      if (result.isError) throw new ToolCallError(name, DOWNSTREAM, result.text || `${name} failed.`);
+      if (server === GATEWAY_SERVER) {
+        const data = result.structuredContent?.['data'];
+        return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+      }
+      return result.structuredContent ?? { text: result.text };
+    },
+    listTools: async (signal) => {
+      const lists = await Promise.all([
+        gateway()
+          .listTools(signal)
+          .then((tools) => tools.map((t) => ({ ...t, server: GATEWAY_SERVER }))),
+        ...[...urls].map(([server, url]) =>
+          other(server, url)
+            .listTools(signal)
+            .then((tools) => tools.map((t) => ({ ...t, name: `${server}${SEPARATOR}${t.name}`, server })))
+            // A configured server that is down costs its tools, not the answer.
+            .catch(() => []),
+        ),
+      ]);
+      return lists.flat();
+    },
+  };
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * `npm run bench:chat [-- --messages 5 --concurrency 1,50 --redis]`: the built-in analyst answering through the
+ * gateway (all five subgraphs and the gateway as processes). Each conversation sends `messages` questions one
+ * after another; for each, the time from sending `sendMessage` to the first TOKEN and to the last token (DONE)
+ * of its `replyStream`, with 1 and with 50 conversations at once; `--redis` keeps reply events in Redis.
+ */
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import type { Client } from 'graphql-ws';
+import { connect } from '../../gateway/tests/ws-client.ts';
+import { startRedis } from '../../subgraphs/chat/tests/redis-server.ts';
+import { startTestStack, type RunningStack } from '../integration/stack-fixture.ts';
+import { percentile, table } from './report.ts';
+
+const { values } = parseArgs({
+  options: {
+    messages: { type: 'string', default: '5' },
+    concurrency: { type: 'string', default: '1,50' },
+    /** Reply events in Redis Streams (a private redis-server) instead of in-process. */
+    redis: { type: 'boolean', default: false },
+  },
+});
+const MESSAGES = Number(values.messages);
+const CONCURRENCY = values.concurrency.split(',').map(Number);
+
+const QUESTIONS = [
+  'What were our Q3 revenue numbers?',
+  'What are our top deals this quarter?',
+  'How is the pipeline looking this quarter?',
+  'Which projects are at risk?',
+  'How is ARR trending?',
+];
+
+const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) {
+  conversation { id } reply { id } errors { code message } } }`;
+const STREAM = `subscription($id: ID!) { replyStream(messageId: $id) { seq type error { code } } }`;
+
+interface Timing {
+  readonly firstToken: number;
+  readonly lastToken: number;
+}
+
+/** Sends one question and follows its reply to the end. */
+async function ask(
+  stack: RunningStack,
+  token: string,
+  client: Client,
+  text: string,
+  conversationId: string | null,
+): Promise<{ timing: Timing; failure: string | null; conversationId: string }> {
+  const started = performance.now();
+  const { data, errors } = await stack.query(SEND, {
+    token,
+    variables: { input: { text, ...(conversationId ? { conversationId } : {}) } },
+  });
+  if (errors || data.sendMessage.errors.length > 0) {
+    throw new Error(JSON.stringify(errors ?? data.sendMessage.errors));
+  }
+  let firstToken = Number.NaN;
+  let lastToken = Number.NaN;
+  let failure: string | null = null;
+  await new Promise<void>((resolve, reject) => {
+    client.subscribe<{ replyStream: { type: string; error: { code: string } | null } }>(
+      { query: STREAM, variables: { id: data.sendMessage.reply.id } },
+      {
+        next: ({ data: event, errors: failed }) => {
+          if (failed) return reject(new Error(JSON.stringify(failed)));
+          const type = event?.replyStream.type;
+          if (type === 'TOKEN') {
+            if (Number.isNaN(firstToken)) firstToken = performance.now() - started;
+            lastToken = performance.now() - started;
+          }
+          if (type === 'ERROR') failure = event?.replyStream.error?.code ?? 'ERROR';
+        },
+        error: reject,
+        complete: resolve,
+      },
+    );
+  });
+  return { timing: { firstToken, lastToken }, failure, conversationId: data.sendMessage.conversation.id };
+}
+
+async function run(stack: RunningStack, token: string, conversations: number) {
+  const clients = Array.from({ length: conversations }, () =>
+    connect(stack.graphqlUrl, { authorization: `Bearer ${token}` }),
+  );
+  const timings: Timing[] = [];
+  // A reply that ends in ERROR is counted by its code, not timed.
+  const failures: string[] = [];
+  const started = performance.now();
+  await Promise.all(
+    clients.map(async (client, index) => {
+      let conversationId: string | null = null;
+      for (let i = 0; i < MESSAGES; i++) {
+        const question = QUESTIONS[(index + i) % QUESTIONS.length]!;
+        const answer = await ask(stack, token, client, question, conversationId);
+        conversationId = answer.conversationId;
+        if (answer.failure) failures.push(answer.failure);
+        else timings.push(answer.timing);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(clients.map((client) => client.dispose()));
+  const first = timings.map((t) => t.firstToken).sort((a, b) => a - b);
+  const last = timings.map((t) => t.lastToken).sort((a, b) => a - b);
+  return { count: timings.length + failures.length, seconds, first, last, failures };
+}
+
+const redis = values.redis ? await startRedis() : undefined;
+// The per-user rate limit would refuse a benchmark's burst: it measures the pipeline, not the limiter.
+const stack = await startTestStack({
+  env: { CHAT_RATE_PER_MINUTE: '1000000', ...(redis ? { REDIS_URL: redis.url } : {}) },
+});
+try {
+  const token = await stack.login();
+  // One warm-up conversation: first tool calls open connections and fill caches.
+  await run(stack, token, 1);
+  const rows: string[][] = [];
+  for (const conversations of CONCURRENCY) {
+    const result = await run(stack, token, conversations);
+    rows.push([
+      String(conversations),
+      String(result.count),
+      (result.count / result.seconds).toFixed(1),
+      percentile(result.first, 0.5).toFixed(0),
+      percentile(result.first, 0.95).toFixed(0),
+      percentile(result.last, 0.5).toFixed(0),
+      percentile(result.last, 0.95).toFixed(0),
+      result.failures.length === 0
+        ? '0'
+        : `${result.failures.length} (${[...new Set(result.failures)].join(', ')})`,
+    ]);
+  }
+  const header = [
+    'conversations',
+    'replies',
+    'replies/s',
+    'first token p50 ms',
+    'first token p95 ms',
+    'last token p50 ms',
+    'last token p95 ms',
+    'failed',
+  ];
+  console.log(`\nevent log: ${redis ? 'Redis Streams' : 'in-process'}\n${table(header, rows)}\n`);
+} finally {
+  await stack.stop();
+  await redis?.stop();
+}
