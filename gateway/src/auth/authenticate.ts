@@ -1,5 +1,12 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { ANONYMOUS, verifyViewerToken, ViewerTokenError, type Viewer } from '@sophia/kit';
+import {
+  ANONYMOUS,
+  isViewerToken,
+  VerifiedTokens,
+  verifyViewerToken,
+  ViewerTokenError,
+  type Viewer,
+} from '@sophia/kit';
 import { DEV_JWT_SECRET, type GatewayConfig } from '../env.ts';
 
 export class AuthenticationError extends Error {
@@ -27,22 +34,30 @@ export function createAuthenticator(config: GatewayConfig): Authenticator {
     ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),
     algorithms: config.JWKS_URL ? ['RS256', 'ES256'] : ['HS256'],
   };
+  const verifiedUsers = new VerifiedTokens<Viewer>();
   return async (authorization) => {
     if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match?.[1]) throw new AuthenticationError('Authorization must be "Bearer <token>".');
-    const internal = await internalViewer(match[1], config.INTERNAL_TOKEN_SECRET);
-    if (internal) return internal;
+    const token = match[1];
+    if (isViewerToken(token)) {
+      const internal = await internalViewer(token, config.INTERNAL_TOKEN_SECRET);
+      if (internal) return internal;
+    }
+    const known = verifiedUsers.get(token);
+    if (known) return known;
     try {
       const { payload } = await (typeof key === 'function'
-        ? jwtVerify(match[1], key, options)
-        : jwtVerify(match[1], key, options));
+        ? jwtVerify(token, key, options)
+        : jwtVerify(token, key, options));
       if (!payload.sub) throw new AuthenticationError('Token has no subject.');
-      return Object.freeze({
+      const viewer: Viewer = Object.freeze({
         userId: payload.sub,
         roles: stringList(payload['roles']),
         scopes: stringList(payload['scopes'] ?? payload['scope']),
       });
+      verifiedUsers.set(token, viewer, payload.exp);
+      return viewer;
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       throw new AuthenticationError(`Invalid token: ${(error as Error).message}`);

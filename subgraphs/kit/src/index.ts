@@ -2,6 +2,7 @@ export * from './errors.ts';
 export * from './env.ts';
 export * from './logger.ts';
 export * from './metrics.ts';
+export * from './verified-tokens.ts';
 export * from './viewer.ts';
 export * from './context.ts';
 export * from './format-error.ts';

@@ -19,7 +19,7 @@ export const memoryEnvShape = {
   /** How long a batch waits for another text when texts come alone; each text that joins restarts the wait. */
   EMBEDDINGS_BATCH_WINDOW_MS: z.coerce.number().int().min(0).default(4),
   /** The longest a batch stays open while texts keep coming as a stream (see batch-scheduler.ts). */
-  EMBEDDINGS_BATCH_MAX_WAIT_MS: z.coerce.number().int().min(0).default(200),
+  EMBEDDINGS_BATCH_MAX_WAIT_MS: z.coerce.number().int().min(0).default(250),
   /** Texts per embedding call (TEI refuses more than its `--max-client-batch-size`, default 32). */
   EMBEDDINGS_MAX_BATCH: positiveInt.default(32),
   /** Embedding calls running at once. */
@@ -47,7 +47,7 @@ export const memoryEnvShape = {
   /** Reads that keep an idle warm memory warm. */
   MEMORY_KEEP_WARM_ACCESS_COUNT: positiveInt.default(3),
   /** Cosine similarity at or above which a new memory merges into the same owner's existing one. */
-  MEMORY_DUPLICATE_SIMILARITY: z.coerce.number().gt(0).max(1).default(0.95),
+  MEMORY_DUPLICATE_SIMILARITY: z.coerce.number().gt(0).max(1).default(0.98),
 };
 
 export type MemoryConfig = ReturnType<typeof loadMemoryConfig>;

@@ -16,7 +16,7 @@ export interface EmbedderOptions {
   readonly registry: Registry;
   /** How long a batch waits for another text; each text that joins restarts it (see batch-scheduler.ts). @default 4 */
   readonly batchWindowMs?: number;
-  /** The longest a batch stays open while texts keep coming as a stream. @default 200 */
+  /** The longest a batch stays open while texts keep coming as a stream. @default 250 */
   readonly batchMaxWaitMs?: number;
   /** Texts per provider call (capped by the provider's own limit). @default 32 */
   readonly maxBatch?: number;
@@ -53,7 +53,7 @@ export function createEmbedder(provider: EmbeddingProvider, options: EmbedderOpt
   const maxBatch = Math.max(1, Math.min(options.maxBatch ?? 32, provider.maxBatch));
   const scheduler = createBatchScheduler({
     windowMs,
-    maxWaitMs: Math.max(windowMs, options.batchMaxWaitMs ?? 200),
+    maxWaitMs: Math.max(windowMs, options.batchMaxWaitMs ?? 250),
     maxBatch,
     slotFree: () => semaphore.whenFree(),
   });

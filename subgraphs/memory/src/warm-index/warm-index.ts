@@ -99,7 +99,7 @@ export class WarmIndex {
       dimension,
       connectivity = 16,
       expansionAdd = 128,
-      expansionSearch = 64,
+      expansionSearch = 128,
       oversample = 4,
     } = options;
     if (!Number.isInteger(dimension) || dimension <= 0) {
@@ -189,9 +189,11 @@ export class WarmIndex {
         : this.#nearest(query.vector, want, admits);
     const lexical = this.#lexicalMatches(query.text, want, admits);
 
-    return fuseByReciprocalRank([vector.ids, lexical], RRF_K)
+    // Lexical first: fusion breaks ties by list order, and of two memories at equal rank, the one containing
+    // the query's words is the better answer (HNSW is approximate and may miss the true nearest vector).
+    return fuseByReciprocalRank([lexical, vector.ids], RRF_K)
       .slice(0, limit)
-      .map(({ id, score, ranks: [vectorRank, lexicalRank] }) => {
+      .map(({ id, score, ranks: [lexicalRank, vectorRank] }) => {
         const similarity = vector.similarity.get(id);
         return {
           id,
