@@ -2,11 +2,12 @@
  * When DataLoader sends a batch of texts to the embedding provider (its `batchScheduleFn`), chosen so that
  * batches grow with load instead of with a fixed clock:
  *
- * - a batch opens with the first text and waits a short while for the next; every text that joins restarts
- *   that wait, up to `maxWaitMs` after the batch opened. The wait is `windowMs` for texts that come alone,
- *   and four times the recent gap between texts while they come as a stream (requests arriving one after another
- *   through the gateway, each a few milliseconds apart): a fixed few milliseconds would close a batch
- *   between every two of them;
+ * - texts that come alone: a batch waits `windowMs` for the next text, and each text that joins restarts the
+ *   wait (up to `maxWaitMs`);
+ * - texts that come as a stream (on average at least one every `maxWaitMs / 8`, e.g. many requests arriving
+ *   one after another through the gateway, each a few milliseconds after the last): a batch stays open until
+ *   it is full or `maxWaitMs` after it opened. A wait measured in gaps would close it at the stream's first
+ *   hiccup (a GC pause, a burst), and a fixed few milliseconds between every two texts;
  * - a batch that reaches `maxBatch` texts goes at once (DataLoader alone would hold it until its timer);
  * - a batch that is due waits for a free provider slot, still taking texts, so while the GPU is busy the next
  *   batch fills up rather than queueing as many small ones.
@@ -36,8 +37,8 @@ interface OpenBatch {
   due: boolean;
 }
 
-/** In a stream, a batch waits this many average gaps for its next text (arrivals are bursty). */
-const STREAM_PATIENCE = 4;
+/** Texts come as a stream when the average gap between them is at most `maxWaitMs / STREAM_GAPS`. */
+const STREAM_GAPS = 8;
 
 export function createBatchScheduler(options: BatchSchedulerOptions): BatchScheduler {
   const { windowMs, maxWaitMs, maxBatch, slotFree } = options;
@@ -48,8 +49,8 @@ export function createBatchScheduler(options: BatchSchedulerOptions): BatchSched
 
   /** How long a batch waits for its next text. */
   const patience = () => {
-    const streaming = gapAverage * STREAM_PATIENCE <= maxWaitMs / 2;
-    return streaming ? Math.max(windowMs, gapAverage * STREAM_PATIENCE) : windowMs;
+    const streaming = gapAverage <= maxWaitMs / STREAM_GAPS;
+    return streaming ? maxWaitMs : windowMs;
   };
 
   const arrived = (now: number) => {

@@ -44,7 +44,7 @@ describe('createEmbedder', () => {
     const embedder = createEmbedder(provider, {
       registry: new Registry(),
       batchWindowMs: 50,
-      batchMaxWaitMs: 60_000,
+      batchMaxWaitMs: 500,
     });
     const pending: Promise<Float32Array>[] = [];
     for (let i = 0; i < 40; i += 1) {
