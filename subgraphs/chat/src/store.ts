@@ -238,6 +238,24 @@ export class ChatStore {
     });
   }
 
+  /**
+   * Replies left STREAMING by a process that stopped while writing them, marked FAILED (their text so far
+   * kept), each with its conversation. A data directory belongs to one chat process, so at its start no
+   * reply in it is still being written.
+   */
+  async failInterruptedReplies(): Promise<{ message: MessageRow; conversation: ConversationRow }[]> {
+    const interrupted = await this.db.query<{ id: string }>(
+      "UPDATE messages SET status = 'FAILED' WHERE status = 'STREAMING' RETURNING id",
+    );
+    const replies = [];
+    for (const { id } of interrupted) {
+      const message = await this.findMessage(this.db, id);
+      if (message)
+        replies.push({ message, conversation: await this.conversation(this.db, message.conversationId) });
+    }
+    return replies;
+  }
+
   /** Changes a message (the reply being streamed); null when there is no such message. */
   async updateMessage(id: string, patch: MessagePatch): Promise<MessageRow | null> {
     const assignments: string[] = [];

@@ -6,6 +6,7 @@ import type { ChatConfig } from './env.ts';
 import { createEventLog, type ReplyEventLog } from './event-log/index.ts';
 import { createLlmSynthesizer } from './llm/llm-synthesizer.ts';
 import { createChatLoaders } from './loaders.ts';
+import { endInterruptedStreams } from './pipeline/interrupted-replies.ts';
 import { RateLimiter } from './pipeline/rate-limiter.ts';
 import { ReplyRunner } from './pipeline/reply-runner.ts';
 import type { SynthesizerFor, Understand } from './pipeline/run-reply.ts';
@@ -55,6 +56,12 @@ export async function createChatSubgraph(
 ): Promise<ChatSubgraph> {
   const logger = options.logger ?? createLogger('chat', config.LOG_LEVEL);
   const store = await ChatStore.open(config);
+  const interrupted = await store.failInterruptedReplies().catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  if (interrupted.length > 0)
+    logger.warn({ replies: interrupted.length }, 'Replies cut off by a stop marked FAILED');
   const eventLog = createEventLog(config, (error) =>
     logger.warn({ err: error }, 'Reply event log (Redis) error'),
   );
@@ -86,11 +93,14 @@ export async function createChatSubgraph(
     maxMessageChars: config.CHAT_MAX_MESSAGE_CHARS,
     cancelWaitMs: config.CHAT_TOOL_TIMEOUT_MS,
   });
+  // Not awaited here: a Redis that is down must not stop the service starting (closing waits for it).
+  const endingStreams = endInterruptedStreams(interrupted, eventLog, logger);
   // Not awaited: a Redis that is down must not stop the service starting (ioredis subscribes once it is up).
   eventLog
     .onCancelRequest((messageId) => chat.onCancelRequest(messageId))
     .catch((error: unknown) => logger.warn({ err: error }, 'Cannot hear cancel requests yet'));
   const release = async () => {
+    await endingStreams;
     await runner.shutdown();
     await pool.close();
     await eventLog.close();

@@ -47,6 +47,7 @@ export function createInProcessEventLog(options: InProcessEventLogOptions): Repl
       for (const deliver of stream.readers) deliver(event);
       if (isFinal(event)) expireLater(messageId);
     },
+    lastSeq: async (messageId) => streams.get(messageId)?.events.at(-1)?.seq ?? 0,
     info: async (messageId) => streams.get(messageId)?.info ?? null,
     read: (messageId, after) => {
       const stream = streams.get(messageId);

@@ -68,6 +68,10 @@ export function createRedisEventLog(options: RedisEventLogOptions): ReplyEventLo
       const failed = results?.find(([error]) => error !== null)?.[0];
       if (failed) throw failed;
     },
+    lastSeq: async (messageId) => {
+      const [last] = await redis.xrevrange(streamKey(messageId), '+', '-', 'COUNT', 1);
+      return last ? (JSON.parse(last[1][1] ?? 'null') as ChatEventRecord).seq : 0;
+    },
     info: async (messageId) => {
       const json = await redis.get(infoKey(messageId));
       return json === null ? null : (JSON.parse(json) as ReplyStreamInfo);

@@ -55,6 +55,8 @@ export interface ReplyEventLog {
   open(info: ReplyStreamInfo): Promise<void>;
   /** Appends the event with the given `seq` (the reply's single writer numbers them). */
   append(messageId: string, event: ChatEventRecord): Promise<void>;
+  /** The `seq` of the stream's last event; 0 when it has none or does not exist. */
+  lastSeq(messageId: string): Promise<number>;
   /** Whose the stream is; null when there is no such stream (never opened, or expired). */
   info(messageId: string): Promise<ReplyStreamInfo | null>;
   /**
