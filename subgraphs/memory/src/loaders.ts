@@ -41,10 +41,11 @@ async function recordsByIds(
     if (hit && canSee(scope, hit.value)) found.set(id, hit.value);
     return !hit;
   });
-  for (const row of await service.store.memoriesByIds(scope, missing)) {
-    found.set(row.id, row);
-    if (row.tier === 1) await service.cache.set(memoryKey(row.id), row);
-  }
+  const rows = await service.store.memoriesByIds(scope, missing);
+  for (const row of rows) found.set(row.id, row);
+  await Promise.all(
+    rows.filter((row) => row.tier === 1).map((row) => service.cache.set(memoryKey(row.id), row)),
+  );
   return found;
 }
 

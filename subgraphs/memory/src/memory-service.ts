@@ -15,7 +15,7 @@ import {
 import { createEmbeddingProvider } from './embeddings/create-provider.ts';
 import { createEmbedder, type Embedder } from './embeddings/embedder.ts';
 import type { MemoryConfig } from './env.ts';
-import { MemoryStore, type RememberRequest, type RememberResult, type WarmRow } from './store.ts';
+import { MemoryStore, memoryText, type RememberRequest, type RememberResult, type WarmRow } from './store.ts';
 import type { Guarded, ViewerScope } from './visibility.ts';
 import { createAccessRecorder, type AccessRecorder } from './tiers/access-recorder.ts';
 import { tierPolicyOf } from './tiers/tier-policy.ts';
@@ -47,7 +47,7 @@ export interface MemoryService {
 export const warmEntry = (row: WarmRow): WarmEntry => ({
   id: row.id,
   vector: row.embedding,
-  text: `${row.sourceTitle ?? ''}\n${row.content}`,
+  text: memoryText(row),
   guard: { ownerId: row.ownerId, visibility: row.visibility, teamId: row.teamId },
   kind: row.kind,
   accountId: row.accountId,
@@ -171,8 +171,7 @@ export async function rememberMemory(
   input: RememberRequest['input'],
 ): Promise<RememberResult> {
   // Embedding starts before anything else awaits, so concurrent requests land in the same batch window.
-  // A chunk is embedded with its document's title, as the demo documents are (see prepareEmbeddings).
-  const text = input.sourceTitle ? `${input.sourceTitle}\n${input.content}` : input.content;
+  const text = memoryText({ sourceTitle: input.sourceTitle ?? null, content: input.content });
   const [viewerScope, embedding] = await Promise.all([scope, service.embedder.embed(text)]);
   const result = await service.store.remember({
     scope: viewerScope,

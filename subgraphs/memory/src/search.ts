@@ -2,7 +2,7 @@ import { badUserInput } from '@sophia/kit';
 import { getEmbeddings, lookupSearch, setEmbedding } from './cache/index.ts';
 import type { MemoryService } from './memory-service.ts';
 import type { AccessRecorder } from './tiers/access-recorder.ts';
-import type { MemoryFilter, MemoryRow } from './store.ts';
+import { TIER_BY_NAME, type MemoryFilter, type MemoryRow, type TierName } from './store.ts';
 import { queryTerms } from './tokenize.ts';
 import type { ViewerScope } from './visibility.ts';
 import { fuseByReciprocalRank, RRF_K } from './warm-index/index.ts';
@@ -13,11 +13,9 @@ export const MAX_QUERY_LENGTH = 2_000;
 /** Which tier answered: L1 cache, L2 in-process index, L3 persistent store (DESIGN §6). */
 export type ServedFrom = 'L1' | 'L2' | 'L3';
 
-const TIER_NUMBER = { HOT: 1, WARM: 2, COLD: 3 } as const;
-
 /** The GraphQL filter: a memory filter with tiers by name. */
 export type SearchFilter = Omit<MemoryFilter, 'tiers'> & {
-  readonly tiers?: readonly (keyof typeof TIER_NUMBER)[] | null;
+  readonly tiers?: readonly TierName[] | null;
 };
 
 export interface MemorySearchHit {
@@ -114,7 +112,7 @@ export async function searchMemories(
   const { store } = service;
   const { terms, limit } = searchTerms(request.query, request.limit);
   if (terms.length === 0) return [];
-  const tiers = request.filter?.tiers?.length ? request.filter.tiers.map((tier) => TIER_NUMBER[tier]) : null;
+  const tiers = request.filter?.tiers?.length ? request.filter.tiers.map((tier) => TIER_BY_NAME[tier]) : null;
   const filter: MemoryFilter = {
     kinds: request.filter?.kinds ?? null,
     accountId: request.filter?.accountId ?? null,

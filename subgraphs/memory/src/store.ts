@@ -17,6 +17,10 @@ export type MemoryKind = 'NOTE' | 'DOCUMENT_CHUNK' | 'CONVERSATION' | 'FACT';
 export type SourceType = 'DOCUMENT' | 'NOTE' | 'CONVERSATION' | 'USER';
 /** 1 hot, 2 warm, 3 cold (DESIGN §6). */
 export type Tier = 1 | 2 | 3;
+/** The tiers by their API names (`MemoryTier`). */
+export const TIER_BY_NAME = { HOT: 1, WARM: 2, COLD: 3 } as const satisfies Record<string, Tier>;
+export type TierName = keyof typeof TIER_BY_NAME;
+export const TIER_NAME: Record<Tier, TierName> = { 1: 'HOT', 2: 'WARM', 3: 'COLD' };
 
 export interface MemoryRow extends Guarded {
   readonly id: string;
@@ -179,12 +183,23 @@ function filterSql(filter: MemoryFilter): { sql: string; params: SqlParam[] } {
   return { sql: clauses.map((clause) => ` AND ${clause}`).join(''), params };
 }
 
+/**
+ * The text a memory is indexed and embedded by: its source's title (a chunk is found by its document's name)
+ * and its content. `prepareEmbeddings` builds the same text in SQL.
+ */
+export function memoryText(memory: {
+  readonly sourceTitle: string | null;
+  readonly content: string;
+}): string {
+  return memory.sourceTitle ? `${memory.sourceTitle}\n${memory.content}` : memory.content;
+}
+
 /** Writes memories with their index terms (the source title is indexed too: a chunk is found by its document's name). */
 async function insertMemories(tx: SqlRunner, memories: readonly NewMemory[]): Promise<void> {
   const rows = [];
   const terms = [];
   for (const memory of memories) {
-    const frequencies = termFrequencies(`${memory.sourceTitle ?? ''}\n${memory.content}`);
+    const frequencies = termFrequencies(memoryText(memory));
     let termCount = 0;
     for (const [term, tf] of frequencies) {
       terms.push({ memory_id: memory.id, term, tf });

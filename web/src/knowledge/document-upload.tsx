@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useSubscription } from 'urql';
+import type { Visibility } from '../__generated__/graphql.ts';
 import { graphql, getFragmentData, type FragmentType } from '../__generated__/index.ts';
 import { humanize } from '../ui/format.ts';
 import { ProgressBar } from '../ui/progress-bar.tsx';
+import { VisibilitySelect } from './visibility-select.tsx';
 
 export const IngestJobFields = graphql(`
   fragment IngestJobFields on IngestJob {
@@ -45,7 +47,6 @@ export const IngestJobProgressSubscription = graphql(`
 /** The API's limit on a document's text. */
 export const MAX_DOCUMENT_CHARACTERS = 1_000_000;
 
-type Visibility = 'PRIVATE' | 'TEAM' | 'ORG';
 type Job = FragmentType<typeof IngestJobFields>;
 
 /** A job's progress as it is split and remembered, followed live until it has finished. */
@@ -121,16 +122,12 @@ export function DocumentUpload() {
         />
         <label htmlFor="document-title">Title</label>
         <input id="document-title" value={title} onChange={(event) => setTitle(event.target.value)} />
-        <label htmlFor="document-visibility">Who may see the document</label>
-        <select
+        <VisibilitySelect
           id="document-visibility"
+          label="Who may see the document"
           value={visibility}
-          onChange={(event) => setVisibility(event.target.value as Visibility)}
-        >
-          <option value="PRIVATE">Only me</option>
-          <option value="TEAM">My team</option>
-          <option value="ORG">Everyone</option>
-        </select>
+          onChange={setVisibility}
+        />
         <button type="submit" className="button primary" disabled={!file || fetching}>
           {fetching ? 'Uploading…' : 'Upload'}
         </button>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import type { Visibility } from '../__generated__/graphql.ts';
 import { graphql } from '../__generated__/index.ts';
+import { VisibilitySelect } from './visibility-select.tsx';
 
 export const RememberNoteMutation = graphql(`
   mutation RememberNote($input: RememberInput!) {
@@ -19,8 +21,6 @@ export const RememberNoteMutation = graphql(`
     }
   }
 `);
-
-type Visibility = 'PRIVATE' | 'TEAM' | 'ORG';
 
 /** Adds a note to the knowledge base; mistakes come back as data and are shown beside the form. */
 export function RememberForm() {
@@ -52,16 +52,12 @@ export function RememberForm() {
           onChange={(event) => setContent(event.target.value)}
           aria-invalid={problems.length > 0}
         />
-        <label htmlFor="note-visibility">Who may see the note</label>
-        <select
+        <VisibilitySelect
           id="note-visibility"
+          label="Who may see the note"
           value={visibility}
-          onChange={(event) => setVisibility(event.target.value as Visibility)}
-        >
-          <option value="PRIVATE">Only me</option>
-          <option value="TEAM">My team</option>
-          <option value="ORG">Everyone</option>
-        </select>
+          onChange={setVisibility}
+        />
         <button type="submit" className="button primary" disabled={fetching || content.trim() === ''}>
           {fetching ? 'Saving…' : 'Remember'}
         </button>

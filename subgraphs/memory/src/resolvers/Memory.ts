@@ -1,7 +1,6 @@
 import { requireViewer } from '@sophia/kit';
-import type { MemoryResolvers, MemoryTier } from '../__generated__/resolvers-types.ts';
-
-const TIERS: Record<1 | 2 | 3, MemoryTier> = { 1: 'HOT', 2: 'WARM', 3: 'COLD' };
+import type { MemoryResolvers } from '../__generated__/resolvers-types.ts';
+import { TIER_NAME } from '../store.ts';
 
 export const Memory: MemoryResolvers = {
   // A memory the viewer may not see resolves to null, exactly like one that does not exist.
@@ -9,7 +8,7 @@ export const Memory: MemoryResolvers = {
     requireViewer(viewer);
     return loaders.memory.load(id);
   },
-  tier: ({ tier }) => TIERS[tier],
+  tier: ({ tier }) => TIER_NAME[tier],
   owner: ({ ownerId }) => ({ __typename: 'User', id: ownerId }),
   account: ({ accountId }) => (accountId === null ? null : { __typename: 'Account', id: accountId }),
   source: ({ sourceType, sourceId, sourceTitle }) => ({ type: sourceType, id: sourceId, title: sourceTitle }),

@@ -9,16 +9,8 @@ import { periodBounds, previousPeriod } from '../periods.ts';
 import { callTool, type KpiCardData, type MetricInfo } from '../tool-data.ts';
 import { periodsOrCurrent, today, type AnswerContext } from './context.ts';
 
-interface Figure {
-  readonly metric: MetricInfo;
-  readonly period: string;
-  readonly previousPeriod: string;
-  readonly value: number | null;
-  readonly previousValue: number | null;
-  readonly change: number | null;
-  readonly target: number | null;
-  readonly status: string | null;
-}
+/** A KPI card, or the same figures read with `MetricValue` (which has no status). */
+type Figure = Omit<KpiCardData, 'status'> & { readonly status: string | null };
 
 interface MetricValueData extends MetricInfo {
   readonly value: number | null;
