@@ -16,3 +16,4 @@ export { gql } from 'graphql-tag';
 export * from './schema-file.ts';
 export * from './operation-metrics.ts';
 export * from './event-queue.ts';
+export * from './feed.ts';

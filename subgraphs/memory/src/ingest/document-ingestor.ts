@@ -74,13 +74,13 @@ export class DocumentIngestor {
 
   /** The owner's job: its state now, then each update until it finishes. Null when they have no such job. */
   async watch(ownerId: string, id: string): Promise<EventQueue<IngestJobRow> | null> {
-    const { queue, current } = this.feed.watch(id);
+    const { queue, deliver } = this.feed.watch(id);
     const job = await this.service.store.jobs.find(ownerId, id);
     if (!job) {
       await queue.return();
       return null;
     }
-    current(job);
+    deliver(job);
     return queue;
   }
 

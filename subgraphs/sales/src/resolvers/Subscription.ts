@@ -8,7 +8,7 @@ export const Subscription: SubscriptionResolvers = {
   dealStageChanged: {
     subscribe: (_, { ownerId, accountId }, { viewer, stageChanges }) => {
       requireViewer(viewer);
-      return stageChanges.subscribe({ ownerId, accountId });
+      return stageChanges.subscribeTo({ ownerId, accountId });
     },
     // One context serves every event of a subscription: its loaders must not answer a later event from what
     // they cached for an earlier one (the account's totals change as its deals move). What the event carries,
