@@ -17,3 +17,4 @@ export * from './schema-file.ts';
 export * from './operation-metrics.ts';
 export * from './event-queue.ts';
 export * from './feed.ts';
+export * from './telemetry/index.ts';

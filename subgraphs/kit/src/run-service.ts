@@ -1,6 +1,7 @@
 import { ConfigError } from './env.ts';
 import { StorageError } from './duckdb.ts';
 import type { Logger } from './logger.ts';
+import { startTelemetry } from './telemetry/start-telemetry.ts';
 
 export interface RunnableService {
   readonly logger: Logger;
@@ -29,6 +30,8 @@ export async function runService(
 ): Promise<void> {
   let port: number | undefined;
   try {
+    // Before the service is built, so that start-up work (schema loads, seeding) is traced as well.
+    const telemetry = startTelemetry(name);
     const started = await start();
     port = started.port;
     const { service } = started;
@@ -40,7 +43,7 @@ export async function runService(
       stopping = true;
       service.logger.info({ signal }, `${name} draining`);
       service.close().then(
-        () => process.exit(0),
+        () => telemetry.shutdown().finally(() => process.exit(0)),
         (error: unknown) => {
           service.logger.error({ err: error }, 'drain failed');
           process.exit(1);

@@ -1,0 +1,5 @@
+export * from './env.ts';
+export * from './start-telemetry.ts';
+export * from './spans.ts';
+export * from './http-server-span.ts';
+export * from './redis-spans.ts';
