@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import {
   createErrorFormatter,
@@ -74,10 +75,12 @@ export async function createGateway(
     logger,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: config.GRAPHQL_INTROSPECTION,
     plugins: [
-      // GET /graphql in a browser opens Apollo Sandbox on this endpoint.
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      // GET /graphql in a browser opens Apollo Sandbox on this endpoint (development, or when enabled).
+      config.SANDBOX_ENABLED
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
       useOperationMetrics(metrics),
     ],
   });
@@ -106,12 +109,16 @@ export async function createGateway(
       await handleGraphQLRequest(apollo, req, res, async () => context);
     },
     '/mcp': mcp.handle,
-    ...(config.SOPHIA_AUTH_MODE === 'dev' ? { '/auth/dev-login': createDevLogin(config) } : {}),
+    // Demo logins exist only in development: production refuses SOPHIA_AUTH_MODE=dev at start.
+    ...(config.SOPHIA_AUTH_MODE === 'dev' && config.SOPHIA_ENV === 'development'
+      ? { '/auth/dev-login': createDevLogin(config) }
+      : {}),
   };
 
   const httpServer = createHttpApp({
     logger,
     metrics,
+    metricsPort: config.METRICS_PORT,
     isReady: () => ready,
     routes,
     fallback: createStaticFiles(resolve(config.WEB_DIST_DIR)),
@@ -132,7 +139,7 @@ export async function createGateway(
     httpServer,
     logger,
     metrics,
-    listen: async (port, host = '0.0.0.0') => {
+    listen: async (port, host = config.HOST) => {
       const bound = await listenHttp(httpServer, port, host);
       return { port: bound, url: `http://localhost:${bound}/graphql` };
     },

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { ANONYMOUS, createLogger, signViewerToken } from '@sophia/kit';
+import { ANONYMOUS, createLogger, signDelegatedToken, signViewerToken } from '@sophia/kit';
 import { startSubgraph, TEST_SECRET, type RunningSubgraph } from '@sophia/kit/testing';
 import { loadGatewayConfig } from '../src/env.ts';
 import { createGateway, type GatewayService } from '../src/gateway.ts';
 import { createInventory, createReviews, writeSupergraph } from './fixture-federation.ts';
 
-/** A subgraph serving a viewer (the chat pipeline) calls back into the gateway with the token it was given. */
-describe('gateway: the internal viewer token', () => {
+/** A subgraph serving a viewer (the chat pipeline) calls back into the gateway with a delegated token. */
+describe('gateway: delegated tokens from subgraphs, and never a viewer token', () => {
   let inventory: RunningSubgraph;
   let reviews: RunningSubgraph;
   let gateway: GatewayService;
@@ -62,8 +62,16 @@ describe('gateway: the internal viewer token', () => {
     await reviews.close();
   });
 
+  it('refuses the viewer token it signs for subgraphs, on /graphql and /mcp alike', async () => {
+    const internal = await signViewerToken(viewer, TEST_SECRET);
+    const reply = await whoami(internal);
+    expect(reply.status).toBe(401);
+    expect(reply.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED' } }]);
+    expect((await listTools(internal)).status).toBe(401);
+  });
+
   it('is accepted by /graphql as the viewer it names, forwarded to every subgraph', async () => {
-    const reply = await whoami(await signViewerToken(viewer, TEST_SECRET));
+    const reply = await whoami(await signDelegatedToken(viewer, TEST_SECRET));
     expect(reply).toEqual({
       status: 200,
       data: { whoami: 'usr_042', products: [{ reviewedFor: 'usr_042' }, { reviewedFor: 'usr_042' }] },
@@ -71,7 +79,7 @@ describe('gateway: the internal viewer token', () => {
   });
 
   it('is accepted by /mcp: the official client runs a tool as that viewer', async () => {
-    const token = await signViewerToken(viewer, TEST_SECRET);
+    const token = await signDelegatedToken(viewer, TEST_SECRET);
     const client = new Client({ name: 'chat', version: '1.0.0' });
     await client.connect(
       new StreamableHTTPClientTransport(new URL(`${base}/mcp`), {
@@ -87,8 +95,8 @@ describe('gateway: the internal viewer token', () => {
   });
 
   it('is refused when forged, expired, or anonymous (for /mcp, which needs a signed-in caller)', async () => {
-    const forged = await signViewerToken(viewer, 'x'.repeat(48));
-    const expired = await signViewerToken(viewer, TEST_SECRET, 0);
+    const forged = await signDelegatedToken(viewer, 'x'.repeat(48));
+    const expired = await signDelegatedToken(viewer, TEST_SECRET, 0);
     for (const token of [forged, expired]) {
       const reply = await whoami(token);
       expect(reply.status).toBe(401);
@@ -96,11 +104,11 @@ describe('gateway: the internal viewer token', () => {
       expect((await listTools(token)).status).toBe(401);
     }
     expect((await whoami(expired)).errors).toMatchObject([{ message: expect.stringContaining('expired') }]);
-    const anonymous = await signViewerToken(ANONYMOUS, TEST_SECRET);
+    const anonymous = await signDelegatedToken(ANONYMOUS, TEST_SECRET);
     expect((await whoami(anonymous)).data).toMatchObject({ whoami: 'anonymous' });
     const refused = await listTools(anonymous);
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ error: { data: { code: 'UNAUTHENTICATED' } } });
-    expect((await listTools(await signViewerToken(viewer, TEST_SECRET))).status).toBe(200);
+    expect((await listTools(await signDelegatedToken(viewer, TEST_SECRET))).status).toBe(200);
   });
 });

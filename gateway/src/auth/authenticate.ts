@@ -1,82 +1,114 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import {
   ANONYMOUS,
-  isViewerToken,
+  DEV_JWT_SECRET,
+  internalTokenKind,
   VerifiedTokens,
-  verifyViewerToken,
+  verifyDelegatedToken,
   ViewerTokenError,
+  type InternalSecrets,
   type Viewer,
 } from '@sophia/kit';
-import { DEV_JWT_SECRET, type GatewayConfig } from '../env.ts';
+import type { GatewayConfig } from '../env.ts';
 
 export class AuthenticationError extends Error {
   override name = 'AuthenticationError';
 }
 
+/** A verified caller: the viewer, and when its credential stops being valid (ms since the epoch). */
+export interface Caller {
+  readonly viewer: Viewer;
+  /** Undefined: no expiry (anonymous). Sockets close with 4403 when it passes. */
+  readonly expiresAt?: number | undefined;
+  /** The API key the caller used, for rate limits and revocation; undefined for tokens. */
+  readonly apiKeyId?: string | undefined;
+}
+
 export type Authenticator = (authorization: string | undefined) => Promise<Viewer>;
+export type CallerAuthenticator = (authorization: string | undefined) => Promise<Caller>;
 
 /**
  * Verifies the caller once at the edge. No credentials → the anonymous viewer (each subgraph decides what
  * that may see); credentials present but invalid → AuthenticationError (the request is refused).
  *
- * Besides user tokens it accepts the internal viewer token the gateway itself signs for subgraphs (HS256 with
- * INTERNAL_TOKEN_SECRET, 60 s), so a subgraph can call back into `/graphql` or `/mcp` as the viewer it is
- * serving (the chat pipeline runs its tools that way). This grants nothing new: only the gateway and the
- * subgraphs hold that secret, the token names a viewer the gateway already verified, and a subgraph holding
- * it could already read every other subgraph as that viewer directly.
+ * Accepted here: your identity provider's JWTs (JWKS, issuer and audience enforced in production), development
+ * tokens from /auth/dev-login (development only: production refuses the committed secret), and delegated tokens
+ * a subgraph signs to call back as the viewer it serves (the chat pipeline's tools). Never accepted: the viewer
+ * tokens the gateway signs for subgraphs — a token leaked from the internal network is useless at the edge.
  */
-export function createAuthenticator(config: GatewayConfig): Authenticator {
-  const key: Uint8Array | JWTVerifyGetKey = config.JWKS_URL
-    ? createRemoteJWKSet(new URL(config.JWKS_URL))
-    : new TextEncoder().encode(config.JWT_SECRET ?? DEV_JWT_SECRET);
-  const options = {
-    ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
-    ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),
-    algorithms: config.JWKS_URL ? ['RS256', 'ES256'] : ['HS256'],
+export function createCallerAuthenticator(config: GatewayConfig): CallerAuthenticator {
+  const verifyUserToken = createUserTokenVerifier(config);
+  const internal: InternalSecrets = {
+    current: config.INTERNAL_TOKEN_SECRET,
+    previous: config.INTERNAL_TOKEN_PREVIOUS_SECRETS,
   };
-  const verifiedUsers = new VerifiedTokens<Viewer>();
   return async (authorization) => {
-    if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
+    if (authorization === undefined || authorization.trim() === '') return { viewer: ANONYMOUS };
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match?.[1]) throw new AuthenticationError('Authorization must be "Bearer <token>".');
     const token = match[1];
-    if (isViewerToken(token)) {
-      const internal = await internalViewer(token, config.INTERNAL_TOKEN_SECRET);
-      if (internal) return internal;
+    switch (internalTokenKind(token)) {
+      case 'viewer':
+        throw new AuthenticationError('Invalid token: internal viewer tokens are not accepted here.');
+      case 'delegated':
+        return delegatedCaller(token, internal);
+      default:
+        return verifyUserToken(token);
     }
-    const known = verifiedUsers.get(token);
+  };
+}
+
+/** The viewer alone, for callers that do not track expiry. */
+export function createAuthenticator(config: GatewayConfig): Authenticator {
+  const authenticate = createCallerAuthenticator(config);
+  return async (authorization) => (await authenticate(authorization)).viewer;
+}
+
+function createUserTokenVerifier(config: GatewayConfig): (token: string) => Promise<Caller> {
+  const key: Uint8Array | JWTVerifyGetKey = config.JWKS_URL
+    ? // Keys are fetched again when a token names an unknown `kid`: the provider's rotation needs no restart.
+      createRemoteJWKSet(new URL(config.JWKS_URL), { cooldownDuration: 30_000, cacheMaxAge: 600_000 })
+    : new TextEncoder().encode(config.JWT_SECRET ?? DEV_JWT_SECRET);
+  const options: JWTVerifyOptions = {
+    ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
+    ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),
+    algorithms: config.JWKS_URL ? ['RS256', 'ES256', 'PS256', 'EdDSA'] : ['HS256'],
+    clockTolerance: config.JWT_CLOCK_TOLERANCE_SECONDS,
+    requiredClaims: ['exp', 'sub'],
+  };
+  const verified = new VerifiedTokens<Caller>();
+  return async (token) => {
+    const known = verified.get(token);
     if (known) return known;
     try {
       const { payload } = await (typeof key === 'function'
         ? jwtVerify(token, key, options)
         : jwtVerify(token, key, options));
-      if (!payload.sub) throw new AuthenticationError('Token has no subject.');
-      const viewer: Viewer = Object.freeze({
-        userId: payload.sub,
-        roles: stringList(payload['roles']),
-        scopes: stringList(payload['scopes'] ?? payload['scope']),
+      const caller: Caller = Object.freeze({
+        viewer: Object.freeze({
+          userId: payload.sub!,
+          roles: stringList(payload['roles']),
+          scopes: stringList(payload['scopes'] ?? payload['scope']),
+        }),
+        expiresAt: payload.exp! * 1000,
       });
-      verifiedUsers.set(token, viewer, payload.exp);
-      return viewer;
+      verified.set(token, caller, payload.exp);
+      return caller;
     } catch (error) {
-      if (error instanceof AuthenticationError) throw error;
       throw new AuthenticationError(`Invalid token: ${(error as Error).message}`);
     }
   };
 }
 
-/**
- * The viewer of a gateway-signed internal token; undefined when the token is not one (it is then checked as a
- * user token). One that is genuine but expired is refused here, with the reason.
- */
-async function internalViewer(token: string, secret: string): Promise<Viewer | undefined> {
+async function delegatedCaller(token: string, secrets: InternalSecrets): Promise<Caller> {
   try {
-    return await verifyViewerToken(token, secret);
+    const viewer = await verifyDelegatedToken(token, secrets);
+    return { viewer, expiresAt: Date.now() + 60_000 };
   } catch (error) {
-    if (error instanceof ViewerTokenError && error.reason === 'EXPIRED') {
-      throw new AuthenticationError('Invalid token: the internal viewer token has expired.');
-    }
-    return undefined;
+    const expired = error instanceof ViewerTokenError && error.reason === 'EXPIRED';
+    throw new AuthenticationError(
+      expired ? 'Invalid token: the delegated token has expired.' : 'Invalid token: bad delegated token.',
+    );
   }
 }
 

@@ -1,4 +1,11 @@
-import { createLogger, createSubgraph, loadSchemaFile, type Logger, type Subgraph } from '@sophia/kit';
+import {
+  createLogger,
+  createSubgraph,
+  loadSchemaFile,
+  serviceSecurityOf,
+  type Logger,
+  type Subgraph,
+} from '@sophia/kit';
 import { createAnalyst, understand as analystUnderstand } from './analyst/index.ts';
 import { ChatService } from './chat-service.ts';
 import type { ChatContext } from './context.ts';
@@ -111,7 +118,7 @@ export async function createChatSubgraph(
       name: 'chat',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
       resolvers,
-      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      ...serviceSecurityOf(config),
       logger,
       createContext: (base) => ({ ...base, store, chat, loaders: createChatLoaders(store, base.viewer) }),
       onClose: release,

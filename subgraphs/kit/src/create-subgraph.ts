@@ -16,6 +16,7 @@ import { createHttpApp, listenHttp } from './http-server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createServiceMetrics, type ServiceMetrics } from './metrics.ts';
 import { useOperationMetrics } from './operation-metrics.ts';
+import type { SecretsInput } from './internal-tokens.ts';
 import {
   VIEWER_CONNECTION_PARAM,
   VIEWER_HEADER,
@@ -34,8 +35,13 @@ export interface SubgraphOptions<TContext extends BaseContext> {
    * map is accepted as an object here and handed over once, below.
    */
   readonly resolvers: object;
-  /** Secret shared with the gateway; requests without its signature are refused with 401. */
-  readonly internalTokenSecret: string;
+  /**
+   * Secret shared with the gateway (with the ones it replaced, see `serviceSecurityOf`); requests without a
+   * viewer token signed from it are refused with 401.
+   */
+  readonly internalTokenSecret: SecretsInput;
+  /** Serve `/metrics` on this admin port instead of the service port (production: always, see env.ts). */
+  readonly metricsPort?: number | undefined;
   /** Extends the base context with the subgraph's store and per-request loaders. */
   readonly createContext: (base: BaseContext) => TContext;
   /** Resources to release after the server has drained (the store). */
@@ -90,6 +96,7 @@ export async function createSubgraph<TContext extends BaseContext>(
   const httpServer = createHttpApp({
     logger,
     metrics,
+    metricsPort: options.metricsPort,
     isReady: () => ready,
     routes: {
       '/graphql': async (req, res, requestId) => {
@@ -118,6 +125,8 @@ export async function createSubgraph<TContext extends BaseContext>(
         errors ? { data: data ?? null, errors: errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
       onConnect: async (ctx) => {
+        // The viewer token is checked once, at the handshake: the gateway's socket lives on, and the gateway
+        // closes its client's socket (and so this one) when the client's own credentials expire.
         try {
           ctx.extra.viewer = await verifyViewerToken(
             String(ctx.connectionParams?.[VIEWER_CONNECTION_PARAM] ?? ''),
@@ -143,7 +152,7 @@ export async function createSubgraph<TContext extends BaseContext>(
     httpServer,
     logger,
     metrics,
-    listen: async (port, host = '0.0.0.0') => {
+    listen: async (port, host = '127.0.0.1') => {
       const bound = await listenHttp(httpServer, port, host);
       ready = true;
       return { port: bound, url: `http://127.0.0.1:${bound}/graphql` };
@@ -164,7 +173,10 @@ export async function createSubgraph<TContext extends BaseContext>(
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
   typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 
-async function viewerFromHeader(header: string | string[] | undefined, secret: string): Promise<Viewer> {
+async function viewerFromHeader(
+  header: string | string[] | undefined,
+  secret: SecretsInput,
+): Promise<Viewer> {
   try {
     return await verifyViewerToken(typeof header === 'string' ? header : undefined, secret);
   } catch (error) {

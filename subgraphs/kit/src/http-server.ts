@@ -12,7 +12,12 @@ export interface HttpAppOptions {
   readonly metrics: ServiceMetrics;
   /** Ready to take traffic (store open, schema loaded). Drives `/readyz`. */
   readonly isReady: () => boolean;
-  /** Routes by exact path; `/healthz`, `/readyz` and `/metrics` are added. */
+  /**
+   * `/metrics` on its own admin server on this port (bound with the service, on the same address, and closed
+   * with it) instead of the service port, so the public port never shows it. 0 picks a free port.
+   */
+  readonly metricsPort?: number | undefined;
+  /** Routes by exact path; `/healthz`, `/readyz` and (without `metricsPort`) `/metrics` are added. */
   readonly routes: Readonly<Record<string, RouteHandler>>;
   /** Handles paths with no route (the gateway serves the dashboard here); 404 otherwise. */
   readonly fallback?: RouteHandler;
@@ -28,18 +33,19 @@ export function requestIdOf(req: IncomingMessage): string {
 
 /** A node:http server with health, readiness and metrics routes; every failure becomes a coded error. */
 export function createHttpApp(options: HttpAppOptions): Server {
-  const { logger, metrics, isReady } = options;
+  const { logger, metrics, isReady, metricsPort } = options;
+  const serveMetrics: RouteHandler = async (_req, res) => {
+    res.writeHead(200, { 'content-type': metrics.registry.contentType });
+    res.end(await metrics.registry.metrics());
+  };
   const routes: Record<string, RouteHandler> = {
     '/healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
     '/readyz': async (_req, res) =>
       isReady() ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'starting' }),
-    '/metrics': async (_req, res) => {
-      res.writeHead(200, { 'content-type': metrics.registry.contentType });
-      res.end(await metrics.registry.metrics());
-    },
+    ...(metricsPort === undefined ? { '/metrics': serveMetrics } : {}),
     ...options.routes,
   };
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const requestId = requestIdOf(req);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -59,6 +65,27 @@ export function createHttpApp(options: HttpAppOptions): Server {
       sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal error (request ${requestId}).`);
     });
   });
+  if (metricsPort !== undefined) attachMetricsServer(server, metricsPort, serveMetrics, logger);
+  return server;
+}
+
+function attachMetricsServer(service: Server, port: number, serve: RouteHandler, logger: Logger): void {
+  const admin = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== '/metrics') return sendJson(res, 404, { error: 'NOT_FOUND', path });
+    serve(req, res, requestIdOf(req)).catch((error: unknown) => {
+      logger.error({ err: error }, 'metrics failed');
+      sendJson(res, 500, { error: 'INTERNAL_SERVER_ERROR' });
+    });
+  });
+  service.on('listening', () => {
+    const { address } = service.address() as AddressInfo;
+    admin.once('error', (error) => logger.error({ err: error, port }, 'metrics port unavailable'));
+    admin.listen(port, address, () =>
+      logger.info({ port: (admin.address() as AddressInfo).port }, 'metrics'),
+    );
+  });
+  service.on('close', () => admin.close());
 }
 
 /** Binds the port (0 picks a free one); resolves with the port actually bound, rejects on EADDRINUSE & co. */

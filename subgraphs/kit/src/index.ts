@@ -4,6 +4,7 @@ export * from './logger.ts';
 export * from './metrics.ts';
 export * from './verified-tokens.ts';
 export * from './viewer.ts';
+export * from './internal-tokens.ts';
 export * from './context.ts';
 export * from './format-error.ts';
 export * from './http-graphql.ts';

@@ -1,12 +1,14 @@
 import { SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
-  isViewerToken,
+  internalTokenKind,
+  signDelegatedToken,
   signViewerToken,
+  verifyDelegatedToken,
   verifyViewerToken,
   ViewerTokenError,
-  type Viewer,
-} from './viewer.ts';
+} from './internal-tokens.ts';
+import type { Viewer } from './viewer.ts';
 
 const SECRET = 'a-test-secret-of-enough-length-for-hs256-0123456789';
 const ALICE: Viewer = { userId: 'usr_alice', roles: ['exec'], scopes: [] };
@@ -39,12 +41,52 @@ describe('viewer tokens', () => {
   });
 
   it('tells a gateway viewer token from a user token without trusting either', async () => {
-    expect(isViewerToken(await signViewerToken(ALICE, SECRET))).toBe(true);
+    expect(internalTokenKind(await signViewerToken(ALICE, SECRET))).toBe('viewer');
+    expect(internalTokenKind(await signDelegatedToken(ALICE, SECRET))).toBe('delegated');
     const user = await new SignJWT({})
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('usr_alice')
       .sign(new TextEncoder().encode(SECRET));
-    expect(isViewerToken(user)).toBe(false);
-    expect(isViewerToken('not a token')).toBe(false);
+    expect(internalTokenKind(user)).toBeUndefined();
+    expect(internalTokenKind('not a token')).toBeUndefined();
+  });
+
+  it('never accepts one kind where the other is expected, under the same secret', async () => {
+    const viewer = await signViewerToken(ALICE, SECRET);
+    const delegated = await signDelegatedToken(ALICE, SECRET);
+    await expect(verifyDelegatedToken(viewer, SECRET)).rejects.toMatchObject({ reason: 'INVALID' });
+    await expect(verifyViewerToken(delegated, SECRET)).rejects.toMatchObject({ reason: 'INVALID' });
+    expect(await verifyDelegatedToken(delegated, SECRET)).toEqual(ALICE);
+  });
+
+  it('refuses a token signed with the raw secret, as every forgery from a known constant would be', async () => {
+    const raw = await new SignJWT({ roles: ['exec'], scopes: [] })
+      .setProtectedHeader({ alg: 'HS256', typ: 'sophia-viewer+jwt' })
+      .setIssuer('sophia-gateway')
+      .setAudience('sophia-subgraph')
+      .setSubject('usr_alice')
+      .setIssuedAt()
+      .setExpirationTime('60s')
+      .sign(new TextEncoder().encode(SECRET));
+    await expect(verifyViewerToken(raw, SECRET)).rejects.toMatchObject({ reason: 'INVALID' });
+  });
+
+  it('accepts tokens from a previous secret during a rotation, and signs only with the current one', async () => {
+    const old = await signViewerToken(ALICE, SECRET);
+    const next = `${SECRET}-rotated`;
+    expect(await verifyViewerToken(old, { current: next, previous: [SECRET] })).toEqual(ALICE);
+    await expect(verifyViewerToken(old, next)).rejects.toMatchObject({ reason: 'INVALID' });
+    const fresh = await signViewerToken(ALICE, { current: next, previous: [SECRET] });
+    await expect(verifyViewerToken(fresh, SECRET)).rejects.toMatchObject({ reason: 'INVALID' });
+  });
+
+  it('refuses a token older than its lifetime even when it claims a later expiry', async () => {
+    const tooOld = await signViewerToken({ ...ALICE, userId: 'usr_old' }, SECRET, 3_600);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 70_000 });
+    try {
+      await expect(verifyViewerToken(tooOld, SECRET)).rejects.toMatchObject({ reason: 'EXPIRED' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,11 @@
-import { createLogger, createSubgraph, loadSchemaFile, type Logger, type Subgraph } from '@sophia/kit';
+import {
+  createLogger,
+  createSubgraph,
+  loadSchemaFile,
+  serviceSecurityOf,
+  type Logger,
+  type Subgraph,
+} from '@sophia/kit';
 import type { KpiContext } from './context.ts';
 import type { KpiConfig } from './env.ts';
 import { createKpiLoaders } from './loaders.ts';
@@ -21,7 +28,7 @@ export async function createKpiSubgraph(
       name: 'kpi',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
       resolvers,
-      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      ...serviceSecurityOf(config),
       logger: options.logger ?? createLogger('kpi', config.LOG_LEVEL),
       createContext: (base) => ({ ...base, store, loaders: createKpiLoaders(store, base.viewer) }),
       onClose: () => store.close(),

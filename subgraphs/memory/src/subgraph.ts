@@ -3,6 +3,7 @@ import {
   createServiceMetrics,
   createSubgraph,
   loadSchemaFile,
+  serviceSecurityOf,
   type Logger,
   type Subgraph,
 } from '@sophia/kit';
@@ -30,7 +31,7 @@ export async function createMemorySubgraph(
       name: 'memory',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
       resolvers,
-      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      ...serviceSecurityOf(config),
       logger,
       metrics,
       createContext: (base) => ({

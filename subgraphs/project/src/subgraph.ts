@@ -1,4 +1,11 @@
-import { createLogger, createSubgraph, loadSchemaFile, type Logger, type Subgraph } from '@sophia/kit';
+import {
+  createLogger,
+  createSubgraph,
+  loadSchemaFile,
+  serviceSecurityOf,
+  type Logger,
+  type Subgraph,
+} from '@sophia/kit';
 import type { ProjectContext } from './context.ts';
 import type { ProjectConfig } from './env.ts';
 import { createProjectLoaders } from './loaders.ts';
@@ -21,7 +28,7 @@ export async function createProjectSubgraph(
       name: 'project',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
       resolvers,
-      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      ...serviceSecurityOf(config),
       createContext: (base) => ({ ...base, store, loaders: createProjectLoaders(store) }),
       onClose: () => store.close(),
       logger: options.logger ?? createLogger('project', config.LOG_LEVEL),

@@ -1,4 +1,11 @@
-import { createLogger, createSubgraph, loadSchemaFile, type Logger, type Subgraph } from '@sophia/kit';
+import {
+  createLogger,
+  createSubgraph,
+  loadSchemaFile,
+  serviceSecurityOf,
+  type Logger,
+  type Subgraph,
+} from '@sophia/kit';
 import type { SalesContext } from './context.ts';
 import { DealStageFeed } from './deal-stage-feed.ts';
 import type { SalesConfig } from './env.ts';
@@ -23,7 +30,7 @@ export async function createSalesSubgraph(
       name: 'sales',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
       resolvers,
-      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      ...serviceSecurityOf(config),
       createContext: (base) => ({ ...base, store, stageChanges, loaders: createSalesLoaders(store) }),
       onClose: () => store.close(),
       logger: options.logger ?? createLogger('sales', config.LOG_LEVEL),

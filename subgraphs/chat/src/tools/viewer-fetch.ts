@@ -1,12 +1,12 @@
-import { signViewerToken, type Viewer } from '@sophia/kit';
+import { signDelegatedToken, type Viewer } from '@sophia/kit';
 
-/** Viewer tokens live a minute; one is reused for half that, then signed again. */
+/** Delegated tokens live a minute; one is reused for half that, then signed again. */
 const TOKEN_TTL_SECONDS = 60;
 const REUSE_MS = 30_000;
 
 /**
- * A fetch that authenticates every request as `viewer` with a fresh internal viewer token, which the gateway
- * accepts as a bearer token: the assistant's tool calls see exactly what the viewer may see.
+ * A fetch that authenticates every request as `viewer` with a delegated token (the kind the gateway's edge
+ * accepts from subgraphs, never a viewer token): the assistant's tool calls see exactly what the viewer may see.
  */
 export function viewerFetch(
   viewer: Viewer,
@@ -15,7 +15,7 @@ export function viewerFetch(
   let token: { value: string; signedAt: number } | undefined;
   return async (url, init) => {
     if (!token || Date.now() - token.signedAt > REUSE_MS) {
-      token = { value: await signViewerToken(viewer, secret, TOKEN_TTL_SECONDS), signedAt: Date.now() };
+      token = { value: await signDelegatedToken(viewer, secret, TOKEN_TTL_SECONDS), signedAt: Date.now() };
     }
     const headers = new Headers(init?.headers);
     headers.set('authorization', `Bearer ${token.value}`);

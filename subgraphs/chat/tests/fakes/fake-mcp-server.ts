@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { ANONYMOUS, verifyViewerToken, type Viewer } from '@sophia/kit';
+import { ANONYMOUS, verifyDelegatedToken, type Viewer } from '@sophia/kit';
 import { TEST_SECRET } from '@sophia/kit/testing';
 
 /** A scripted tool: its GraphQL result for the arguments, as the gateway's tools return it. */
@@ -71,7 +71,7 @@ export async function startFakeMcpServer(
     // A server that is not Sophia's (MCP_SERVERS) gets no viewer token.
     if (options.requireViewer === false) return ANONYMOUS;
     const header = request.headers.authorization ?? '';
-    return verifyViewerToken(header.replace(/^Bearer /, ''), TEST_SECRET).catch(() => null);
+    return verifyDelegatedToken(header.replace(/^Bearer /, ''), TEST_SECRET).catch(() => null);
   };
 
   const http = createServer((request, response) => {
