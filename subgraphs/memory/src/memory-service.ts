@@ -12,8 +12,9 @@ import {
   writeTags,
   type HotCache,
 } from './cache/index.ts';
-import { createEmbeddingProvider } from './embeddings/create-provider.ts';
-import { createEmbedder, type Embedder } from './embeddings/embedder.ts';
+import { sameDuplicateScope } from './duplicate-scope.ts';
+import { createConfiguredEmbedder } from './embeddings/create-provider.ts';
+import type { Embedder } from './embeddings/embedder.ts';
 import type { MemoryConfig } from './env.ts';
 import { MemoryStore, memoryText, type RememberRequest, type RememberResult, type WarmRow } from './store.ts';
 import type { Guarded, ViewerScope } from './visibility.ts';
@@ -28,7 +29,7 @@ export interface MemoryService {
   /** L1: search results and query embeddings. */
   readonly cache: HotCache;
   readonly cacheTtlMs: number;
-  /** Cosine similarity at or above which a new memory merges into the viewer's existing one. */
+  /** Cosine similarity at or above which a new memory merges into the viewer's existing one (same scope). */
   readonly duplicateSimilarity: number;
   /** L2: hot and warm memories. */
   readonly warm: WarmIndex;
@@ -58,14 +59,7 @@ export async function openMemoryService(
   config: MemoryConfig,
   options: { registry: Registry; log: Pick<Logger, 'warn' | 'info' | 'error'> },
 ): Promise<MemoryService> {
-  const embedder = createEmbedder(createEmbeddingProvider(config), {
-    registry: options.registry,
-    batchWindowMs: config.EMBEDDINGS_BATCH_WINDOW_MS,
-    batchMaxWaitMs: config.EMBEDDINGS_BATCH_MAX_WAIT_MS,
-    maxBatch: config.EMBEDDINGS_MAX_BATCH,
-    maxInFlight: config.EMBEDDINGS_MAX_IN_FLIGHT,
-    retries: config.EMBEDDINGS_RETRIES,
-  });
+  const embedder = createConfiguredEmbedder(config, options.registry);
   const local = createMemoryCache({
     maxEntries: config.MEMORY_CACHE_MAX_ENTRIES,
     defaultTtlMs: config.MEMORY_CACHE_TTL_MS,
@@ -177,7 +171,7 @@ export async function rememberMemory(
     scope: viewerScope,
     input,
     embedding,
-    nearDuplicateOf: nearDuplicate(service, viewerScope, embedding),
+    nearDuplicateOf: nearDuplicate(service, viewerScope, input, embedding),
   });
   if (!result.merged) {
     const { memory } = result;
@@ -190,16 +184,32 @@ export async function rememberMemory(
 }
 
 /**
- * The viewer's own hot or warm memory whose vector is at least `duplicateSimilarity` like this one, if any.
- * Cold memories are merged only when their content is the same (the store checks that exactly).
+ * The viewer's own hot or warm memory in the same duplicate scope (visibility, account, kind: see
+ * duplicate-scope.ts) whose vector is at least `duplicateSimilarity` like this one, if any. Cold memories are
+ * merged only when their content is the same (the store checks that exactly).
  */
-function nearDuplicate(service: MemoryService, scope: ViewerScope, embedding: Float32Array): string | null {
-  const hits = service.warm.search({ vector: embedding, text: '', scope, limit: 5 });
-  const hit = hits.find(
-    (candidate) =>
+function nearDuplicate(
+  service: MemoryService,
+  scope: ViewerScope,
+  input: RememberRequest['input'],
+  embedding: Float32Array,
+): string | null {
+  const wanted = { ...input, ownerId: scope.userId, teamId: scope.teamId };
+  const hits = service.warm.search({
+    vector: embedding,
+    text: '',
+    scope,
+    limit: 5,
+    filter: { kinds: [input.kind], visibility: [input.visibility], accountId: input.accountId },
+  });
+  const hit = hits.find((candidate) => {
+    const found = service.warm.describe(candidate.id);
+    return (
       (candidate.vectorSimilarity ?? 0) >= service.duplicateSimilarity &&
-      service.warm.guardOf(candidate.id)?.ownerId === scope.userId,
-  );
+      found !== undefined &&
+      sameDuplicateScope({ ...found.guard, kind: found.kind, accountId: found.accountId }, wanted)
+    );
+  });
   return hit?.id ?? null;
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DuckDb, seedOnce, type SqlParam, type SqlRunner } from '@sophia/kit';
 import { generateCompany } from '@sophia/ops';
 import { demoMemories, directoryRows } from './demo-memories.ts';
+import { duplicateScopeKey, sameDuplicateScope } from './duplicate-scope.ts';
 import type { Embedder } from './embeddings/embedder.ts';
 import type { MemoryConfig } from './env.ts';
 import { contentHash } from './remember-input.ts';
@@ -9,6 +10,7 @@ import { bm25Sql } from './search-sql.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { INGEST_JOBS_DDL, IngestJobStore } from './ingest/job-store.ts';
 import { createSerialQueue } from './serial-queue.ts';
+import { prepareEmbeddings } from './stored-embeddings.ts';
 import { termFrequencies } from './tokenize.ts';
 import { visibleSql, type Guarded, type ViewerScope, type Visibility } from './visibility.ts';
 
@@ -72,9 +74,6 @@ export interface WarmRow extends Guarded {
   readonly accountId: string | null;
 }
 
-/** Memories embedded per batch when the store fills missing embeddings at start. */
-const BACKFILL_BATCH = 256;
-
 /** An account as memory knows it: sales owns accounts, memory only adds what it knows about them. */
 export interface AccountRef {
   readonly id: string;
@@ -102,7 +101,7 @@ export interface RememberRequest {
     readonly metadata?: Readonly<Record<string, unknown>>;
   };
   readonly embedding: Float32Array;
-  /** A memory the warm index found nearly identical; merged into when it is the viewer's own. */
+  /** A memory the warm index found nearly identical; merged into when its duplicate scope is the request's. */
   readonly nearDuplicateOf?: string | null;
 }
 
@@ -185,7 +184,7 @@ function filterSql(filter: MemoryFilter): { sql: string; params: SqlParam[] } {
 
 /**
  * The text a memory is indexed and embedded by: its source's title (a chunk is found by its document's name)
- * and its content. `prepareEmbeddings` builds the same text in SQL.
+ * and its content. `stored-embeddings.ts` builds the same text in SQL.
  */
 export function memoryText(memory: {
   readonly sourceTitle: string | null;
@@ -250,14 +249,6 @@ function storedRow(memory: NewMemory): MemoryRow {
     accessedAt: memory.accessedAt ?? memory.createdAt,
     accessCount: 0,
   };
-}
-
-/** Stores one memory's vector (passed as its list literal, cast to FLOAT[]). */
-function writeEmbedding(tx: SqlRunner, id: string, embedding: Float32Array): Promise<void> {
-  return tx.run('UPDATE memories SET embedding = ?::FLOAT[] WHERE id = ?', [
-    JSON.stringify(Array.from(embedding)),
-    id,
-  ]);
 }
 
 /**
@@ -488,7 +479,8 @@ export class MemoryStore {
 
   /**
    * Stores a memory of the viewer's, or returns the one it duplicates (`merged`): their memory with the same
-   * normalised content, or `nearDuplicateOf` (a near-duplicate the warm index found) when that is still theirs.
+   * normalised content in the same duplicate scope (owner, visibility, account, kind: see duplicate-scope.ts),
+   * or `nearDuplicateOf` (a near-duplicate the warm index found) when it is in that scope too.
    * Resolves once the row is committed; concurrent calls share one transaction (group commit).
    */
   remember(request: RememberRequest): Promise<RememberResult> {
@@ -512,14 +504,17 @@ export class MemoryStore {
       [...owners, ...hashes, ...nearIds],
     );
     // Oldest last, so the oldest of several equal memories wins.
-    const byContent = new Map(existing.map((row) => [`${row.ownerId}\n${row.hash}`, toMemory(row)]));
+    const contentKey = (scope: Parameters<typeof duplicateScopeKey>[0], hash: string | undefined) =>
+      `${duplicateScopeKey(scope)}\n${hash}`;
+    const byContent = new Map(existing.map((row) => [contentKey(row, row.hash), toMemory(row)]));
     const byId = new Map(existing.map((row) => [row.id, toMemory(row)]));
     const written: NewMemory[] = [];
     const results = requests.map((request, i): RememberResult => {
       const { scope, input } = request;
-      const key = `${scope.userId}\n${hashes[i]}`;
+      const wanted = { ...input, ownerId: scope.userId, teamId: scope.teamId };
+      const key = contentKey(wanted, hashes[i]);
       const near = request.nearDuplicateOf ? byId.get(request.nearDuplicateOf) : undefined;
-      const duplicate = byContent.get(key) ?? (near?.ownerId === scope.userId ? near : undefined);
+      const duplicate = byContent.get(key) ?? (near && sameDuplicateScope(near, wanted) ? near : undefined);
       if (duplicate) return { memory: duplicate, merged: true };
       const createdAt = new Date().toISOString();
       const memory: NewMemory = {
@@ -585,48 +580,5 @@ export class MemoryStore {
     return this.write(() =>
       this.db.run(`UPDATE memories SET tier = ? WHERE id IN (${placeholders(ids)})`, [tier, ...ids]),
     );
-  }
-}
-
-/**
- * Checks the stored vectors' dimension against the embedder's (a clear failure at start), embeds every memory
- * that has no vector yet (the demo memories on first start) in batches, and records the model and dimension.
- */
-async function prepareEmbeddings(db: DuckDb, embedder: Embedder): Promise<void> {
-  const meta = Object.fromEntries(
-    (
-      await db.query<{ key: string; value: string }>(
-        "SELECT key, value FROM sophia_meta WHERE key IN ('embedding_model', 'embedding_dimension')",
-      )
-    ).map((row) => [row.key, row.value]),
-  );
-  const stored = meta['embedding_dimension'];
-  if (stored !== undefined) embedder.assertDimension(Number(stored));
-  for (;;) {
-    const missing = await db.query<{ id: string; text: string }>(
-      `SELECT id, coalesce(source_title || chr(10), '') || content AS text FROM memories
-       WHERE embedding IS NULL ORDER BY id LIMIT ?`,
-      [BACKFILL_BATCH],
-    );
-    if (missing.length === 0) break;
-    const vectors = await embedder.embedMany(missing.map((row) => row.text));
-    await db.transaction(async (tx) => {
-      for (const [i, row] of missing.entries()) {
-        const vector = vectors[i];
-        if (!(vector instanceof Float32Array)) {
-          throw new Error(`Cannot embed memory ${row.id}: ${vector?.message ?? 'no result'}`);
-        }
-        await writeEmbedding(tx, row.id, vector);
-      }
-    });
-  }
-  if (stored === undefined) {
-    await db.transaction(async (tx) => {
-      await tx.run("DELETE FROM sophia_meta WHERE key IN ('embedding_model', 'embedding_dimension')");
-      await tx.insertRows('sophia_meta', [
-        { key: 'embedding_model', value: embedder.model },
-        { key: 'embedding_dimension', value: String(embedder.dimension) },
-      ]);
-    });
   }
 }

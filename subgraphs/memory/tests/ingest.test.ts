@@ -165,6 +165,27 @@ describe('ingestDocument: chunked in the background, followed by polling and by 
     }
   });
 
+  it('never merges an ingested TEAM chunk into the owner’s private note of the same text', async () => {
+    const text = documentOf(60, 60_000);
+    const REMEMBER = `mutation($input: RememberInput!) { remember(input: $input) { memory { id } merged } }`;
+    const note = await running.request<{ remember: { memory: { id: string } } }>(REMEMBER, {
+      variables: { input: { content: text } },
+    });
+    const { job: queued } = await ingest({ title: 'Team kalomi', content: text, visibility: 'TEAM' });
+    const done = await finished(queued!.id);
+    expect(done).toMatchObject({ status: 'COMPLETED', chunksDone: 1 });
+    const [chunk] = done.memories!;
+    expect(chunk!.id).not.toBe(note.data!.remember.memory.id);
+    const VISIBILITY = 'query($id: ID!) { memory(id: $id) { visibility kind } }';
+    const visibilityOf = async (id: string) =>
+      (await running.request<{ memory: unknown }>(VISIBILITY, { variables: { id } })).data!.memory;
+    expect(await visibilityOf(chunk!.id)).toEqual({ visibility: 'TEAM', kind: 'DOCUMENT_CHUNK' });
+    expect(await visibilityOf(note.data!.remember.memory.id)).toEqual({
+      visibility: 'PRIVATE',
+      kind: 'NOTE',
+    });
+  });
+
   it('reports every input mistake as data and starts nothing', async () => {
     const { job: refused, errors } = await ingest({
       title: ' ',

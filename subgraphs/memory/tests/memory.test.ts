@@ -324,6 +324,38 @@ describe('memory subgraph', () => {
       expect(other.data?.remember.merged).toBe(false);
     });
 
+    it('merges only within the same visibility, account and kind, by exact content and by vector alike', async () => {
+      const text = 'Tamarind pricing: hold the 12% discount until the board meets.';
+      const privateCopy = (await remember({ content: text })).data!.remember;
+      expect(privateCopy).toMatchObject({ merged: false, memory: { visibility: 'PRIVATE' } });
+      // Remembered for the organisation after a private copy: a new ORG memory the team can find.
+      const orgCopy = (await remember({ content: text, visibility: 'ORG' })).data!.remember;
+      expect(orgCopy).toMatchObject({ merged: false, memory: { visibility: 'ORG' } });
+      expect(orgCopy.memory.id).not.toBe(privateCopy.memory.id);
+      expect(await idsFound('Tamarind pricing board', TEAMMATE)).toContain(orgCopy.memory.id);
+      expect(await idsFound('Tamarind pricing board', TEAMMATE)).not.toContain(privateCopy.memory.id);
+      // The same again as ORG merges into the ORG copy, not the private one.
+      expect((await remember({ content: text, visibility: 'ORG' })).data!.remember).toMatchObject({
+        merged: true,
+        memory: { id: orgCopy.memory.id },
+      });
+      const teamCopy = (await remember({ content: text, visibility: 'TEAM' })).data!.remember;
+      const factCopy = (await remember({ content: text, kind: 'FACT' })).data!.remember;
+      const accountCopy = (await remember({ content: text, accountId: 'acc_001' })).data!.remember;
+      const ids = [privateCopy, orgCopy, teamCopy, factCopy, accountCopy].map((copy) => copy.memory.id);
+      expect(new Set(ids).size).toBe(5);
+      expect([teamCopy, factCopy, accountCopy].every((copy) => !copy.merged)).toBe(true);
+      // A near-duplicate (the vector path) keeps to its own visibility too.
+      const near = 'Tamarind pricing -- hold the 12% discount, until the board meets!';
+      expect((await remember({ content: near, visibility: 'TEAM' })).data!.remember).toMatchObject({
+        merged: true,
+        memory: { id: teamCopy.memory.id },
+      });
+      const nearOrg = (await remember({ content: near, visibility: 'ORG', kind: 'FACT' })).data!.remember;
+      expect(nearOrg.merged).toBe(false);
+      expect(ids).not.toContain(nearOrg.memory.id);
+    });
+
     it('lets only the owner forget a memory', async () => {
       const id = (await remember({ content: 'Numbat project codename is retired.', visibility: 'ORG' })).data!
         .remember.memory.id;

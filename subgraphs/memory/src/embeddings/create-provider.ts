@@ -1,4 +1,6 @@
+import type { Registry } from 'prom-client';
 import type { MemoryConfig } from '../env.ts';
+import { createEmbedder, type Embedder } from './embedder.ts';
 import { createLocalProvider } from './local-provider.ts';
 import { createOpenAiProvider } from './openai-provider.ts';
 import type { EmbeddingProvider } from './provider.ts';
@@ -32,4 +34,16 @@ export function createEmbeddingProvider(config: MemoryConfig): EmbeddingProvider
         maxBatch: config.EMBEDDINGS_MAX_BATCH,
       });
   }
+}
+
+/** The process-wide embedder the EMBEDDINGS_* variables configure, its metrics on `registry`. */
+export function createConfiguredEmbedder(config: MemoryConfig, registry: Registry): Embedder {
+  return createEmbedder(createEmbeddingProvider(config), {
+    registry,
+    batchWindowMs: config.EMBEDDINGS_BATCH_WINDOW_MS,
+    batchMaxWaitMs: config.EMBEDDINGS_BATCH_MAX_WAIT_MS,
+    maxBatch: config.EMBEDDINGS_MAX_BATCH,
+    maxInFlight: config.EMBEDDINGS_MAX_IN_FLIGHT,
+    retries: config.EMBEDDINGS_RETRIES,
+  });
 }

@@ -106,14 +106,6 @@ describe('createEmbedder', () => {
     expect(calls).toBe(1);
   });
 
-  it('names both dimensions when the stored one disagrees', () => {
-    const embedder = createEmbedder(createLocalProvider({ dimension: 768 }), { registry: new Registry() });
-    expect(() => embedder.assertDimension(768)).not.toThrow();
-    expect(() => embedder.assertDimension(384)).toThrow(
-      /dimension 384, but the local model "sophia-local-hashing-v1" produces 768/,
-    );
-  });
-
   it('lets two models share one registry', () => {
     const registry = new Registry();
     createEmbedder(createLocalProvider({ dimension: 8 }), { registry });

@@ -3,7 +3,6 @@ import type { Registry } from 'prom-client';
 import { embeddingMetrics } from './embedding-metrics.ts';
 import {
   EmbeddingCallError,
-  EmbeddingDimensionError,
   EmbeddingInputError,
   type EmbeddingProvider,
   type EmbeddingResult,
@@ -39,8 +38,6 @@ export interface Embedder {
   embed(text: string): Promise<Float32Array>;
   /** One result per text; a text that failed gets its `Error` and the others are unaffected. */
   embedMany(texts: readonly string[]): Promise<EmbeddingResult[]>;
-  /** Throws when vectors already stored with `storedDimension` cannot be compared with this model's. */
-  assertDimension(storedDimension: number): void;
 }
 
 export function createEmbedder(provider: EmbeddingProvider, options: EmbedderOptions): Embedder {
@@ -132,15 +129,6 @@ export function createEmbedder(provider: EmbeddingProvider, options: EmbedderOpt
     embed,
     embedMany: (texts) =>
       Promise.all(texts.map((text) => embed(text).catch((error: unknown) => error as Error))),
-    assertDimension(storedDimension) {
-      if (storedDimension !== provider.dimension) {
-        throw new EmbeddingDimensionError(
-          `Stored memories have embeddings of dimension ${storedDimension}, but the ${provider.name} model ` +
-            `"${provider.model}" produces ${provider.dimension}. Set EMBEDDINGS_DIMENSION and EMBEDDINGS_MODEL ` +
-            `to the model the memories were embedded with, or re-embed them.`,
-        );
-      }
-    },
   };
 }
 

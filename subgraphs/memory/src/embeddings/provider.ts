@@ -37,10 +37,10 @@ export class EmbeddingInputError extends Error {
   }
 }
 
-/** Stored vectors and the configured model disagree on dimension; raised at start. */
-export class EmbeddingDimensionError extends Error {
+/** Stored vectors were made by another model (or dimension) than the configured one; raised at start. */
+export class EmbeddingModelMismatchError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'EmbeddingDimensionError';
+    this.name = 'EmbeddingModelMismatchError';
   }
 }

@@ -133,9 +133,9 @@ export class WarmIndex {
     return this.#meta.size;
   }
 
-  /** Who may see an indexed memory (its owner among them); undefined when it is not indexed. */
-  guardOf(id: string): Guarded | undefined {
-    return this.#meta.get(id)?.guard;
+  /** An indexed memory's guard, kind and account (what duplicate merging compares); undefined when absent. */
+  describe(id: string): Pick<WarmEntry, 'guard' | 'kind' | 'accountId'> | undefined {
+    return this.#meta.get(id);
   }
 
   has(id: string): boolean {
