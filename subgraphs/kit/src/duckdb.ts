@@ -1,6 +1,7 @@
 import { mkdirSync, accessSync, constants } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { SpanKind, withSpan } from './telemetry/spans.ts';
 
 export type SqlParam = DuckDBValue | string | number | boolean | null;
 export type SqlRow = Record<string, unknown>;
@@ -57,34 +58,36 @@ export class DuckDb implements SqlRunner {
   }
 
   query<T = SqlRow>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
-    return this.withConnection((c) => queryOn<T>(c, sql, params));
+    return traced(sql, () => this.withConnection((c) => queryOn<T>(c, sql, params)));
   }
 
   run(sql: string, params: readonly SqlParam[] = []): Promise<void> {
-    return this.withConnection((c) => runOn(c, sql, params));
+    return traced(sql, () => this.withConnection((c) => runOn(c, sql, params)));
   }
 
   insertRows(table: string, rows: readonly SqlRow[]): Promise<void> {
-    return this.withConnection((c) => insertOn(c, table, rows));
+    return traced(`INSERT INTO ${table}`, () => this.withConnection((c) => insertOn(c, table, rows)));
   }
 
   /** Runs `work` in one transaction: all of it lands, or none of it does. */
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
-    return this.withConnection(async (c) => {
-      await c.run('BEGIN TRANSACTION');
-      try {
-        const result = await work({
-          query: (sql, params = []) => queryOn(c, sql, params),
-          run: (sql, params = []) => runOn(c, sql, params),
-          insertRows: (table, rows) => insertOn(c, table, rows),
-        });
-        await c.run('COMMIT');
-        return result;
-      } catch (error) {
-        await c.run('ROLLBACK');
-        throw error;
-      }
-    });
+    return traced('TRANSACTION', () =>
+      this.withConnection(async (c) => {
+        await c.run('BEGIN TRANSACTION');
+        try {
+          const result = await work({
+            query: (sql, params = []) => queryOn(c, sql, params),
+            run: (sql, params = []) => runOn(c, sql, params),
+            insertRows: (table, rows) => insertOn(c, table, rows),
+          });
+          await c.run('COMMIT');
+          return result;
+        } catch (error) {
+          await c.run('ROLLBACK');
+          throw error;
+        }
+      }),
+    );
   }
 
   async close(): Promise<void> {
@@ -103,6 +106,20 @@ export class DuckDb implements SqlRunner {
       else this.idle.push(connection);
     }
   }
+}
+
+/** One CLIENT span per statement, named by its verb; the text has placeholders only, never values. */
+function traced<T>(sql: string, work: () => Promise<T>): Promise<T> {
+  const statement = sql.trim();
+  const verb = statement.split(/\s+/, 1)[0]?.toUpperCase() ?? 'SQL';
+  return withSpan(
+    `duckdb ${verb}`,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: { 'db.system.name': 'duckdb', 'db.query.text': statement.slice(0, 512) },
+    },
+    work,
+  );
 }
 
 async function queryOn<T>(c: DuckDBConnection, sql: string, params: readonly SqlParam[]): Promise<T[]> {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { HttpError, sendGraphQLError, sendJson } from './http-graphql.ts';
 import type { ServiceMetrics } from './metrics.ts';
+import { traceIncomingRequest } from './telemetry/http-server-span.ts';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void>;
 
@@ -24,6 +25,8 @@ export interface HttpAppOptions {
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';
+
+const UNTRACED_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Request ids are taken from the caller when sane, so one id follows a request across services. */
 export function requestIdOf(req: IncomingMessage): string {
@@ -56,14 +59,18 @@ export function createHttpApp(options: HttpAppOptions): Server {
       sendJson(res, 404, { error: 'NOT_FOUND', path });
       return;
     }
-    handler(req, res, requestId).catch((error: unknown) => {
-      if (error instanceof HttpError) {
-        sendGraphQLError(res, error.status, error.code, error.message);
-        return;
-      }
-      logger.error({ err: error, requestId, path }, 'request failed');
-      sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal error (request ${requestId}).`);
-    });
+    const run = () =>
+      handler(req, res, requestId).catch((error: unknown) => {
+        if (error instanceof HttpError) {
+          sendGraphQLError(res, error.status, error.code, error.message);
+          return;
+        }
+        logger.error({ err: error, requestId, path }, 'request failed');
+        sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal error (request ${requestId}).`);
+      });
+    // Probes and scrapes are not traced: they would drown the traces people look for.
+    if (UNTRACED_ROUTES.has(route)) void run();
+    else traceIncomingRequest(req, res, route, () => void run());
   });
   if (metricsPort !== undefined) attachMetricsServer(server, metricsPort, serveMetrics, logger);
   return server;

@@ -1,4 +1,4 @@
-import { SophiaError } from '@sophia/kit';
+import { SophiaError, SpanKind, withSpan } from '@sophia/kit';
 import { sseData } from './sse.ts';
 
 /** A message of the OpenAI chat-completions API. */
@@ -68,9 +68,30 @@ export function completionsUrl(baseUrl: string): string {
  * Streams one chat completion (`stream: true`): text deltas go to `onText` as they arrive, tool-call
  * fragments (id and name first, then argument pieces, keyed by `index`) are put back together.
  */
-export async function streamCompletion(
+export function streamCompletion(
   options: LlmClientOptions,
-  request: { messages: readonly LlmMessage[]; tools?: readonly LlmTool[] | undefined; signal: AbortSignal },
+  request: CompletionRequest,
+  onText: (delta: string) => void,
+): Promise<CompletionRound> {
+  return withSpan(
+    'chat.llm',
+    {
+      kind: SpanKind.CLIENT,
+      attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': options.model },
+    },
+    () => completeStreaming(options, request, onText),
+  );
+}
+
+type CompletionRequest = {
+  messages: readonly LlmMessage[];
+  tools?: readonly LlmTool[] | undefined;
+  signal: AbortSignal;
+};
+
+async function completeStreaming(
+  options: LlmClientOptions,
+  request: CompletionRequest,
   onText: (delta: string) => void,
 ): Promise<CompletionRound> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };

@@ -1,4 +1,4 @@
-import { isErrorCode, SophiaError, type Logger, type SignedInViewer } from '@sophia/kit';
+import { isErrorCode, SophiaError, withSpan, type Logger, type SignedInViewer } from '@sophia/kit';
 import type { ChatEventError, ReplyEventLog } from '../event-log/index.ts';
 import type { ChatStore, ConversationRow, MessageRow, MessageStatus } from '../store.ts';
 import type { Toolbox, ToolboxFactory } from '../tools/toolbox.ts';
@@ -86,7 +86,14 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
  * DONE, then remember the exchange. Never rejects: every failure ends the reply with an ERROR event and the
  * message FAILED; a cancel ends it with DONE and the message CANCELLED.
  */
-export async function runReply(deps: PipelineDeps, job: ReplyJob, signal: AbortSignal): Promise<void> {
+export function runReply(deps: PipelineDeps, job: ReplyJob, signal: AbortSignal): Promise<void> {
+  // One span for the whole reply, a child of the sendMessage that started it, ending after the last token.
+  return withSpan('chat.reply', { attributes: { 'sophia.message_id': job.reply.id } }, () =>
+    writeReply(deps, job, signal),
+  );
+}
+
+async function writeReply(deps: PipelineDeps, job: ReplyJob, signal: AbortSignal): Promise<void> {
   const { store, log, logger } = deps;
   const writer = new ReplyWriter(log, job.reply.id);
   const toolbox = deps.toolboxFor({ viewer: job.viewer, signal });
@@ -107,11 +114,12 @@ export async function runReply(deps: PipelineDeps, job: ReplyJob, signal: AbortS
   let status: MessageStatus = 'COMPLETE';
   try {
     try {
-      const understanding = await untilAborted(
-        deps.understand(job.question, job.history, tools, job.now),
-        signal,
+      const understanding = await withSpan('chat.understand', {}, () =>
+        untilAborted(deps.understand(job.question, job.history, tools, job.now), signal),
       );
-      const memories = await untilAborted(retrieveMemories(tools, job.question, job.history), signal);
+      const memories = await withSpan('chat.retrieve_memories', {}, () =>
+        untilAborted(retrieveMemories(tools, job.question, job.history), signal),
+      );
       const synthesize = deps.synthesizerFor(toolbox);
       const request = {
         question: job.question,
@@ -122,14 +130,20 @@ export async function runReply(deps: PipelineDeps, job: ReplyJob, signal: AbortS
         now: job.now,
         signal,
       };
-      await untilAborted(
-        synthesize(request, (event) => {
-          if (signal.aborted) return;
-          if (event.type === 'TOKEN') writer.token(event.delta);
-          else writer.cite(event.citation);
-        }),
-        signal,
-      );
+      await withSpan('chat.synthesize', {}, async (span) => {
+        let tokens = 0;
+        await untilAborted(
+          synthesize(request, (event) => {
+            if (signal.aborted) return;
+            if (event.type === 'TOKEN') {
+              tokens += 1;
+              writer.token(event.delta);
+            } else writer.cite(event.citation);
+          }),
+          signal,
+        );
+        span.setAttribute('sophia.tokens', tokens);
+      });
       await finish('COMPLETE');
     } catch (error) {
       if (signal.aborted && signal.reason === 'CANCELLED') {

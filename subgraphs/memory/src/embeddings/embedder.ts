@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Registry } from 'prom-client';
+import { ROOT_CONTEXT, withSpan } from '@sophia/kit';
+import { createBatchLinks } from './batch-links.ts';
 import { embeddingMetrics } from './embedding-metrics.ts';
 import {
   EmbeddingCallError,
@@ -87,22 +89,29 @@ export function createEmbedder(provider: EmbeddingProvider, options: EmbedderOpt
     }
   };
 
+  const embedBatch = async (texts: readonly string[]): Promise<Array<Float32Array | Error>> => {
+    metrics.batchSize.observe(texts.length);
+    const results = texts.map((text) => validate(text, maxChars));
+    const pending = texts.flatMap((text, i) => (results[i] ? [] : [{ text, i }]));
+    if (pending.length > 0) {
+      try {
+        const answers = await semaphore.run(() => callWithRetries(pending.map((p) => p.text)));
+        pending.forEach(({ i }, j) => (results[i] = answers[j]));
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        for (const { i } of pending) results[i] = failure;
+      }
+    }
+    return results.map((result) => result ?? new Error('the embedding provider returned too few results'));
+  };
+
+  const batchLinks = createBatchLinks();
   // DataLoader is designed per request; this one is shared, so it must not cache (`cache: false`).
   const loader = new DataLoader<string, Float32Array>(
-    async (texts) => {
-      metrics.batchSize.observe(texts.length);
-      const results = texts.map((text) => validate(text, maxChars));
-      const pending = texts.flatMap((text, i) => (results[i] ? [] : [{ text, i }]));
-      if (pending.length > 0) {
-        try {
-          const answers = await semaphore.run(() => callWithRetries(pending.map((p) => p.text)));
-          pending.forEach(({ i }, j) => (results[i] = answers[j]));
-        } catch (error) {
-          const failure = error instanceof Error ? error : new Error(String(error));
-          for (const { i } of pending) results[i] = failure;
-        }
-      }
-      return results.map((result) => result ?? new Error('the embedding provider returned too few results'));
+    (texts) => {
+      const batch = { parent: ROOT_CONTEXT, links: batchLinks.take(texts) };
+      const attributes = { 'sophia.batch_size': texts.length, 'sophia.embeddings.provider': provider.name };
+      return withSpan('memory.embed_batch', { ...batch, attributes }, () => embedBatch(texts));
     },
     {
       cache: false,
@@ -114,6 +123,7 @@ export function createEmbedder(provider: EmbeddingProvider, options: EmbedderOpt
   const embed = async (text: string): Promise<Float32Array> => {
     metrics.queueDepth.inc();
     try {
+      batchLinks.queued(text);
       const vector = loader.load(text);
       scheduler.joined();
       return await vector;
