@@ -205,7 +205,7 @@ export type SendMessageMutation = { sendMessage: { conversation: { id: string, t
 export type ConversationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConversationsQuery = { conversations: Array<{ id: string, title: string, updatedAt: string }> };
+export type ConversationsQuery = { conversations: Array<{ id: string, title: string, updatedAt: string }> | null };
 
 export type ConversationQueryVariables = Exact<{
   id: string;
@@ -274,7 +274,7 @@ export type SearchMemoriesQueryVariables = Exact<{
 export type SearchMemoriesQuery = { searchMemories: Array<(
     { memory: { id: string } }
     & { ' $fragmentRefs'?: { 'MemoryHitFieldsFragment': MemoryHitFieldsFragment } }
-  )> };
+  )> | null };
 
 export type RememberNoteMutationVariables = Exact<{
   input: RememberInput;
@@ -301,7 +301,7 @@ export type OverviewQueryVariables = Exact<{
 export type OverviewQuery = { kpiCards: Array<(
     { period: string, metric: { id: string, name: string } }
     & { ' $fragmentRefs'?: { 'KpiCardFieldsFragment': KpiCardFieldsFragment } }
-  )> };
+  )> | null };
 
 export type ObjectiveCardFieldsFragment = { id: string, title: string, period: string, progress: number, status: OkrStatus, owner: { id: string, name: string, title: string }, team: { id: string, name: string } | null, keyResults: Array<{ id: string, title: string, unit: string, startValue: number, currentValue: number, targetValue: number, progress: number, status: OkrStatus, metric: { id: string, currency: string | null } | null }> } & { ' $fragmentName'?: 'ObjectiveCardFieldsFragment' };
 
@@ -315,10 +315,10 @@ export type ProjectsOkrsQueryVariables = Exact<{
 export type ProjectsOkrsQuery = { objectives: Array<(
     { id: string, period: string }
     & { ' $fragmentRefs'?: { 'ObjectiveCardFieldsFragment': ObjectiveCardFieldsFragment } }
-  )>, projects: Array<(
+  )> | null, projects: Array<(
     { id: string, status: ProjectStatus }
     & { ' $fragmentRefs'?: { 'ProjectRowFieldsFragment': ProjectRowFieldsFragment } }
-  )> };
+  )> | null };
 
 export type DealRowFieldsFragment = { id: string, name: string, amount: number, currency: string, stage: DealStage, probability: number, closeDate: string, account: { id: string, name: string }, owner: { id: string, name: string } } & { ' $fragmentName'?: 'DealRowFieldsFragment' };
 
@@ -332,7 +332,7 @@ export type DealsPageQueryVariables = Exact<{
 export type DealsPageQuery = { deals: { totalCount: number, totalAmount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<(
       { id: string, currency: string }
       & { ' $fragmentRefs'?: { 'DealRowFieldsFragment': DealRowFieldsFragment } }
-    )> } };
+    )> } | null };
 
 export type ForecastSummaryFieldsFragment = { period: string, currency: string, openCount: number, openAmount: number, weightedForecast: number, wonCount: number, wonAmount: number, lostCount: number, winRate: number | null } & { ' $fragmentName'?: 'ForecastSummaryFieldsFragment' };
 
@@ -346,7 +346,7 @@ export type SalesOverviewQueryVariables = Exact<{
 export type SalesOverviewQuery = { pipeline: (
     { period: string }
     & { ' $fragmentRefs'?: { 'ForecastSummaryFieldsFragment': ForecastSummaryFieldsFragment;'PipelineChartFieldsFragment': PipelineChartFieldsFragment } }
-  ) };
+  ) | null };
 
 export const CitationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CitationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Citation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Memory"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Deal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"closeDate"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"openPipeline"}},{"kind":"Field","alias":{"kind":"Name","value":"accountCurrency"},"name":{"kind":"Name","value":"currency"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Metric"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","alias":{"kind":"Name","value":"metricCurrency"},"name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Objective"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","alias":{"kind":"Name","value":"objectiveStatus"},"name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Project"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}}]}}]} as unknown as DocumentNode<CitationFieldsFragment, unknown>;
 export const MessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CitationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CitationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Citation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Memory"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Deal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"closeDate"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"openPipeline"}},{"kind":"Field","alias":{"kind":"Name","value":"accountCurrency"},"name":{"kind":"Name","value":"currency"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Metric"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","alias":{"kind":"Name","value":"metricCurrency"},"name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Objective"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","alias":{"kind":"Name","value":"objectiveStatus"},"name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Project"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}}]}}]} as unknown as DocumentNode<MessageFieldsFragment, unknown>;

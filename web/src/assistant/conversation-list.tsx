@@ -37,7 +37,7 @@ export function ConversationList(props: {
         <Loading label="Loading conversations" rows={3} />
       ) : error ? (
         <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !data || data.conversations.length === 0 ? (
+      ) : !data?.conversations?.length ? (
         <Empty title="No conversations yet." hint="Ask Sophia something to start one." />
       ) : (
         <ul className="conversation-items">

@@ -55,7 +55,7 @@ export function MemorySearch() {
         <Loading label="Searching" rows={3} />
       ) : error ? (
         <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !data || data.searchMemories.length === 0 ? (
+      ) : !data?.searchMemories?.length ? (
         <Empty title={`Nothing matches “${query}”.`} hint="Try other words." />
       ) : (
         <ol className="hits" aria-label={`Results for ${query}`}>

@@ -29,7 +29,7 @@ export function ProjectsTab() {
     query: ProjectsOkrsQuery,
     variables: { period: period ?? null },
   });
-  const shownPeriod = data?.objectives[0]?.period;
+  const shownPeriod = data?.objectives?.[0]?.period;
   useEffect(() => {
     if (period === undefined && shownPeriod) setCurrent(shownPeriod);
   }, [period, shownPeriod]);

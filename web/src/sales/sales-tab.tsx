@@ -25,7 +25,7 @@ export function SalesTab() {
     query: SalesOverviewQuery,
     variables: { period: period ?? null },
   });
-  const shownPeriod = data?.pipeline.period;
+  const shownPeriod = data?.pipeline?.period;
   useEffect(() => {
     if (period === undefined && shownPeriod) setCurrent(shownPeriod);
   }, [period, shownPeriod]);
@@ -42,7 +42,7 @@ export function SalesTab() {
         <Loading label="Loading the pipeline" rows={3} />
       ) : error ? (
         <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : data ? (
+      ) : data?.pipeline ? (
         <>
           <ForecastSummary pipeline={data.pipeline} />
           <section className="card chart-card" aria-labelledby="pipeline-title">

@@ -195,7 +195,7 @@ export type Query = {
   /** One of the viewer's conversations. */
   conversation: Maybe<Conversation>;
   /** The viewer's conversations, most recently active first. */
-  conversations: Array<Conversation>;
+  conversations: Maybe<Array<Conversation>>;
 };
 
 
@@ -527,7 +527,7 @@ export type ProjectResolvers<ContextType = ChatContext, ParentType extends Resol
 
 export type QueryResolvers<ContextType = ChatContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
-  conversations?: Resolver<Array<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationsArgs, 'first'>>;
+  conversations?: Resolver<Maybe<Array<ResolversTypes['Conversation']>>, ParentType, ContextType, RequireFields<QueryConversationsArgs, 'first'>>;
 };
 
 export type SendMessagePayloadResolvers<ContextType = ChatContext, ParentType extends ResolversParentTypes['SendMessagePayload'] = ResolversParentTypes['SendMessagePayload']> = {

@@ -146,11 +146,11 @@ export type MetricUnit =
 export type Query = {
   __typename?: 'Query';
   /** Headline cards for a period (`2026-Q3`, `2026-11`, `2026`, `Q3`; omitted: the current quarter). */
-  kpiCards: Array<KpiCard>;
+  kpiCards: Maybe<Array<KpiCard>>;
   /** One metric by id, e.g. `revenue`, `arr`, `nrr`. */
   metric: Maybe<Metric>;
   /** Every metric, optionally of one category. */
-  metrics: Array<Metric>;
+  metrics: Maybe<Array<Metric>>;
 };
 
 
@@ -325,9 +325,9 @@ export type MetricPointResolvers<ContextType = KpiContext, ParentType extends Re
 };
 
 export type QueryResolvers<ContextType = KpiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  kpiCards?: Resolver<Array<ResolversTypes['KpiCard']>, ParentType, ContextType, Partial<QueryKpiCardsArgs>>;
+  kpiCards?: Resolver<Maybe<Array<ResolversTypes['KpiCard']>>, ParentType, ContextType, Partial<QueryKpiCardsArgs>>;
   metric?: Resolver<Maybe<ResolversTypes['Metric']>, ParentType, ContextType, RequireFields<QueryMetricArgs, 'id'>>;
-  metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType, Partial<QueryMetricsArgs>>;
+  metrics?: Resolver<Maybe<Array<ResolversTypes['Metric']>>, ParentType, ContextType, Partial<QueryMetricsArgs>>;
 };
 
 export type Resolvers<ContextType = KpiContext> = {

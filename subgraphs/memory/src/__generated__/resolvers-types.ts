@@ -202,7 +202,7 @@ export type Query = {
    * Memories relevant to a query, best first, with the tier that answered. A query made only of stop words
    * matches nothing.
    */
-  searchMemories: Array<MemoryHit>;
+  searchMemories: Maybe<Array<MemoryHit>>;
 };
 
 
@@ -496,7 +496,7 @@ export type MutationResolvers<ContextType = MemoryContext, ParentType extends Re
 export type QueryResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   ingestJob?: Resolver<Maybe<ResolversTypes['IngestJob']>, ParentType, ContextType, RequireFields<QueryIngestJobArgs, 'id'>>;
   memory?: Resolver<Maybe<ResolversTypes['Memory']>, ParentType, ContextType, RequireFields<QueryMemoryArgs, 'id'>>;
-  searchMemories?: Resolver<Array<ResolversTypes['MemoryHit']>, ParentType, ContextType, RequireFields<QuerySearchMemoriesArgs, 'limit' | 'query'>>;
+  searchMemories?: Resolver<Maybe<Array<ResolversTypes['MemoryHit']>>, ParentType, ContextType, RequireFields<QuerySearchMemoriesArgs, 'limit' | 'query'>>;
 };
 
 export type RememberPayloadResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['RememberPayload'] = ResolversParentTypes['RememberPayload']> = {

@@ -106,21 +106,21 @@ export type ProjectStatus =
 export type Query = {
   __typename?: 'Query';
   /** Projects at risk or off track, the most urgent first. */
-  atRisk: Array<Project>;
+  atRisk: Maybe<Array<Project>>;
   /** The signed-in user. */
   me: Maybe<User>;
   /** Objectives (OKRs) of a period: `2026-Q3`, `Q3` (this year), or omitted for the current quarter. */
-  objectives: Array<Objective>;
+  objectives: Maybe<Array<Objective>>;
   /** One project by id. */
   project: Maybe<Project>;
   /** Projects, optionally with one status; at-risk and off-track first, then by due date. */
-  projects: Array<Project>;
+  projects: Maybe<Array<Project>>;
   /** All teams. */
-  teams: Array<Team>;
+  teams: Maybe<Array<Team>>;
   /** One person by id. */
   user: Maybe<User>;
   /** People in the directory, optionally in one team or matching a name, email or title. */
-  users: Array<User>;
+  users: Maybe<Array<User>>;
 };
 
 
@@ -383,14 +383,14 @@ export type ProjectResolvers<ContextType = ProjectContext, ParentType extends Re
 };
 
 export type QueryResolvers<ContextType = ProjectContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  atRisk?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  atRisk?: Resolver<Maybe<Array<ResolversTypes['Project']>>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  objectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType, Partial<QueryObjectivesArgs>>;
+  objectives?: Resolver<Maybe<Array<ResolversTypes['Objective']>>, ParentType, ContextType, Partial<QueryObjectivesArgs>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
-  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType, Partial<QueryProjectsArgs>>;
-  teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType>;
+  projects?: Resolver<Maybe<Array<ResolversTypes['Project']>>, ParentType, ContextType, Partial<QueryProjectsArgs>>;
+  teams?: Resolver<Maybe<Array<ResolversTypes['Team']>>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
-  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, Partial<QueryUsersArgs>>;
+  users?: Resolver<Maybe<Array<ResolversTypes['User']>>, ParentType, ContextType, Partial<QueryUsersArgs>>;
 };
 
 export type TeamResolvers<ContextType = ProjectContext, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team'], FederationReferenceType extends FederationReferenceTypes['Team'] = FederationReferenceTypes['Team']> = {

@@ -222,15 +222,15 @@ export type Query = {
   /** One account by id. */
   account: Maybe<Account>;
   /** Accounts, optionally matching a name, a page at a time. */
-  accounts: AccountConnection;
+  accounts: Maybe<AccountConnection>;
   /** One deal by id. */
   deal: Maybe<Deal>;
   /** Deals matching a filter, largest first, a page at a time. */
-  deals: DealConnection;
+  deals: Maybe<DealConnection>;
   /** Deals closing in a period by stage, with the weighted forecast and the win rate. */
-  pipeline: Pipeline;
+  pipeline: Maybe<Pipeline>;
   /** The largest deals closing in a period (won or still open), largest first. */
-  topDeals: Array<Deal>;
+  topDeals: Maybe<Array<Deal>>;
 };
 
 
@@ -566,11 +566,11 @@ export type PipelineStageResolvers<ContextType = SalesContext, ParentType extend
 
 export type QueryResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'id'>>;
-  accounts?: Resolver<ResolversTypes['AccountConnection'], ParentType, ContextType, RequireFields<QueryAccountsArgs, 'first'>>;
+  accounts?: Resolver<Maybe<ResolversTypes['AccountConnection']>, ParentType, ContextType, RequireFields<QueryAccountsArgs, 'first'>>;
   deal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<QueryDealArgs, 'id'>>;
-  deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealsArgs, 'first'>>;
-  pipeline?: Resolver<ResolversTypes['Pipeline'], ParentType, ContextType, Partial<QueryPipelineArgs>>;
-  topDeals?: Resolver<Array<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<QueryTopDealsArgs, 'limit'>>;
+  deals?: Resolver<Maybe<ResolversTypes['DealConnection']>, ParentType, ContextType, RequireFields<QueryDealsArgs, 'first'>>;
+  pipeline?: Resolver<Maybe<ResolversTypes['Pipeline']>, ParentType, ContextType, Partial<QueryPipelineArgs>>;
+  topDeals?: Resolver<Maybe<Array<ResolversTypes['Deal']>>, ParentType, ContextType, RequireFields<QueryTopDealsArgs, 'limit'>>;
 };
 
 export type SubscriptionResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
