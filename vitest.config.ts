@@ -28,7 +28,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'subgraph',
-          include: ['subgraphs/*/tests/**/*.test.ts', 'gateway/tests/**/*.test.ts', 'ops/tests/**/*.test.ts'],
+          include: [
+            'subgraphs/*/tests/**/*.test.ts',
+            'gateway/tests/**/*.test.ts',
+            'ops/tests/**/*.test.ts',
+            'tests/fakes/**/*.test.ts',
+          ],
           pool: 'forks',
           testTimeout: 60_000,
           hookTimeout: 120_000,
