@@ -16,6 +16,13 @@ import { answerOkrStatus } from './answers/okr-status.ts';
 import { answerPersonOverview } from './answers/person.ts';
 import { answerPipeline } from './answers/pipeline.ts';
 import { answerTopDeals } from './answers/top-deals.ts';
+import { answerAccountSearch } from './answers/account-search.ts';
+import { answerDealSearch } from './answers/deal-search.ts';
+import { answerDecline } from './answers/decline.ts';
+import { answerMilestones } from './answers/milestones.ts';
+import { answerProjectStatus } from './answers/project-status.ts';
+import { answerReports } from './answers/reports.ts';
+import { answerTeam } from './answers/team.ts';
 import { loadDirectory } from './directory.ts';
 import { unknownNames } from './unknown-names.ts';
 import { AnswerWriter } from './writer.ts';
@@ -31,6 +38,13 @@ const ANSWERS: Readonly<Record<IntentType, Answer>> = {
   ACCOUNT_OVERVIEW: answerAccountOverview,
   PERSON_OVERVIEW: answerPersonOverview,
   KNOWLEDGE: answerKnowledge,
+  DEAL_SEARCH: answerDealSearch,
+  ACCOUNT_SEARCH: answerAccountSearch,
+  TEAM: answerTeam,
+  REPORTS: answerReports,
+  PROJECT_STATUS: answerProjectStatus,
+  MILESTONES: answerMilestones,
+  DECLINE: answerDecline,
 };
 
 /** Intents whose answer needs its subject resolved; without it they fall back to what is remembered. */
@@ -38,6 +52,9 @@ const NEEDS: Partial<Record<IntentType, (context: AnswerContext) => boolean>> = 
   KPI_TREND: ({ request }) => request.understanding.metrics.length > 0,
   ACCOUNT_OVERVIEW: ({ request }) => request.understanding.accounts.length > 0,
   PERSON_OVERVIEW: ({ request }) => request.understanding.people.length > 0,
+  REPORTS: ({ request }) => request.understanding.people.length > 0,
+  TEAM: ({ request }) => (request.understanding.teams ?? []).length > 0,
+  PROJECT_STATUS: ({ request }) => request.understanding.projects.length > 0,
 };
 
 export function createAnalyst(): Synthesizer {
@@ -58,7 +75,8 @@ export function createAnalyst(): Synthesizer {
     const memories = request.memories.filter((memory) => memory.kind !== 'CONVERSATION');
     const context: AnswerContext = { request: { ...request, memories }, writer, directory };
 
-    const unknown = unknownNames(request.question, directory, memories);
+    const unknown =
+      request.understanding.intent === 'DECLINE' ? [] : unknownNames(request.question, directory, memories);
     if (unknown.length > 0) {
       const names = unknown.map((name) => `“${name}”`).join(' or ');
       writer.paragraph(

@@ -1,10 +1,12 @@
 /**
- * A small process-wide cache with a time to live, for data that is the same for every viewer (metric
- * definitions, the names of accounts, people and projects). Never for anything a viewer may not see.
+ * A small process-wide cache with a time to live, for the directory of names (metric definitions,
+ * accounts, people, projects). Keys carry the viewer, so one viewer's view is never lent to another.
  */
 
-/** @default 5 minutes */
-export const DIRECTORY_TTL_MS = 5 * 60_000;
+/** @default 60 seconds: a new hire or account is recognised within a minute. */
+export const DIRECTORY_TTL_MS = 60_000;
+/** @default 1000: past this many entries, expired ones are dropped on the next store. */
+const SWEEP_AT = 1000;
 
 interface Entry<T> {
   readonly expires: number;
@@ -22,6 +24,9 @@ export class TtlCache<T> {
     const hit = this.#entries.get(key);
     if (hit && hit.expires > now) return hit.value;
     const value = load();
+    if (this.#entries.size >= SWEEP_AT) {
+      for (const [key, entry] of this.#entries) if (entry.expires <= now) this.#entries.delete(key);
+    }
     this.#entries.set(key, { expires: now + this.ttlMs, value });
     value.catch(() => this.#entries.delete(key));
     return value;

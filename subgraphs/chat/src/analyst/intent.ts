@@ -3,7 +3,8 @@
  * general, so that the reason for every decision can be read here; the confidence says how much of the
  * question the rule explained.
  */
-import type { IntentType } from '../pipeline/answer-contract.ts';
+import type { IntentType, QuestionFilters } from '../pipeline/answer-contract.ts';
+import { hasFilters, NO_FILTERS } from './filters.ts';
 import { normalize } from './text.ts';
 
 export interface IntentSignals {
@@ -12,6 +13,11 @@ export interface IntentSignals {
   readonly people: number;
   readonly projects: number;
   readonly periods: number;
+  /** Teams named where a team is meant. @default 0 */
+  readonly teams?: number;
+  readonly filters?: QuestionFilters;
+  /** The question must be declined (another company, data not held, an action). */
+  readonly decline?: boolean;
 }
 
 export interface DetectedIntent {
@@ -24,7 +30,7 @@ export interface DetectedIntent {
 const has = (text: string, pattern: RegExp): boolean => pattern.test(text);
 
 const RISK =
-  /\b(risk|risky|at risk|slip|slipping|slipped|stall|stalled|stuck|danger|trouble|worr|behind|late|delayed|off track|jeopard|concern)/;
+  /\b(risk|risks|risky|at risk|slip|slips|slipping|slipped|stall|stalls|stalled|stuck|danger|dangerous|trouble|troubled|worry|worried|worrying|behind|late|overdue|delayed|off track|jeopardy|concern|concerns|concerning)\b/;
 const DEALS = /\b(deal|deals|opportunit\w*|opps?|renewals?)\b/;
 const DEAL_WORDS = /\b(deal|deals|opportunit\w*|opps?)\b/;
 const SAID =
@@ -38,6 +44,17 @@ const OVERVIEW =
   /\b(kpi|kpis|metrics|numbers|headline|headlines|dashboard|scorecard|how are we doing|how is the business|performance|how did we do|how are we tracking|on track|against plan|hit the number|targets?)\b/;
 const COUNTING = /\b(how many|number of|count of)\b/;
 const PROJECTS = /\b(project|projects|initiative|initiatives|programs?|programmes?)\b/;
+const MILESTONES = /\b(milestone|milestones)\b/;
+const ACCOUNT_WORDS = /\b(account|accounts|customer|customers|client|clients|logos?)\b/;
+const MOST = /\b(most|biggest|largest|highest|top|how many|number of|count)\b/;
+const REPORTS =
+  /\b(reports? to|direct reports?|reporting to|who works for|team under|works under|whose manager|manager of|report into)\b/;
+const TEAM_SIZE = /\b(how many (people|staff|employees|engineers|heads?)|headcount of|size of|how big)\b/;
+const TEAM_LEAD = /\b(who (runs|leads|heads|manages)|head of|lead of|leader of|in charge of)\b/;
+const WORKING_ON = /\b(working on|work on|projects?|doing|busy with|focus(ed)? on)\b/;
+const PIPELINE_OF = /\b(pipeline|deals|book of business|opportunities)\b/;
+const PROGRESS =
+  /\b(how far|progress|along|status|milestones?|when is|due|deadline|done|complete|finished|update on|owns?|owner|who is running|how is)\b/;
 
 export function detectIntent(question: string, signals: IntentSignals): DetectedIntent {
   const text = normalize(question);
@@ -47,6 +64,36 @@ export function detectIntent(question: string, signals: IntentSignals): Detected
     explicit: true,
   });
 
+  const filters = signals.filters ?? NO_FILTERS;
+  const teams = signals.teams ?? 0;
+  if (signals.decline) return result('DECLINE', 0.95);
+  if (has(text, MILESTONES) && signals.projects === 0) return result('MILESTONES', 0.9);
+  if (signals.projects > 0 && has(text, PROGRESS) && signals.metrics === 0)
+    return result('PROJECT_STATUS', 0.9);
+  if (has(text, REPORTS) && signals.people > 0) return result('REPORTS', 0.9);
+  if (
+    teams > 0 &&
+    (has(text, TEAM_SIZE) || has(text, TEAM_LEAD) || has(text, WORKING_ON)) &&
+    signals.people === 0
+  ) {
+    return result('TEAM', 0.9);
+  }
+  // "Which customer has the most open pipeline?", "How many accounts in EMEA?": accounts counted or ranked.
+  if (has(text, ACCOUNT_WORDS) && signals.accounts === 0 && (has(text, MOST) || filters.regions.length > 0)) {
+    return result('ACCOUNT_SEARCH', 0.85);
+  }
+  // Deals narrowed by region, amount, stage, owner, or ranked: one typed search, not the whole list.
+  // A limit alone ("top 5 deals") is the TopDeals ranking; risk alone is the at-risk answer.
+  const narrowed = hasFilters({ ...filters, limit: null }) || signals.people > 0;
+  const riskOnly = has(text, RISK) && !hasFilters({ ...filters, limit: null });
+  if (has(text, DEALS) && riskOnly) return result('AT_RISK_DEALS', 0.9);
+  if (
+    (has(text, DEALS) || (has(text, PIPELINE_OF) && signals.people > 0)) &&
+    narrowed &&
+    signals.metrics === 0
+  ) {
+    return result('DEAL_SEARCH', 0.9);
+  }
   if (has(text, DEALS) && has(text, RISK)) return result('AT_RISK_DEALS', 0.9);
   // Someone's or some account's deals are in their overview.
   if (has(text, DEALS) && signals.people > 0 && signals.accounts === 0) return result('PERSON_OVERVIEW', 0.8);

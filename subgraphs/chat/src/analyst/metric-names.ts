@@ -3,11 +3,12 @@
  * `Metrics` tool says the id exists, and every metric's own name counts too, so a new metric is found by
  * its name without touching this table.
  */
+import { findPhrase } from './fuzzy.ts';
 import { containsPhrase, normalize } from './text.ts';
 import type { ResolvedEntity } from '../pipeline/answer-contract.ts';
 
 export const METRIC_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  revenue: ['revenue', 'revenues', 'sales', 'sales revenue', 'turnover', 'top line', 'topline', 'income'],
+  revenue: ['revenue', 'revenues', 'sales', 'sales revenue', 'turnover', 'top line', 'topline'],
   arr: ['arr', 'annual recurring revenue', 'recurring revenue', 'run rate'],
   new_bookings: ['bookings', 'booking', 'booked', 'book', 'new bookings', 'acv booked'],
   gross_margin: ['gross margin', 'margin', 'margins', 'gm'],
@@ -55,11 +56,19 @@ export function findMetrics(question: string, metrics: readonly MetricEntry[]): 
     );
   const found: { at: number; id: string }[] = [];
   for (const { phrase, id } of phrases) {
-    if (phrase === '' || !containsPhrase(text, phrase)) continue;
-    const at = text.indexOf(` ${phrase} `);
-    found.push({ at, id });
-    // Blank the phrase out so the words inside it do not match again.
-    text = text.replaceAll(` ${phrase} `, ` ${'_'.repeat(phrase.length)} `);
+    if (phrase === '') continue;
+    if (containsPhrase(text, phrase)) {
+      found.push({ at: text.indexOf(` ${phrase} `), id });
+      // Blank the phrase out so the words inside it do not match again.
+      text = text.replaceAll(` ${phrase} `, ` ${'_'.repeat(phrase.length)} `);
+      continue;
+    }
+    // A typo ("revnue", "anual recuring revenue"): whole words only, each within its allowed edits.
+    const at = phrase.length >= 5 ? findPhrase(text.trim(), phrase) : -1;
+    if (at < 0) continue;
+    const length = text.trim().slice(at).split(' ').slice(0, phrase.split(' ').length).join(' ').length;
+    found.push({ at: at + 1, id });
+    text = ` ${text.trim().slice(0, at)}${'_'.repeat(length)}${text.trim().slice(at + length)} `;
   }
   found.sort((a, b) => a.at - b.at);
   const ids = [...new Set(found.map((entry) => entry.id))];

@@ -14,7 +14,10 @@ import { loadDirectory, type Directory } from './directory.ts';
 import { matchByTitle, matchEntities } from './entities.ts';
 import { detectIntent, type DetectedIntent } from './intent.ts';
 import { findMetrics } from './metric-names.ts';
+import { parseFilters } from './filters.ts';
 import { parsePeriods } from './periods.ts';
+import { declineReason } from './scope.ts';
+import { matchTeams } from './teams.ts';
 
 /** @default 2000 characters: longer is not a question. */
 export const MAX_QUESTION_LENGTH = 2000;
@@ -39,12 +42,19 @@ export function readQuestion(question: string, directory: Directory, now: Date):
   const peopleOnly = people.filter(
     (person) => !accounts.some((account) => account.name.toLowerCase().includes(person.name.toLowerCase())),
   );
+  const teams = matchTeams(question, directory.teams ?? []);
+  const regions = [...new Set(directory.accounts.flatMap((account) => account.region ?? []))];
+  const filters = parseFilters(question, regions);
+  const decline = declineReason(question, directory);
   const detected = detectIntent(question, {
     metrics: metrics.length,
     accounts: accounts.length,
     people: peopleOnly.length,
     projects: projects.length,
     periods: periods.length,
+    teams: teams.length,
+    filters,
+    decline: decline !== null,
   });
   const entityConfidence = Math.min(1, ...[...accounts, ...peopleOnly, ...projects].map((e) => e.confidence));
   const strip = ({ id, name }: { id: string; name: string }) => ({ id, name });
@@ -58,6 +68,9 @@ export function readQuestion(question: string, directory: Directory, now: Date):
       accounts: accounts.map(strip),
       people: peopleOnly.map(strip),
       projects: projects.map(strip),
+      teams,
+      filters,
+      ...(decline ? { decline } : {}),
     },
   };
 }

@@ -27,7 +27,7 @@ const VOCABULARY = new Set(
   renewal renewals expansion expansions each every this that next last previous current total annual monthly
   quarterly yearly january february march april may june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 sophia okr okrs kpi kpis risk
-  mid market midmarket smb emea apac amer americas europe north south east west global region regions
+  mid market midmarket smb emea apac amer americas latam europe north south east west global region regions
   revenue pipeline forecast our your their my its one two three any some`.split(/\s+/),
 );
 
@@ -41,6 +41,7 @@ function vocabulary(directory: Directory): Set<string> {
   for (const person of directory.people) {
     if (person.team) for (const word of words(person.team.name)) known.add(word);
   }
+  for (const account of directory.accounts) for (const word of words(account.region ?? '')) known.add(word);
   return known;
 }
 

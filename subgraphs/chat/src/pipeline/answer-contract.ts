@@ -20,6 +20,8 @@ export type AnswerSink = (event: AnswerEvent) => void;
  */
 export interface ToolInvoker {
   call(name: string, args: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>>;
+  /** Whose view the tools see (the viewer): what may be cached for them is keyed by it. */
+  readonly scope?: string;
 }
 
 export class ToolCallError extends Error {
@@ -59,7 +61,21 @@ export type IntentType =
   | 'AT_RISK_PROJECTS'
   | 'ACCOUNT_OVERVIEW'
   | 'PERSON_OVERVIEW'
-  | 'KNOWLEDGE';
+  | 'KNOWLEDGE'
+  /** Deals filtered by region, amount, owner, account, stage or risk, ranked by amount. */
+  | 'DEAL_SEARCH'
+  /** Accounts counted or ranked, optionally in a region. */
+  | 'ACCOUNT_SEARCH'
+  /** A team: its size, lead or projects. */
+  | 'TEAM'
+  /** Who reports to someone, or whom someone reports to. */
+  | 'REPORTS'
+  /** A named project's progress and milestones. */
+  | 'PROJECT_STATUS'
+  /** Milestones across projects that are overdue. */
+  | 'MILESTONES'
+  /** About another company, data Sophia does not hold, or an action: declined plainly. */
+  | 'DECLINE';
 
 /** A name in the question resolved to the entity it means. */
 export interface ResolvedEntity {
@@ -79,7 +95,26 @@ export interface Understanding {
   readonly accounts: readonly ResolvedEntity[];
   readonly people: readonly ResolvedEntity[];
   readonly projects: readonly ResolvedEntity[];
+  /** Teams the question names ("in Engineering", "the Data team"). */
+  readonly teams?: readonly ResolvedEntity[];
+  /** Filters and rankings on a list: regions, amounts, stages, how many. */
+  readonly filters?: QuestionFilters;
+  /** Why the question is declined (intent DECLINE). */
+  readonly decline?: Decline;
 }
+
+export interface QuestionFilters {
+  readonly regions: readonly string[];
+  readonly minAmount: number | null;
+  readonly maxAmount: number | null;
+  readonly stages: readonly string[];
+  readonly limit: number | null;
+}
+
+export type Decline =
+  | { readonly kind: 'OTHER_COMPANY'; readonly name: string }
+  | { readonly kind: 'NOT_HELD'; readonly subject: string }
+  | { readonly kind: 'ACTION'; readonly action: string };
 
 export interface AnswerRequest {
   readonly question: string;

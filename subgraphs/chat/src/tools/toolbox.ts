@@ -73,6 +73,7 @@ export function createToolbox(options: ToolboxOptions): Toolbox {
   };
 
   return {
+    scope: gatewayKey,
     serverOf: (name) => {
       const at = name.indexOf(SEPARATOR);
       return at > 0 ? name.slice(0, at) : GATEWAY_SERVER;

@@ -61,7 +61,7 @@ describe('names', () => {
     expect(ids(read('What deals does Reddy own?').people)).toEqual(['usr_046']);
     const understanding = read('What is the status of the Billing system migration?');
     expect(ids(understanding.projects)).toEqual(['prj_22']);
-    expect(understanding.intent).toBe('KNOWLEDGE');
+    expect(understanding.intent).toBe('PROJECT_STATUS');
   });
 
   it('resolves a person by a title only one person holds, abbreviations included', () => {
@@ -113,11 +113,11 @@ describe('intent', () => {
     ['How many deals did we close last month?', 'PIPELINE'],
     ['Which deals have we won this quarter?', 'TOP_DEALS'],
     ['What did Kavya Novak say about the renewal?', 'KNOWLEDGE'],
-    ['Show me the biggest deals Malik Ito is working on', 'PERSON_OVERVIEW'],
+    ['Show me the biggest deals Malik Ito is working on', 'DEAL_SEARCH'],
     ['Which open deals does Alder Mutual have?', 'ACCOUNT_OVERVIEW'],
     ["Which of Nia Reddy's deals are at risk?", 'AT_RISK_DEALS'],
     ['Give me the KPIs for Q3', 'KPI_VALUE'],
-    ['What is the status of the Billing system migration project?', 'KNOWLEDGE'],
+    ['What is the status of the Billing system migration project?', 'PROJECT_STATUS'],
   ])('%s → %s', (question, intent) => {
     const understanding = read(question);
     expect(understanding.intent).toBe(intent);
