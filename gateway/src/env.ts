@@ -76,6 +76,11 @@ export const gatewayEnvShape = {
   RATE_LIMIT_COST_PER_MINUTE: positive.default(100_000),
   /** MCP requests one caller may send per minute. */
   RATE_LIMIT_MCP_PER_MINUTE: positive.default(300),
+  /**
+   * Proxies in front of the gateway whose X-Forwarded-For entries are believed for a caller's address (rate
+   * limits of anonymous callers). 0: the socket's peer address.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** /auth/* requests one address may send per minute. */
   RATE_LIMIT_AUTH_PER_MINUTE: positive.default(30),
   /** Subscriptions one socket may hold open. */

@@ -9,8 +9,6 @@ import {
   createHttpApp,
   createLogger,
   createServiceMetrics,
-  handleGraphQLRequest,
-  HttpError,
   listenHttp,
   signViewerToken,
   useOperationMetrics,
@@ -18,11 +16,15 @@ import {
   type ServiceMetrics,
   type Viewer,
 } from '@sophia/kit';
-import { AuthenticationError, createAuthenticator } from './auth/authenticate.ts';
+import { createAuthenticator, createCallerAuthenticator } from './auth/authenticate.ts';
 import { createDevLogin } from './auth/dev-login.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayConfig } from './env.ts';
+import { createGraphQLRoute } from './graphql-route.ts';
+import { createOperationLimiter, hideFieldSuggestions } from './limits/operation-limits.ts';
+import { createRateLimits, withRateLimit } from './limits/rate-limits.ts';
 import { createMcpEndpoint } from './mcp/mcp-endpoint.ts';
+import { createGatewayRedis } from './redis-client.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 import { createStaticFiles } from './static-files.ts';
 import { serveGraphQLOverWebSocket } from './subscriptions/graphql-ws-server.ts';
@@ -49,6 +51,10 @@ export async function createGateway(
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const metrics = createServiceMetrics('gateway');
   const authenticate = createAuthenticator(config);
+  const authenticateCaller = createCallerAuthenticator(config);
+  const redis = createGatewayRedis(config.REDIS_URL, logger);
+  const limiter = createOperationLimiter(config);
+  const rateLimits = createRateLimits(config, redis);
   const formatError = createErrorFormatter(logger, 'gateway');
   // The data sources the gateway builds, by subgraph: subscription events fetch their entities through them.
   const dataSources = new Map<string, SubgraphDataSource>();
@@ -76,7 +82,13 @@ export async function createGateway(
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.GRAPHQL_INTROSPECTION,
+    // Checked before Apollo Server sees a request (graphql-route.ts); kept here for every other path in.
+    parseOptions: { maxTokens: config.MAX_TOKENS },
+    allowBatchedHttpRequests: config.MAX_BATCH > 1,
+    csrfPrevention: true,
     plugins: [
+      // Without introspection, "Did you mean …?" would still spell the schema out field by field.
+      ...(config.GRAPHQL_INTROSPECTION ? [] : hideFieldSuggestions()),
       // GET /graphql in a browser opens Apollo Sandbox on this endpoint (development, or when enabled).
       config.SANDBOX_ENABLED
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
@@ -97,21 +109,31 @@ export async function createGateway(
       viewerToken: () => (token ??= signViewerToken(viewer, config.INTERNAL_TOKEN_SECRET)),
     };
   };
-  const mcp = await createMcpEndpoint({ config, apollo, supergraph, authenticate, contextFor, logger });
+  const mcp = await createMcpEndpoint({
+    config,
+    apollo,
+    supergraph,
+    authenticate,
+    contextFor,
+    limiter,
+    rateLimits,
+    logger,
+  });
 
   const routes: Parameters<typeof createHttpApp>[0]['routes'] = {
-    '/graphql': async (req, res, requestId) => {
-      const viewer = await authenticate(req.headers.authorization).catch((error: unknown) => {
-        if (error instanceof AuthenticationError) throw new HttpError(401, 'UNAUTHENTICATED', error.message);
-        throw error;
-      });
-      const context = contextFor(viewer, requestId);
-      await handleGraphQLRequest(apollo, req, res, async () => context);
-    },
+    '/graphql': createGraphQLRoute({
+      apollo,
+      supergraph,
+      authenticate: authenticateCaller,
+      limiter,
+      rateLimits,
+      contextFor,
+      config,
+    }),
     '/mcp': mcp.handle,
     // Demo logins exist only in development: production refuses SOPHIA_AUTH_MODE=dev at start.
     ...(config.SOPHIA_AUTH_MODE === 'dev' && config.SOPHIA_ENV === 'development'
-      ? { '/auth/dev-login': createDevLogin(config) }
+      ? { '/auth/dev-login': withRateLimit(rateLimits, 'auth', config, createDevLogin(config)) }
       : {}),
   };
 
@@ -128,7 +150,8 @@ export async function createGateway(
     apollo,
     supergraph,
     dataSources,
-    authenticate,
+    authenticate: authenticateCaller,
+    limiter,
     formatError,
     config,
     logger,
@@ -151,6 +174,7 @@ export async function createGateway(
       mcp.close();
       supergraph.stop();
       await apollo.stop();
+      redis?.disconnect();
       httpServer.closeAllConnections();
       await closed;
     },

@@ -6,6 +6,8 @@ import { HttpError, readJsonBody, type Logger, type RouteHandler, type Viewer } 
 import { AuthenticationError, type Authenticator } from '../auth/authenticate.ts';
 import type { GatewayContext } from '../context.ts';
 import type { GatewayConfig } from '../env.ts';
+import type { OperationLimiter } from '../limits/operation-limits.ts';
+import { clientAddressOf, RateLimitedError, type RateLimits } from '../limits/rate-limits.ts';
 import type { SupergraphTracker } from '../subscriptions/supergraph-tracker.ts';
 import { createGraphQLTool, GRAPHQL_TOOL_NAME } from './graphql-tool.ts';
 import { JSON_RPC, sendJsonRpcError } from './json-rpc-error.ts';
@@ -14,13 +16,19 @@ import { watchOperationCatalog } from './operation-catalog.ts';
 import type { ExecuteGraphQL, McpTool } from './tool.ts';
 
 export interface McpEndpointOptions {
-  readonly config: Pick<GatewayConfig, 'MCP_OPERATIONS_DIR' | 'MCP_ALLOW_ARBITRARY_GRAPHQL'>;
+  readonly config: Pick<
+    GatewayConfig,
+    'MCP_OPERATIONS_DIR' | 'MCP_ALLOW_ARBITRARY_GRAPHQL' | 'MAX_BODY_BYTES' | 'TRUSTED_PROXY_HOPS'
+  >;
   /** Tools run through it in-process, as /graphql requests do. */
   readonly apollo: ApolloServer<GatewayContext>;
   readonly supergraph: SupergraphTracker;
   readonly authenticate: Authenticator;
   /** The same context /graphql builds, so auth and viewer forwarding are identical. */
   readonly contextFor: (viewer: Viewer, requestId: string) => GatewayContext;
+  /** Every tool's operation meets the same limits as over /graphql. */
+  readonly limiter: OperationLimiter;
+  readonly rateLimits: RateLimits;
   readonly logger: Logger;
 }
 
@@ -36,7 +44,7 @@ export interface McpEndpoint {
  * open and hears `notifications/tools/list_changed` when the operations or the supergraph change.
  */
 export async function createMcpEndpoint(options: McpEndpointOptions): Promise<McpEndpoint> {
-  const { config, apollo, supergraph, authenticate, contextFor, logger } = options;
+  const { config, apollo, supergraph, authenticate, contextFor, limiter, rateLimits, logger } = options;
   const catalog = await watchOperationCatalog({
     dir: resolve(config.MCP_OPERATIONS_DIR),
     schema: () => supergraph.current()?.apiSchema,
@@ -84,9 +92,17 @@ export async function createMcpEndpoint(options: McpEndpointOptions): Promise<Mc
       });
       return;
     }
+    try {
+      await rateLimits.consume('mcp', { viewer, address: clientAddressOf(req, config.TRUSTED_PROXY_HOPS) });
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      const retry = { 'retry-after': String(error.retryAfterSeconds) };
+      sendJsonRpcError(res, 429, JSON_RPC.SERVER_ERROR, 'RATE_LIMITED', error.message, retry);
+      return;
+    }
     let body: unknown;
     try {
-      body = req.method === 'POST' ? await readJsonBody(req) : undefined;
+      body = req.method === 'POST' ? await readJsonBody(req, config.MAX_BODY_BYTES) : undefined;
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       sendJsonRpcError(res, error.status, JSON_RPC.PARSE_ERROR, error.code, error.message);
@@ -95,6 +111,10 @@ export async function createMcpEndpoint(options: McpEndpointOptions): Promise<Mc
 
     const context = contextFor(viewer, requestId);
     const execute: ExecuteGraphQL = async (request) => {
+      const schema = supergraph.current()?.apiSchema;
+      const checked =
+        schema && limiter.check(schema, request.query, request.variables, request.operationName);
+      if (checked && !('document' in checked)) return { data: null, errors: [checked.toJSON()] };
       const response = await apollo.executeOperation(request, { contextValue: context });
       if (response.body.kind !== 'single') throw new Error('an incremental result (@defer) from a tool');
       const { data, errors } = response.body.singleResult;

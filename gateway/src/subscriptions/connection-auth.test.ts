@@ -20,7 +20,7 @@ describe('authorizationOf', () => {
 describe('authenticateConnection', () => {
   const authenticate = async (authorization: string | undefined) => {
     if (authorization !== 'Bearer good') throw new AuthenticationError('bad');
-    return ANONYMOUS;
+    return { viewer: ANONYMOUS };
   };
 
   it('closes with 4401 without credentials and 4403 with bad ones', async () => {

@@ -1,9 +1,14 @@
 import type { Viewer } from '@sophia/kit';
-import { AuthenticationError, type Authenticator } from '../auth/authenticate.ts';
+import { AuthenticationError, type CallerAuthenticator } from '../auth/authenticate.ts';
 import { CLOSE_CODES } from './close-codes.ts';
 
 export type ConnectionAuth =
-  { readonly viewer: Viewer } | { readonly closeCode: number; readonly reason: string };
+  | {
+      readonly viewer: Viewer;
+      readonly expiresAt?: number | undefined;
+      readonly apiKeyId?: string | undefined;
+    }
+  | { readonly closeCode: number; readonly reason: string };
 
 /**
  * The bearer token in a `connection_init` payload: `authorization` in any letter case, or the same under
@@ -24,7 +29,7 @@ export function authorizationOf(payload: Readonly<Record<string, unknown>> | und
  */
 export async function authenticateConnection(
   payload: Readonly<Record<string, unknown>> | undefined,
-  authenticate: Authenticator,
+  authenticate: CallerAuthenticator,
 ): Promise<ConnectionAuth> {
   const authorization = authorizationOf(payload);
   if (authorization === undefined) {
@@ -34,7 +39,7 @@ export async function authenticateConnection(
     };
   }
   try {
-    return { viewer: await authenticate(authorization) };
+    return await authenticate(authorization);
   } catch (error) {
     if (!(error instanceof AuthenticationError)) throw error;
     return { closeCode: CLOSE_CODES.FORBIDDEN, reason: 'Forbidden: invalid or expired token' };

@@ -5,11 +5,12 @@ import type { ApolloServer } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ExecutionResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { requestIdOf, VIEWER_CONNECTION_PARAM, type Logger, type ServiceMetrics } from '@sophia/kit';
-import type { Authenticator } from '../auth/authenticate.ts';
+import type { CallerAuthenticator } from '../auth/authenticate.ts';
 import type { GatewayContext } from '../context.ts';
 import type { GatewayConfig } from '../env.ts';
+import type { OperationLimiter } from '../limits/operation-limits.ts';
 import { CLOSE_CODES } from './close-codes.ts';
 import { authenticateConnection } from './connection-auth.ts';
 import { createEventResolver, type EventResult } from './event-resolver.ts';
@@ -32,11 +33,18 @@ export interface GraphQLWsOptions {
   readonly supergraph: SupergraphTracker;
   /** The gateway's subgraph data sources by name, for the entity fetches of each event. */
   readonly dataSources: ReadonlyMap<string, GraphQLDataSource>;
-  readonly authenticate: Authenticator;
+  readonly authenticate: CallerAuthenticator;
+  /** The operation limits /graphql applies, applied to every `subscribe` message. */
+  readonly limiter: OperationLimiter;
   readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   readonly config: Pick<
     GatewayConfig,
-    'INTERNAL_TOKEN_SECRET' | 'SUBGRAPH_WS_URLS' | 'SUBSCRIPTION_BUFFER_EVENTS'
+    | 'INTERNAL_TOKEN_SECRET'
+    | 'SUBGRAPH_WS_URLS'
+    | 'SUBSCRIPTION_BUFFER_EVENTS'
+    | 'MAX_BODY_BYTES'
+    | 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET'
+    | 'WS_MAX_SOCKETS_PER_VIEWER'
   >;
   readonly logger: Logger;
   readonly metrics: ServiceMetrics;
@@ -48,7 +56,8 @@ export interface GraphQLWsOptions {
  * run as federated subscriptions (primary on the owning subgraph's socket, the rest per event).
  */
 export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(): Promise<void> } {
-  const { apollo, supergraph, dataSources, config, logger } = options;
+  const { apollo, supergraph, dataSources, config, logger, limiter } = options;
+  const socketsPerCaller = new Map<string, number>();
   const metrics = createSubscriptionMetrics(options.metrics);
   const connections = new Set<SocketConnection>();
   const shared = new SharedResolutions<EventResult>();
@@ -104,7 +113,12 @@ export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(
     return toTransport({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
   };
 
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  // A frame is held to the size of an HTTP body: ws closes the socket with 1009 above it.
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: '/graphql',
+    maxPayload: config.MAX_BODY_BYTES,
+  });
   const handle = useServer<Record<string, unknown>, { connection: SocketConnection }>(
     {
       onConnect: async (ctx) => {
@@ -116,6 +130,20 @@ export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(
           socket.close(auth.closeCode, auth.reason);
           return false;
         }
+        const owner = auth.apiKeyId ? `key:${auth.apiKeyId}` : `user:${auth.viewer.userId}`;
+        const open = socketsPerCaller.get(owner) ?? 0;
+        if (open >= config.WS_MAX_SOCKETS_PER_VIEWER) {
+          const reason = `Too many sockets: at most ${config.WS_MAX_SOCKETS_PER_VIEWER} per viewer`;
+          socket.close(CLOSE_CODES.TOO_MANY_SOCKETS, reason);
+          return false;
+        }
+        socketsPerCaller.set(owner, open + 1);
+        socket.once('close', () => {
+          const left = (socketsPerCaller.get(owner) ?? 1) - 1;
+          if (left > 0) socketsPerCaller.set(owner, left);
+          else socketsPerCaller.delete(owner);
+        });
+        closeOnExpiry(socket, auth.expiresAt);
         const viewerToken = createViewerSigner(auth.viewer, config.INTERNAL_TOKEN_SECRET);
         const connection: SocketConnection = {
           id,
@@ -137,6 +165,20 @@ export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(
         const { connection } = ctx.extra;
         const snapshot = supergraph.current();
         if (!connection || !snapshot) return [new GraphQLError('The gateway is not ready.')];
+        const checked = limiter.check(
+          snapshot.apiSchema,
+          payload.query,
+          payload.variables ?? {},
+          payload.operationName ?? undefined,
+        );
+        if (checked && !('document' in checked)) return [checked];
+        if (connection.subscriptions.size >= config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET) {
+          const limit = config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET;
+          const message = `A socket may hold at most ${limit} subscriptions at once; complete one first.`;
+          return [
+            new GraphQLError(message, { extensions: { code: 'RATE_LIMITED', limit: 'subscriptions' } }),
+          ];
+        }
         const valid = validateOperation(snapshot.apiSchema, payload);
         if (!('document' in valid)) return valid;
         const context = operationContext(connection, randomUUID(), valid.operationName);
@@ -180,4 +222,24 @@ export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(
       connections.clear();
     },
   };
+}
+
+/**
+ * Closes the socket with 4403 when its credentials expire: a socket is never worth more than the token that
+ * opened it. (Timers cap at about 24.8 days; a longer-lived credential is re-checked then.)
+ */
+function closeOnExpiry(socket: WebSocket, expiresAt: number | undefined): void {
+  if (expiresAt === undefined) return;
+  const MAX_TIMER_MS = 2 ** 31 - 1;
+  let timer: NodeJS.Timeout;
+  const arm = () => {
+    const left = expiresAt - Date.now();
+    if (left <= 0) {
+      socket.close(CLOSE_CODES.FORBIDDEN, 'Forbidden: the token has expired');
+      return;
+    }
+    timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+  };
+  arm();
+  socket.once('close', () => clearTimeout(timer));
 }

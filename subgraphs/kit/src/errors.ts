@@ -11,6 +11,10 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: 'An argument is malformed or out of range; the message says which.',
   CONFLICT: 'The change collides with the current state; reload and retry.',
   RATE_LIMITED: 'Too many requests; retry after the advertised delay.',
+  OPERATION_TOO_COMPLEX:
+    'The operation is over a limit (depth, aliases, directives, tokens, cost or batch size).',
+  PAYLOAD_TOO_LARGE: 'The request body or WebSocket frame is larger than the gateway accepts.',
+  PERSISTED_QUERY_NOT_ALLOWED: 'Only registered operations may run here; send a registered one or its hash.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; it was logged with the request id.',
   DOWNSTREAM_SERVICE_ERROR: 'A subgraph or upstream service failed or could not be reached.',
   SUBSCRIPTION_SCHEMA_RELOAD: 'The API changed while the subscription was live; it ended: subscribe again.',
