@@ -56,6 +56,20 @@ describe('static files for the dashboard', () => {
     expect(reply.body).toContain('<title>Sophia</title>');
   });
 
+  it('sends the security headers with every file: CSP, no framing, no referrer, no sniffing', async () => {
+    for (const path of ['/', '/assets/index-B1a2C3d4.js', '/some/client/route']) {
+      const reply = await get(port, path);
+      expect(reply.status).toBe(200);
+      const csp = String(reply.headers['content-security-policy']);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(reply.headers['x-frame-options']).toBe('DENY');
+      expect(reply.headers['referrer-policy']).toBe('no-referrer');
+      expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
   it('serves hashed assets with their content type, cached for a year', async () => {
     const js = await get(port, '/assets/index-B1a2C3d4.js');
     expect(js.status).toBe(200);
