@@ -25,6 +25,7 @@ export interface Environment {
   readonly secretStore: {
     readonly provider: 'vault';
     readonly vaultAddress: string;
+    /** Vault role prefix; each service logs in as `<prefix>-<service>`. */
     readonly vaultRole: string;
     /** KV v2 prefix; each service reads `<prefix>/<service>`. */
     readonly pathPrefix: string;

@@ -6,6 +6,8 @@ import { metaFor } from './meta.ts';
 
 export const SECRETS_MOUNT = '/mnt/secrets';
 export const secretNameFor = (service: string) => `${service}-secrets`;
+/** Each service logs in to Vault with its own role, which reads its own path only. */
+export const vaultRoleFor = (env: Environment, service: string) => `${env.secretStore.vaultRole}-${service}`;
 
 /**
  * Where a service's secrets come from: the Secrets Store CSI driver reads them from the store (Vault here),
@@ -13,7 +15,7 @@ export const secretNameFor = (service: string) => `${service}-secrets`;
  * the keys only; the values live in the store (Pulumi writes them there from stack config).
  */
 export const secretProviderClassFor = (env: Environment, service: ServiceSpec) => {
-  const { vaultAddress, vaultRole, pathPrefix } = env.secretStore;
+  const { vaultAddress, pathPrefix } = env.secretStore;
   const objects = service.secrets.map(
     (key) => `- objectName: "${key}"\n  secretPath: "${pathPrefix}/${service.name}"\n  secretKey: "${key}"`,
   );
@@ -21,7 +23,7 @@ export const secretProviderClassFor = (env: Environment, service: ServiceSpec) =
     metadata: metaFor(env, service.name, secretNameFor(service.name)),
     spec: {
       provider: env.secretStore.provider,
-      parameters: { vaultAddress, roleName: vaultRole, objects: objects.join('\n') },
+      parameters: { vaultAddress, roleName: vaultRoleFor(env, service.name), objects: objects.join('\n') },
       secretObjects: [
         {
           secretName: secretNameFor(service.name),
