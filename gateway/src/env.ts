@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, MAX_BODY_BYTES, parseConfig, portSchema, serviceEnvShape } from '@sophia/kit';
+import { resilienceEnvShape } from './resilience/env.ts';
 
 /** Development-only signing secret so `npm start` needs no configuration; production refuses it. */
 export { DEV_JWT_SECRET } from '@sophia/kit';
@@ -35,6 +36,7 @@ const perSubgraph = <T extends z.ZodType>(value: T) =>
 
 export const gatewayEnvShape = {
   ...serviceEnvShape,
+  ...resilienceEnvShape,
   PORT: portSchema.default(4000),
   /** Supergraph SDL to serve; reloaded when the file changes. */
   SUPERGRAPH_PATH: z.string().min(1).default('schema/supergraph.graphql'),

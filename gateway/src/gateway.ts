@@ -25,7 +25,8 @@ import { createOperationLimiter, hideFieldSuggestions } from './limits/operation
 import { createRateLimits, withRateLimit } from './limits/rate-limits.ts';
 import { createMcpEndpoint } from './mcp/mcp-endpoint.ts';
 import { createGatewayRedis } from './redis-client.ts';
-import { SubgraphDataSource } from './subgraph-data-source.ts';
+import { createLoadShedder, createResilienceMetrics, createSubgraphResilience } from './resilience/index.ts';
+import { copyResponse, SubgraphDataSource } from './subgraph-data-source.ts';
 import { createStaticFiles } from './static-files.ts';
 import { serveGraphQLOverWebSocket } from './subscriptions/graphql-ws-server.ts';
 import { trackSupergraph } from './subscriptions/supergraph-tracker.ts';
@@ -50,6 +51,8 @@ export async function createGateway(
 ): Promise<GatewayService> {
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const metrics = createServiceMetrics('gateway');
+  const resilienceMetrics = createResilienceMetrics(metrics.registry);
+  const shedder = createLoadShedder(config, resilienceMetrics);
   const authenticate = createAuthenticator(config);
   const authenticateCaller = createCallerAuthenticator(config);
   const redis = createGatewayRedis(config.REDIS_URL, logger);
@@ -68,7 +71,8 @@ export async function createGateway(
     }),
     buildService: ({ name, url }) => {
       const timeoutMs = config.SUBGRAPH_TIMEOUTS[name] ?? config.SUBGRAPH_TIMEOUT_MS;
-      const dataSource = new SubgraphDataSource(name, url ?? '', timeoutMs);
+      const resilience = createSubgraphResilience(name, config, resilienceMetrics, copyResponse);
+      const dataSource = new SubgraphDataSource(name, url ?? '', timeoutMs, resilience);
       dataSources.set(name, dataSource);
       return dataSource;
     },
@@ -121,16 +125,19 @@ export async function createGateway(
   });
 
   const routes: Parameters<typeof createHttpApp>[0]['routes'] = {
-    '/graphql': createGraphQLRoute({
-      apollo,
-      supergraph,
-      authenticate: authenticateCaller,
-      limiter,
-      rateLimits,
-      contextFor,
-      config,
-    }),
-    '/mcp': mcp.handle,
+    // Shed first: an overloaded gateway refuses before it spends anything on the request.
+    '/graphql': shedder.guard(
+      createGraphQLRoute({
+        apollo,
+        supergraph,
+        authenticate: authenticateCaller,
+        limiter,
+        rateLimits,
+        contextFor,
+        config,
+      }),
+    ),
+    '/mcp': shedder.guard(mcp.handle),
     // Demo logins exist only in development: production refuses SOPHIA_AUTH_MODE=dev at start.
     ...(config.SOPHIA_AUTH_MODE === 'dev' && config.SOPHIA_ENV === 'development'
       ? { '/auth/dev-login': withRateLimit(rateLimits, 'auth', config, createDevLogin(config)) }
@@ -173,6 +180,7 @@ export async function createGateway(
       await webSocket.dispose();
       mcp.close();
       supergraph.stop();
+      shedder.close();
       await apollo.stop();
       redis?.disconnect();
       httpServer.closeAllConnections();

@@ -1,8 +1,11 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { REQUEST_ID_HEADER, VIEWER_HEADER } from '@sophia/kit';
 import type { GatewayContext } from './context.ts';
+import { classifyFailure, SubgraphFailure } from './resilience/subgraph-failure.ts';
+import type { SubgraphResilience } from './resilience/subgraph-resilience.ts';
 
 /** Keep-alive connections to subgraphs: a known 2.x slowdown came from opening one per fetch. */
 const keepAliveAgent = new Agent({
@@ -11,15 +14,25 @@ const keepAliveAgent = new Agent({
   connections: 128,
 });
 
+/** A shared response copied for one more request: the gateway merges later fetches into its objects. */
+export function copyResponse(response: GatewayGraphQLResponse): GatewayGraphQLResponse {
+  const { http, ...body } = response;
+  return { ...structuredClone(body), ...(http ? { http } : {}) };
+}
+
+const isMutation = (query: string | undefined) => /^\s*mutation\b/.test(query ?? '');
+
 /**
  * Forwards the signed viewer and the request id to a subgraph, bounds each call with the subgraph's
- * timeout, and turns transport failures into DOWNSTREAM_SERVICE_ERROR naming the subgraph.
+ * timeout, and turns transport failures into DOWNSTREAM_SERVICE_ERROR naming the subgraph. With
+ * `resilience`, each fetch goes through the subgraph's breaker, and queries are retried and shared.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     readonly serviceName: string,
     url: string,
     timeoutMs: number,
+    private readonly resilience?: SubgraphResilience<GatewayGraphQLResponse>,
   ) {
     const fetcher = ((input: string, init?: Record<string, unknown>) =>
       undiciFetch(input, {
@@ -30,6 +43,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super({ url, fetcher });
   }
 
+  override process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    // Only the fetches of incoming operations: health checks and schema loads go straight through.
+    if (!this.resilience || !('incomingRequestContext' in options)) {
+      return super.process(options);
+    }
+    const { query, variables } = options.request;
+    const isQuery = !isMutation(query);
+    const key = isQuery ? JSON.stringify([options.context.viewer ?? null, query, variables ?? null]) : '';
+    return this.resilience.fetch({ isQuery, key }, () => super.process(options));
+  }
+
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     // Health checks and schema loads run without a request context: they carry no viewer at all.
     if (!context?.viewerToken) return;
@@ -38,16 +64,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override didEncounterError(error: Error): never {
+    const { retryable, unhealthy } = classifyFailure(error);
     if (error instanceof GraphQLError && error.extensions['code']) {
-      throw new GraphQLError(error.message, {
-        extensions: { ...error.extensions, serviceName: this.serviceName },
-      });
+      // The subgraph's own refusal (401, 403): its code, without the raw response it came in.
+      const { response: _response, ...extensions } = error.extensions;
+      throw new SubgraphFailure(error.message, this.serviceName, retryable, unhealthy, extensions);
     }
     const reason =
       error.name === 'TimeoutError' ? 'did not answer in time' : `is unavailable (${describe(error)})`;
-    throw new GraphQLError(`The ${this.serviceName} service ${reason}.`, {
-      extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: this.serviceName },
-    });
+    throw new SubgraphFailure(
+      `The ${this.serviceName} service ${reason}.`,
+      this.serviceName,
+      retryable,
+      unhealthy,
+    );
   }
 }
 
