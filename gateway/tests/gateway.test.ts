@@ -7,6 +7,7 @@ import { loadGatewayConfig, DEV_JWT_SECRET } from '../src/env.ts';
 import { createGateway, type GatewayService } from '../src/gateway.ts';
 import { overrideRoutingUrls } from '../src/supergraph-file.ts';
 import { createInventory, createReviews, writeSupergraph } from './fixture-federation.ts';
+import { devUsersDataDir } from './dev-users-dir.ts';
 
 interface Reply {
   status: number;
@@ -50,6 +51,7 @@ describe('gateway', () => {
         SUBGRAPH_TIMEOUTS: 'reviews=1000',
         SUPERGRAPH_POLL_MS: '50',
         INTERNAL_TOKEN_SECRET: TEST_SECRET,
+        SOPHIA_DATA_DIR: devUsersDataDir(),
       },
       {},
     );

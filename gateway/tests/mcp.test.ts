@@ -11,6 +11,7 @@ import { startSubgraph, TEST_SECRET, type RunningSubgraph } from '@sophia/kit/te
 import { loadGatewayConfig } from '../src/env.ts';
 import { createGateway, type GatewayService } from '../src/gateway.ts';
 import { createInventory, createReviews, writeSupergraph } from './fixture-federation.ts';
+import { devUsersDataDir } from './dev-users-dir.ts';
 
 /** The SDK's own ajv (8, JSON Schema 2020-12, MCP's default dialect), strict, checking the meta-schema. */
 const sdkRequire = createRequire(import.meta.resolve('@modelcontextprotocol/sdk/validation/ajv'));
@@ -96,6 +97,7 @@ describe('gateway /mcp', () => {
       {
         SUPERGRAPH_PATH: writeSupergraph({ inventory: inventory.url, reviews: reviews.url }, EXTRA_SDL),
         INTERNAL_TOKEN_SECRET: TEST_SECRET,
+        SOPHIA_DATA_DIR: devUsersDataDir(),
         MCP_OPERATIONS_DIR: operationsDir,
         MCP_ALLOW_ARBITRARY_GRAPHQL: 'true',
       },

@@ -10,6 +10,7 @@ import { createGateway, type GatewayService } from '../src/gateway.ts';
 import { sampleSum } from './prometheus.ts';
 import { createCatalog, createReviews, writeSupergraph, type Catalog } from './subscription-fixture.ts';
 import { closeCodeOf, connect, execute, record } from './ws-client.ts';
+import { devUsersDataDir } from './dev-users-dir.ts';
 
 const BUFFER_EVENTS = 8;
 const RENAMED = /* GraphQL */ `
@@ -77,6 +78,7 @@ describe('subscriptions through the gateway', () => {
         SUPERGRAPH_PATH: supergraphPath,
         SUPERGRAPH_POLL_MS: '50',
         INTERNAL_TOKEN_SECRET: TEST_SECRET,
+        SOPHIA_DATA_DIR: devUsersDataDir(),
         SUBSCRIPTION_BUFFER_EVENTS: String(BUFFER_EVENTS),
       },
       {},

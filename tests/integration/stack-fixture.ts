@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../ops/src/launcher/ports.ts';
 import { SUBGRAPHS, startStack, type Stack } from '../../ops/src/launcher/stack.ts';
+import { seedDemo } from '../../ops/src/seed/seed-demo.ts';
 
 /** Demo data in tests is anchored to a fixed day so every figure is reproducible. */
 export const TEST_ANCHOR = '2026-11-24';
@@ -30,9 +31,12 @@ export async function startTestStack(
   options: {
     /** Extra variables for every service (e.g. an embedding server for memory). */
     readonly env?: Readonly<Record<string, string>>;
+    /** Start on an empty data dir, as production does, instead of loading the demo company first. */
+    readonly empty?: boolean;
   } = {},
 ): Promise<RunningStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sophia-it-'));
+  if (!options.empty) await seedDemo({ dataDir, anchor: TEST_ANCHOR });
   const ports = Object.fromEntries(
     await Promise.all(
       ['gateway', ...SUBGRAPHS.map((s) => s.name)].map(async (name) => [name, await freePort()]),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp, createLogger, createServiceMetrics, listenHttp } from '@sophia/kit';
 import { loadGatewayConfig } from '../env.ts';
 import { createDevLogin } from './dev-login.ts';
+import { devUsersDataDir } from '../../tests/dev-users-dir.ts';
 
 describe('dev login', () => {
   let server: Server;
@@ -13,7 +14,9 @@ describe('dev login', () => {
       logger: createLogger('gateway', 'silent'),
       metrics: createServiceMetrics('gateway'),
       isReady: () => true,
-      routes: { '/auth/dev-login': createDevLogin(loadGatewayConfig({}, {})) },
+      routes: {
+        '/auth/dev-login': createDevLogin(loadGatewayConfig({ SOPHIA_DATA_DIR: devUsersDataDir() }, {})),
+      },
     });
     url = `http://127.0.0.1:${await listenHttp(server, 0, '127.0.0.1')}/auth/dev-login`;
   });

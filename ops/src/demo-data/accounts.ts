@@ -5,7 +5,7 @@
 import { ACCOUNT_NAME_WORDS, INDUSTRIES } from './account-names.ts';
 import { slug } from './names.ts';
 import type { Rng } from './prng.ts';
-import type { Segment, User } from './types.ts';
+import type { Segment, User } from '@sophia/domain';
 
 const ACCOUNT_COUNT = 165;
 /** Accounts that were already customers when the fact window opens; the rest are prospects. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEED, DIRECTORY_REFERENCE_DATE, demoDirectory, generateCompany } from './company.ts';
 import { ANCHOR, company } from './test-fixture.ts';
-import type { User } from './types.ts';
+import type { User } from '@sophia/domain';
 
 /** A user without the hire date: what must not depend on the anchor. */
 const identity = ({ startDate: _startDate, ...user }: User) => user;

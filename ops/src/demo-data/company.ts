@@ -3,19 +3,26 @@
  * random stream, so the same seed and anchor always give the same company.
  */
 import { buildAccountProfiles } from './accounts.ts';
-import { addYears, parseIsoDate, toIsoDate, todayIsoUtc } from './dates.ts';
+import {
+  addYears,
+  parseIsoDate,
+  toIsoDate,
+  todayIsoUtc,
+  METRICS,
+  periodContaining,
+  type Company,
+  type Deal,
+  type User,
+} from '@sophia/domain';
 import { simulateCommercialHistory } from './deals.ts';
 import { buildDocuments } from './documents.ts';
 import { buildDailyFacts } from './kpis.ts';
-import { METRICS } from './metrics.ts';
 import { buildObjectives } from './objectives.ts';
 import { buildPeople } from './people.ts';
-import { periodContaining } from './period.ts';
 import { bookingsTargetSchedule, buildPlanFacts, factColumns } from './plan.ts';
 import { createRng } from './prng.ts';
 import { buildProjects } from './projects.ts';
 import { buildTargets, lastTargetDay, targetPeriods } from './targets.ts';
-import type { Company, Deal, User } from './types.ts';
 
 export const COMPANY_NAME = 'Northwind Analytics';
 export const COMPANY_DOMAIN = 'northwindanalytics.com';

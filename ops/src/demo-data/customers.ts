@@ -3,7 +3,7 @@
  * when a renewal is lost. Contract values change only on the day a deal closes.
  */
 import type { AccountProfile } from './accounts.ts';
-import { type DayNumber, addYears } from './dates.ts';
+import { type DayNumber, addYears, type DealType, type Segment } from '@sophia/domain';
 import {
   type DraftDeal,
   ROUNDING,
@@ -14,7 +14,6 @@ import {
   scheduleByClose,
 } from './deal-drafts.ts';
 import type { Rng } from './prng.ts';
-import type { DealType, Segment } from './types.ts';
 
 const EXPANSION_WIN_RATE = 0.6;
 const RENEWAL_LOSS_RATE: Record<Segment, number> = { SMB: 0.12, MID_MARKET: 0.07, ENTERPRISE: 0.04 };

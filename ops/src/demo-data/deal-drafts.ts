@@ -3,11 +3,19 @@
  * and who owns it. Shared by the new-business and customer simulations.
  */
 import type { AccountProfile } from './accounts.ts';
-import { type DayNumber, parseIsoDate, toCivil, toIsoDate, toWeekdayOnOrBefore } from './dates.ts';
+import {
+  type DayNumber,
+  parseIsoDate,
+  toCivil,
+  toIsoDate,
+  toWeekdayOnOrBefore,
+  periodContaining,
+  type DealType,
+  type Segment,
+  type User,
+} from '@sophia/domain';
 import { lostAtStageIndex, plannedStageEntries } from './deal-stages.ts';
-import { periodContaining } from './period.ts';
 import type { Rng } from './prng.ts';
-import type { DealType, Segment, User } from './types.ts';
 
 /** How far past the anchor open deals are expected to close (about two quarters). */
 export const HORIZON_DAYS = 180;

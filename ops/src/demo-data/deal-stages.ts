@@ -1,21 +1,6 @@
-/** The sales stages a deal moves through, and how long it spends in each. */
-import type { DayNumber } from './dates.ts';
+/** How long a demo deal spends in each stage (the stages themselves are domain rules). */
+import type { DayNumber, DealType } from '@sophia/domain';
 import type { Rng } from './prng.ts';
-import type { DealStage, DealType } from './types.ts';
-
-export const OPEN_STAGES = ['PROSPECTING', 'QUALIFICATION', 'PROPOSAL', 'NEGOTIATION'] as const;
-
-export type OpenStage = (typeof OPEN_STAGES)[number];
-
-/** Win probability the CRM shows for each stage. */
-export const STAGE_PROBABILITY: Record<DealStage, number> = {
-  PROSPECTING: 0.1,
-  QUALIFICATION: 0.2,
-  PROPOSAL: 0.4,
-  NEGOTIATION: 0.6,
-  CLOSED_WON: 1,
-  CLOSED_LOST: 0,
-};
 
 /**
  * The days a deal enters each open stage if it runs to its planned close: early stages are short, proposal and

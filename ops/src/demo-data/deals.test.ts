@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysIso } from './dates.ts';
-import { OPEN_STAGES, STAGE_PROBABILITY } from './deal-stages.ts';
-import { periodContaining } from './period.ts';
+import { addDaysIso, OPEN_STAGES, STAGE_PROBABILITY, periodContaining, type DealStage } from '@sophia/domain';
 import { ANCHOR, company } from './test-fixture.ts';
-import type { DealStage } from './types.ts';
 
 const STAGE_ORDER: DealStage[] = [...OPEN_STAGES];
 const accountsById = new Map(company.accounts.map((account) => [account.id, account]));

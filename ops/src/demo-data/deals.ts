@@ -5,7 +5,17 @@
  */
 import { type AccountProfile, isAccountExecutive } from './accounts.ts';
 import { type ContractChange, simulateCustomer } from './customers.ts';
-import { type DayNumber, parseIsoDate, toIsoDate } from './dates.ts';
+import {
+  type DayNumber,
+  parseIsoDate,
+  toIsoDate,
+  OPEN_STAGES,
+  STAGE_PROBABILITY,
+  type Account,
+  type Deal,
+  type DealStage,
+  type User,
+} from '@sophia/domain';
 import {
   type DraftDeal,
   type FactWindow,
@@ -14,10 +24,8 @@ import {
   type SimulationContext,
   roundTo,
 } from './deal-drafts.ts';
-import { OPEN_STAGES, STAGE_PROBABILITY } from './deal-stages.ts';
 import { simulateNewBusiness } from './new-business.ts';
 import type { Rng } from './prng.ts';
-import type { Account, Deal, DealStage, User } from './types.ts';
 import { compareText } from './order.ts';
 
 /** ARR when the window opens: the existing customers' contracts are scaled to land in this range. */

@@ -1,6 +1,5 @@
 /** Notes the account teams write: calls about open deals, first calls with prospects, customer check-ins. */
-import { parseIsoDate, toIsoDate } from './dates.ts';
-import type { OpenStage } from './deal-stages.ts';
+import { parseIsoDate, toIsoDate, type OpenStage, type Account, type Deal } from '@sophia/domain';
 import {
   type Contact,
   type DocumentContext,
@@ -15,7 +14,6 @@ import {
 import { COMPETITORS, CUSTOMER_INTERESTS, fillTemplate } from './doc-phrases.ts';
 import { formatDate, formatExactMoney, formatMoney, formatMonth } from './format.ts';
 import type { Rng } from './prng.ts';
-import type { Account, Deal } from './types.ts';
 
 const STAGE_NOTES: Record<OpenStage, readonly string[]> = {
   PROSPECTING: [

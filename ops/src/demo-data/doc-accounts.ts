@@ -4,7 +4,7 @@ import type { DocumentContext, DocumentDraft } from './doc-context.ts';
 import { quarterlyBusinessReview } from './doc-qbrs.ts';
 import { compareText } from './order.ts';
 import type { Rng } from './prng.ts';
-import type { Account } from './types.ts';
+import type { Account } from '@sophia/domain';
 
 const LARGEST_CUSTOMERS = 30;
 const BUSIEST_PROSPECTS = 15;

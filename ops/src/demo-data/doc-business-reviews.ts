@@ -1,5 +1,5 @@
 /** Monthly business reviews from Finance and quarterly board updates: the numbers, against plan, with comment. */
-import { parseIsoDate } from './dates.ts';
+import { parseIsoDate, metricById, type Period, periodContaining, previousPeriod } from '@sophia/domain';
 import {
   type DocumentContext,
   type DocumentDraft,
@@ -8,8 +8,6 @@ import {
   workdayTimestamp,
 } from './doc-context.ts';
 import { formatDate, formatExactMoney, formatMonth, formatValue } from './format.ts';
-import { metricById } from './metrics.ts';
-import { type Period, periodContaining, previousPeriod } from './period.ts';
 import type { Rng } from './prng.ts';
 import { compareText } from './order.ts';
 

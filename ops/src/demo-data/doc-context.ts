@@ -10,23 +10,21 @@ import {
   toIsoDate,
   toIsoTimestamp,
   toWeekdayOnOrBefore,
-} from './dates.ts';
-import { evaluateMetric } from './evaluate-metric.ts';
-import type { FactName } from './facts.ts';
-import { metricById } from './metrics.ts';
+  evaluateMetric,
+  type FactName,
+  metricById,
+  type Account,
+  type DailyFact,
+  type Deal,
+  type KnowledgeDocument,
+  type MetricTarget,
+  type Objective,
+  type Project,
+  type Team,
+  type User,
+} from '@sophia/domain';
 import { FIRST_NAMES, LAST_NAMES } from './names.ts';
 import type { Rng } from './prng.ts';
-import type {
-  Account,
-  DailyFact,
-  Deal,
-  KnowledgeDocument,
-  MetricTarget,
-  Objective,
-  Project,
-  Team,
-  User,
-} from './types.ts';
 
 export type DocumentDraft = Omit<KnowledgeDocument, 'id'>;
 

@@ -1,5 +1,5 @@
 /** Win/loss reviews: what sales wrote after the largest recent wins, losses and churned renewals. */
-import { parseIsoDate } from './dates.ts';
+import { parseIsoDate, type Deal } from '@sophia/domain';
 import {
   type DocumentContext,
   type DocumentDraft,
@@ -11,7 +11,6 @@ import {
 import { COMPETITORS, fillTemplate } from './doc-phrases.ts';
 import { formatDate, formatExactMoney, formatMonth } from './format.ts';
 import type { Rng } from './prng.ts';
-import type { Deal } from './types.ts';
 import { compareText } from './order.ts';
 
 const LOOKBACK_DAYS = 365;

@@ -1,5 +1,5 @@
 /** Engineering write-ups: incident postmortems and design proposals (RFCs). */
-import { toIsoDate } from './dates.ts';
+import { toIsoDate } from '@sophia/domain';
 import {
   type DocumentContext,
   type DocumentDraft,

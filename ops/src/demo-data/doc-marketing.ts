@@ -1,5 +1,5 @@
 /** Campaign recaps from Marketing, with the new-business pipeline that followed each campaign. */
-import { toIsoDate } from './dates.ts';
+import { toIsoDate } from '@sophia/domain';
 import { type DocumentContext, type DocumentDraft, paragraphs, workdayTimestamp } from './doc-context.ts';
 import { formatDate, formatMoney } from './format.ts';
 import type { Rng } from './prng.ts';

@@ -1,5 +1,12 @@
 /** Recurring meeting notes: weekly pipeline reviews, executive staff meetings and managers' one-on-ones. */
-import { type DayNumber, dayOfWeek, parseIsoDate, toIsoDate } from './dates.ts';
+import {
+  type DayNumber,
+  dayOfWeek,
+  parseIsoDate,
+  toIsoDate,
+  periodContaining,
+  previousPeriod,
+} from '@sophia/domain';
 import {
   type DocumentContext,
   type DocumentDraft,
@@ -10,7 +17,6 @@ import {
   workdayTimestamp,
 } from './doc-context.ts';
 import { formatDate, formatExactMoney, formatMoney, formatMonth, formatValue } from './format.ts';
-import { periodContaining, previousPeriod } from './period.ts';
 import type { Rng } from './prng.ts';
 import { compareText } from './order.ts';
 

@@ -1,9 +1,8 @@
 /** Project updates: a note when a milestone lands, and the owner's latest status report. */
-import { parseIsoDate } from './dates.ts';
+import { parseIsoDate, type Milestone, type Project } from '@sophia/domain';
 import { type DocumentContext, type DocumentDraft, paragraphs, workdayTimestamp } from './doc-context.ts';
 import { formatDate } from './format.ts';
 import type { Rng } from './prng.ts';
-import type { Milestone, Project } from './types.ts';
 
 /** Milestone notes per project, the most recent ones. */
 const MILESTONE_NOTES = 2;

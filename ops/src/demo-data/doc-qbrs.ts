@@ -1,5 +1,5 @@
 /** Quarterly business reviews with the largest customers, as Customer Success writes them up. */
-import { parseIsoDate } from './dates.ts';
+import { parseIsoDate, periodContaining, previousPeriod, type Account } from '@sophia/domain';
 import {
   type Contact,
   type DocumentContext,
@@ -12,9 +12,7 @@ import {
 } from './doc-context.ts';
 import { CUSTOMER_INTERESTS } from './doc-phrases.ts';
 import { formatDate, formatExactMoney } from './format.ts';
-import { periodContaining, previousPeriod } from './period.ts';
 import type { Rng } from './prng.ts';
-import type { Account } from './types.ts';
 
 export function quarterlyBusinessReview(
   rng: Rng,

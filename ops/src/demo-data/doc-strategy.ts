@@ -1,5 +1,12 @@
 /** Strategy memos from the leadership team, each built on the figures as they stood when it was written. */
-import { parseIsoDate, toIsoDate } from './dates.ts';
+import {
+  parseIsoDate,
+  toIsoDate,
+  periodContaining,
+  previousPeriod,
+  type Deal,
+  type Segment,
+} from '@sophia/domain';
 import {
   type DocumentContext,
   type DocumentDraft,
@@ -9,9 +16,7 @@ import {
   workdayTimestamp,
 } from './doc-context.ts';
 import { formatMoney } from './format.ts';
-import { periodContaining, previousPeriod } from './period.ts';
 import type { Rng } from './prng.ts';
-import type { Deal, Segment } from './types.ts';
 
 interface Memo {
   title: string;

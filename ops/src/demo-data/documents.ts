@@ -13,7 +13,7 @@ import { policyDocuments } from './doc-policies.ts';
 import { projectDocuments } from './doc-projects.ts';
 import { strategyDocuments } from './doc-strategy.ts';
 import type { Rng } from './prng.ts';
-import type { KnowledgeDocument } from './types.ts';
+import type { KnowledgeDocument } from '@sophia/domain';
 import { compareText } from './order.ts';
 
 const WRITERS = {

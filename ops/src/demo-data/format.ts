@@ -1,5 +1,5 @@
 /** How figures read in titles and documents: `$34.6M`, `$850k`, `76.5%`, `2.1x`. */
-import type { MetricUnit } from './types.ts';
+import type { MetricUnit } from '@sophia/domain';
 
 export function formatMoney(amount: number): string {
   const sign = amount < 0 ? '-' : '';

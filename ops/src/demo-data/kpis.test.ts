@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysIso } from './dates.ts';
-import { FACT_NAMES } from './facts.ts';
-import { periodsOverlapping } from './period.ts';
+import { addDaysIso, FACT_NAMES, periodsOverlapping } from '@sophia/domain';
 import { ANCHOR, company, factSeries } from './test-fixture.ts';
 
 const dates = [...factSeries('revenue').keys()];

@@ -4,10 +4,19 @@
  * weekday, month-end and seasonal patterns.
  */
 import type { ArrChange } from './deals.ts';
-import { type DayNumber, isWeekend, parseIsoDate, toCivil, toIsoDate } from './dates.ts';
-import { FACT_NAMES, type FactName } from './facts.ts';
+import {
+  type DayNumber,
+  isWeekend,
+  parseIsoDate,
+  toCivil,
+  toIsoDate,
+  FACT_NAMES,
+  type FactName,
+  type DailyFact,
+  type Deal,
+  type User,
+} from '@sophia/domain';
 import type { Rng } from './prng.ts';
-import type { DailyFact, Deal, User } from './types.ts';
 
 const REVENUE = {
   /** Share of revenue from services, billed on working days only. */

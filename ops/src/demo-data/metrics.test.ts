@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateMetric } from './evaluate-metric.ts';
-import { FACT_NAMES } from './facts.ts';
-import { METRICS, metricById } from './metrics.ts';
-import { periodContaining, periodsOverlapping, previousPeriod } from './period.ts';
+import {
+  evaluateMetric,
+  FACT_NAMES,
+  METRICS,
+  metricById,
+  periodContaining,
+  periodsOverlapping,
+  previousPeriod,
+} from '@sophia/domain';
 import { targetPeriods } from './targets.ts';
 import { ANCHOR, company } from './test-fixture.ts';
 

@@ -3,7 +3,7 @@
  * Simulated for the whole company at once so that pipeline keeps arriving however many prospects convert.
  */
 import type { AccountProfile } from './accounts.ts';
-import type { DayNumber } from './dates.ts';
+import type { DayNumber, Segment } from '@sophia/domain';
 import {
   type DraftDeal,
   ROUNDING,
@@ -14,7 +14,6 @@ import {
   scheduleByCreation,
 } from './deal-drafts.ts';
 import type { Rng } from './prng.ts';
-import type { Segment } from './types.ts';
 
 /** New deals opened per day when the window opens and at the anchor (the sales team grows). */
 const DEALS_PER_DAY = { atStart: 0.3, atAnchor: 0.5 };

@@ -1,5 +1,5 @@
 /** The company's recurring OKRs as data: each team's objective and its key results. */
-import type { MetricUnit } from './types.ts';
+import type { MetricUnit } from '@sophia/domain';
 
 /**
  * Where a metric key result starts: from zero (flows counted over the quarter), from 100 (retention, which

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateMetric } from './evaluate-metric.ts';
-import { metricById } from './metrics.ts';
-import { keyResultMeasurementRange, keyResultProgress } from './objectives.ts';
-import { nextPeriod, parsePeriod, periodContaining, previousPeriod } from './period.ts';
+import {
+  evaluateMetric,
+  keyResultMeasurementRange,
+  keyResultProgress,
+  metricById,
+  nextPeriod,
+  parsePeriod,
+  periodContaining,
+  previousPeriod,
+} from '@sophia/domain';
 import { ANCHOR, company } from './test-fixture.ts';
 
 describe('keyResultProgress', () => {

@@ -2,36 +2,26 @@
  * Quarterly OKRs for the quarters before, containing and after the anchor. A key result tied to a metric
  * reads its numbers from the same facts and targets as the kpi subgraph, so the two always agree.
  */
-import { parseIsoDate } from './dates.ts';
-import { evaluateMetric } from './evaluate-metric.ts';
+import {
+  parseIsoDate,
+  evaluateMetric,
+  metricById,
+  type Period,
+  nextPeriod,
+  periodContaining,
+  previousPeriod,
+  keyResultMeasurementRange,
+  type DailyFact,
+  type KeyResult,
+  type MetricDefinition,
+  type MetricTarget,
+  type Objective,
+  type Team,
+} from '@sophia/domain';
 import { formatValue } from './format.ts';
-import { metricById } from './metrics.ts';
 import { type KeyResultPlan, OBJECTIVE_PLANS } from './objective-plans.ts';
-import { type Period, nextPeriod, periodContaining, previousPeriod } from './period.ts';
 import type { Rng } from './prng.ts';
 import { roundTarget } from './targets.ts';
-import type { DailyFact, KeyResult, MetricDefinition, MetricTarget, Objective, Team } from './types.ts';
-
-/** How far along a key result is, from its start value to its target, clamped to 0–1. Works both ways. */
-export function keyResultProgress(
-  keyResult: Pick<KeyResult, 'startValue' | 'targetValue' | 'currentValue'>,
-): number {
-  const span = keyResult.targetValue - keyResult.startValue;
-  if (span === 0) return 1;
-  return Math.min(1, Math.max(0, (keyResult.currentValue - keyResult.startValue) / span));
-}
-
-/**
- * The dates a quarter's metric key results are measured over: the quarter up to the anchor, or null for a
- * quarter that has not started.
- */
-export function keyResultMeasurementRange(
-  period: Period,
-  anchor: string,
-): { start: string; end: string } | null {
-  if (period.start > anchor) return null;
-  return { start: period.start, end: period.end < anchor ? period.end : anchor };
-}
 
 interface ObjectiveInputs {
   teams: readonly Team[];

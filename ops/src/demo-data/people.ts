@@ -3,11 +3,18 @@
  * the gateway's dev login and every subgraph agree on the directory whatever the anchor; hire dates are kept
  * as tenures and placed relative to the anchor.
  */
-import { type DayNumber, dayOfWeek, parseIsoDate, toIsoDate } from './dates.ts';
+import {
+  type DayNumber,
+  dayOfWeek,
+  parseIsoDate,
+  toIsoDate,
+  type Team,
+  type User,
+  type UserRole,
+} from '@sophia/domain';
 import { FIRST_NAMES, LAST_NAMES, slug } from './names.ts';
 import { CEO_TITLE, type SeatPlan, TEAM_PLANS } from './org-chart.ts';
 import type { Rng } from './prng.ts';
-import type { Team, User, UserRole } from './types.ts';
 
 /** People hired in the two years the facts cover, so headcount grows believably. */
 const RECENT_HIRES = 28;

@@ -3,11 +3,17 @@
  * past the anchor. Targets are metrics evaluated over the plan, so a target means the same thing as its metric
  * for any period, and some land above the actuals while others land below.
  */
-import { type DayNumber, parseIsoDate, toIsoDate } from './dates.ts';
-import { FACTS, FACT_NAMES, type FactName } from './facts.ts';
-import { periodContaining } from './period.ts';
+import {
+  type DayNumber,
+  parseIsoDate,
+  toIsoDate,
+  FACTS,
+  FACT_NAMES,
+  type FactName,
+  periodContaining,
+  type DailyFact,
+} from '@sophia/domain';
 import { type Line, completeMonths, fitLine, valueAt } from './trend.ts';
-import type { DailyFact } from './types.ts';
 
 /**
  * The plan relative to the trend of the actuals. Above one on a higher-is-better fact (or below one on a cost)

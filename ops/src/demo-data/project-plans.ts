@@ -1,5 +1,5 @@
 /** The initiatives the company is running, as data; dates and progress are generated around the anchor. */
-import type { Account } from './types.ts';
+import type { Account } from '@sophia/domain';
 
 export interface ProjectPlan {
   name: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveProjectStatus } from './project-status.ts';
+import { deriveProjectStatus } from '@sophia/domain';
 import { ANCHOR, company } from './test-fixture.ts';
 
 describe('projects', () => {

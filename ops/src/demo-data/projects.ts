@@ -2,11 +2,22 @@
  * Projects with milestones placed around the anchor. Each project is given a situation (done, not started,
  * on track, slipping), its milestones are built to match, and its status is then derived from the milestones.
  */
-import { type DayNumber, parseIsoDate, toCivil, toIsoDate, toWeekdayOnOrBefore } from './dates.ts';
+import {
+  type DayNumber,
+  parseIsoDate,
+  toCivil,
+  toIsoDate,
+  toWeekdayOnOrBefore,
+  deriveProjectStatus,
+  type Account,
+  type Milestone,
+  type Project,
+  type ProjectStatus,
+  type Team,
+  type User,
+} from '@sophia/domain';
 import { PROJECT_PLANS, fillPlaceholders } from './project-plans.ts';
-import { deriveProjectStatus } from './project-status.ts';
 import type { Rng } from './prng.ts';
-import type { Account, Milestone, Project, ProjectStatus, Team, User } from './types.ts';
 import { compareText } from './order.ts';
 
 /** The situation a project is generated in; its status is then derived from the milestones. */

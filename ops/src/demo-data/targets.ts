@@ -2,9 +2,17 @@
  * Targets for every metric and every period the data covers, plus the next quarter and the rest of the current
  * year: the metric evaluated over the plan, rounded the way a finance team would write it down.
  */
-import { evaluateMetric } from './evaluate-metric.ts';
-import { type Period, nextPeriod, periodContaining, periodsOverlapping } from './period.ts';
-import type { DailyFact, MetricDefinition, MetricTarget, MetricUnit } from './types.ts';
+import {
+  evaluateMetric,
+  type Period,
+  nextPeriod,
+  periodContaining,
+  periodsOverlapping,
+  type DailyFact,
+  type MetricDefinition,
+  type MetricTarget,
+  type MetricUnit,
+} from '@sophia/domain';
 
 /** Quarters, months and years that get targets, in order. */
 export function targetPeriods(factStart: string, anchor: string): Period[] {

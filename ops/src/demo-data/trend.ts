@@ -1,5 +1,5 @@
 /** Straight-line trends through monthly data: the basis of the plan that targets come from. */
-import { type DayNumber, daysInMonth, fromCivil, toCivil } from './dates.ts';
+import { type DayNumber, daysInMonth, fromCivil, toCivil } from '@sophia/domain';
 
 export interface Line {
   intercept: number;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 /** What `npm start` reads; everything else passes through to the services' own env.ts. */
 const launcherEnvShape = z.object({
+  /** `production` starts on the data dir as it is; `development` (the default) loads the demo into an empty one. */
+  SOPHIA_ENV: z.enum(['development', 'production']).optional(),
+  NODE_ENV: z.string().optional(),
   SOPHIA_DATA_DIR: z.string().min(1).default('.data'),
   SOPHIA_DEMO_SEED: z.coerce.number().int().optional(),
   SOPHIA_DEMO_ANCHOR: z.iso.date('must be a date, YYYY-MM-DD').optional(),

@@ -4,6 +4,7 @@ import { loadLauncherConfig } from './env.ts';
 import { resolveDemoAnchor } from './demo-anchor.ts';
 import { formatLogLine } from './log-format.ts';
 import { isPortFree } from './ports.ts';
+import { seedDemo } from '../seed/seed-demo.ts';
 import { GATEWAY_PORT, SUBGRAPHS, startStack, type Stack } from './stack.ts';
 
 /** `npm start`: the five subgraphs and the gateway as separate processes, stopped together on Ctrl-C. */
@@ -30,26 +31,45 @@ async function main(): Promise<void> {
   if (busy.length)
     fail(`Port ${busy.join(', ')} already in use: stop what holds it (another Sophia?) and retry.`);
 
+  const production =
+    (config.SOPHIA_ENV ?? (config.NODE_ENV === 'production' ? 'production' : 'development')) === 'production';
   const today = new Date().toISOString().slice(0, 10);
-  const demo = resolveDemoAnchor(
-    dataDir,
-    {
-      ...(config.SOPHIA_DEMO_SEED !== undefined ? { seed: config.SOPHIA_DEMO_SEED } : {}),
-      ...(config.SOPHIA_DEMO_ANCHOR !== undefined ? { anchor: config.SOPHIA_DEMO_ANCHOR } : {}),
-    },
-    today,
-  );
+  // Development shows the demo company: loaded into an empty data dir before the services open it. Production
+  // starts on the data dir as it is (empty until `npm run import`).
+  const demo = production
+    ? null
+    : resolveDemoAnchor(
+        dataDir,
+        {
+          ...(config.SOPHIA_DEMO_SEED !== undefined ? { seed: config.SOPHIA_DEMO_SEED } : {}),
+          ...(config.SOPHIA_DEMO_ANCHOR !== undefined ? { anchor: config.SOPHIA_DEMO_ANCHOR } : {}),
+        },
+        today,
+      );
+  if (demo) {
+    const seeded = await seedDemo({ dataDir, seed: demo.seed, anchor: demo.anchor, unlessImported: true });
+    if (seeded.seeded.length > 0) console.log(`Loaded the demo company into ${seeded.seeded.join(', ')}.`);
+    if (seeded.imported.length > 0)
+      console.log(`Imported data found (${seeded.imported.join(', ')}): no demo loaded.`);
+  }
   const sink =
     config.SOPHIA_LOG_FORMAT === 'json'
       ? (_service: string, line: string) => console.log(line)
       : (service: string, line: string) => console.log(formatLogLine(service, line));
 
-  console.log(`Starting Sophia (demo data as of ${demo.anchor}, seed ${demo.seed}, data in ${dataDir}) …`);
+  console.log(
+    demo
+      ? `Starting Sophia (demo data as of ${demo.anchor}, seed ${demo.seed}, data in ${dataDir}) …`
+      : `Starting Sophia (production, data in ${dataDir}) …`,
+  );
   let stack: Stack;
   try {
     stack = await startStack({
       ports,
-      env: { SOPHIA_DATA_DIR: dataDir, SOPHIA_DEMO_SEED: String(demo.seed), SOPHIA_DEMO_ANCHOR: demo.anchor },
+      env: {
+        SOPHIA_DATA_DIR: dataDir,
+        ...(demo ? { SOPHIA_DEMO_SEED: String(demo.seed), SOPHIA_DEMO_ANCHOR: demo.anchor } : {}),
+      },
       sink,
     });
   } catch (error) {

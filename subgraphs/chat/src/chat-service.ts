@@ -42,11 +42,6 @@ const refuse = (field: string[] | null, code: string, message: string) => ({
   errors: [{ field, code, message }],
 });
 
-/** The demo company's "now": the anchor day at the current time of day, so "this quarter" matches its data. */
-export function anchoredNow(today: string, now = new Date()): Date {
-  return new Date(`${today}T${now.toISOString().slice(11)}`);
-}
-
 function turnsOf(messages: readonly MessageRow[]): ConversationTurn[] {
   return messages
     .filter((message) => message.status === 'COMPLETE' && message.content !== '')
@@ -108,7 +103,8 @@ export class ChatService {
       question: text,
       reply,
       history,
-      now: anchoredNow(store.today),
+      // The store's clock: the demo's anchor day when the demo is loaded, so "this quarter" matches its data.
+      now: store.clock.now(),
     });
     return { conversation, userMessage, reply, errors: [] };
   }

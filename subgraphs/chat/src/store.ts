@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { DuckDb, seedOnce, type SqlParam, type SqlRunner } from '@sophia/kit';
+import {
+  isoTimestampSql,
+  openStore,
+  placeholders,
+  type Clock,
+  type SqlDatabase,
+  type SqlParam,
+  type SqlRunner,
+} from '@sophia/kit';
 import { parseCitations, type CitationRef } from './citations.ts';
 import type { ChatConfig } from './env.ts';
 import { createMonotonicClock } from './monotonic-clock.ts';
+import { CHAT_STORE } from './store/definition.ts';
 
 export type MessageRole = 'USER' | 'ASSISTANT';
 export type MessageStatus = 'STREAMING' | 'COMPLETE' | 'FAILED' | 'CANCELLED';
@@ -45,27 +54,7 @@ export interface MessagePatch {
   readonly citations?: readonly CitationRef[];
 }
 
-const SCHEMA_VERSION = '1';
-
-const DDL = [
-  `CREATE TABLE conversations (
-     id VARCHAR PRIMARY KEY,
-     owner_id VARCHAR NOT NULL,
-     title VARCHAR NOT NULL,
-     created_at TIMESTAMP NOT NULL,
-     updated_at TIMESTAMP NOT NULL)`,
-  // No foreign key to conversations: DuckDB refuses updates of a referenced row, and updated_at moves.
-  `CREATE TABLE messages (
-     id VARCHAR PRIMARY KEY,
-     conversation_id VARCHAR NOT NULL,
-     role VARCHAR NOT NULL CHECK (role IN ('USER', 'ASSISTANT')),
-     content VARCHAR NOT NULL,
-     status VARCHAR NOT NULL CHECK (status IN ('STREAMING', 'COMPLETE', 'FAILED', 'CANCELLED')),
-     citations JSON NOT NULL,
-     created_at TIMESTAMP NOT NULL)`,
-];
-
-const iso = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
+const iso = isoTimestampSql;
 
 const CONVERSATION_COLUMNS = `c.id, c.owner_id AS "ownerId", c.title,
   ${iso('c.created_at')} AS "createdAt", ${iso('c.updated_at')} AS "updatedAt"`;
@@ -77,33 +66,32 @@ type StoredMessage = Omit<MessageRow, 'citations'> & { citations: unknown };
 
 const toMessage = (row: StoredMessage): MessageRow => ({ ...row, citations: parseCitations(row.citations) });
 
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
-
 /** The chat subgraph's storage: conversations and their messages. The only code that touches the database. */
 export class ChatStore {
-  private readonly now = createMonotonicClock();
+  /** Message times: the store's clock, strictly increasing. */
+  private readonly now: () => Date;
 
   private constructor(
-    private readonly db: DuckDb,
-    /** The demo anchor date (YYYY-MM-DD), "today" for anything date-relative. */
-    readonly today: string,
-  ) {}
+    private readonly db: SqlDatabase,
+    /** "Now" for writes and answers: the demo anchor's clock when the demo company is loaded. */
+    readonly clock: Clock,
+  ) {
+    this.now = createMonotonicClock(() => clock.now().getTime());
+  }
 
-  /** Opens `<SOPHIA_DATA_DIR>/chat.duckdb`, creating the tables on first start. */
-  static async open(config: ChatConfig): Promise<ChatStore> {
-    const db = await DuckDb.open(config.SOPHIA_DATA_DIR, 'chat.duckdb');
-    try {
-      const anchor = config.SOPHIA_DEMO_ANCHOR ?? new Date().toISOString().slice(0, 10);
-      // The demo company has no conversations yet: first start creates the tables and records the anchor.
-      const { meta } = await seedOnce(db, SCHEMA_VERSION, async (tx) => {
-        for (const statement of DDL) await tx.run(statement);
-        return { demo_anchor: anchor };
-      });
-      return new ChatStore(db, meta['demo_anchor'] ?? anchor);
-    } catch (error) {
-      await db.close();
-      throw error;
-    }
+  /** The clock's date (YYYY-MM-DD), "today" for anything date-relative. */
+  get today(): string {
+    return this.clock.today();
+  }
+
+  /** Opens `<SOPHIA_DATA_DIR>/chat.duckdb`, migrating it. */
+  static async open(config: ChatConfig, options: { clock?: Clock } = {}): Promise<ChatStore> {
+    const { db, clock } = await openStore({
+      ...CHAT_STORE,
+      dataDir: config.SOPHIA_DATA_DIR,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    return new ChatStore(db, clock);
   }
 
   close(): Promise<void> {

@@ -10,6 +10,7 @@ import {
   tempDataDir,
   type RunningSubgraph,
 } from '@sophia/kit/testing';
+import { seedDemo } from '@sophia/ops/seed';
 import { loadChatConfig } from '../src/env.ts';
 import { createChatSubgraph, type ChatSubgraph, type ChatSubgraphOptions } from '../src/subgraph.ts';
 
@@ -67,6 +68,8 @@ export async function startChat(
   options: ChatSubgraphOptions = {},
 ): Promise<RunningChat> {
   const dataDir = tempDataDir('chat');
+  // The demo's clock, as `npm start` gives chat: "this quarter" is the test anchor's.
+  await seedDemo({ dataDir, anchor: TEST_ANCHOR, only: ['chat'] });
   const config = loadChatConfig({
     SOPHIA_DATA_DIR: dataDir,
     SOPHIA_DEMO_ANCHOR: TEST_ANCHOR,

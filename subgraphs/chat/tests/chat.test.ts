@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, createLogger, type Viewer } from '@sophia/kit';
 import { CEO, TEST_ANCHOR, startSubgraph, type RunningSubgraph } from '@sophia/kit/testing';
+import { seedDemo } from '@sophia/ops/seed';
 import { loadChatConfig } from '../src/env.ts';
 import type { ConversationRow, MessageRow } from '../src/store.ts';
 import { createChatSubgraph, type ChatSubgraph } from '../src/subgraph.ts';
@@ -16,7 +17,10 @@ const config = loadChatConfig({
   SOPHIA_DEMO_ANCHOR: TEST_ANCHOR,
   LOG_LEVEL: 'silent',
 });
-const start = () => createChatSubgraph(config, { logger: createLogger('chat', 'silent') });
+const start = async () => {
+  await seedDemo({ dataDir, anchor: TEST_ANCHOR, only: ['chat'] });
+  return createChatSubgraph(config, { logger: createLogger('chat', 'silent') });
+};
 
 const codeOf = (response: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) =>
   response.errors?.[0]?.extensions?.['code'];

@@ -1,6 +1,7 @@
 import { mkdirSync, accessSync, constants } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { SqlDatabase } from './store/sql-database.ts';
 import { SpanKind, withSpan } from './telemetry/spans.ts';
 
 export type SqlParam = DuckDBValue | string | number | boolean | null;
@@ -20,16 +21,22 @@ export interface SqlRunner {
   run(sql: string, params?: readonly SqlParam[]): Promise<void>;
   /** Inserts plain objects; the columns are the keys of the first row. Chunked to keep statements small. */
   insertRows(table: string, rows: readonly SqlRow[]): Promise<void>;
+  /**
+   * Like `insertRows`, but a row whose `key` columns match one already there updates it instead (imports are
+   * idempotent). `key` names the primary key's columns.
+   */
+  upsertRows(table: string, rows: readonly SqlRow[], key: readonly string[]): Promise<void>;
 }
 
 const POOL_SIZE = 4;
 const INSERT_CHUNK_ROWS = 500;
 
 /**
- * One embedded DuckDB file per subgraph under SOPHIA_DATA_DIR. A small connection pool lets concurrent
- * requests read in parallel; a transaction holds one connection for its whole life.
+ * One embedded DuckDB file per subgraph under SOPHIA_DATA_DIR: the default store backend. A small connection
+ * pool lets concurrent requests read in parallel; a transaction holds one connection for its whole life.
  */
-export class DuckDb implements SqlRunner {
+export class DuckDb implements SqlDatabase {
+  readonly dialect = 'duckdb';
   private readonly idle: DuckDBConnection[] = [];
   private readonly waiting: Array<(connection: DuckDBConnection) => void> = [];
 
@@ -37,6 +44,10 @@ export class DuckDb implements SqlRunner {
     private readonly instance: DuckDBInstance,
     readonly path: string,
   ) {}
+
+  get location(): string {
+    return this.path;
+  }
 
   /** Opens (creating when absent) `<dataDir>/<fileName>`; `:memory:` opens a throwaway database. */
   static async open(dataDir: string, fileName: string): Promise<DuckDb> {
@@ -69,6 +80,10 @@ export class DuckDb implements SqlRunner {
     return traced(`INSERT INTO ${table}`, () => this.withConnection((c) => insertOn(c, table, rows)));
   }
 
+  upsertRows(table: string, rows: readonly SqlRow[], key: readonly string[]): Promise<void> {
+    return traced(`UPSERT INTO ${table}`, () => this.withConnection((c) => insertOn(c, table, rows, key)));
+  }
+
   /** Runs `work` in one transaction: all of it lands, or none of it does. */
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
     return traced('TRANSACTION', () =>
@@ -79,6 +94,7 @@ export class DuckDb implements SqlRunner {
             query: (sql, params = []) => queryOn(c, sql, params),
             run: (sql, params = []) => runOn(c, sql, params),
             insertRows: (table, rows) => insertOn(c, table, rows),
+            upsertRows: (table, rows, key) => insertOn(c, table, rows, key),
           });
           await c.run('COMMIT');
           return result;
@@ -131,14 +147,26 @@ async function runOn(c: DuckDBConnection, sql: string, params: readonly SqlParam
   await c.run(sql, params.length ? (params as DuckDBValue[]) : undefined);
 }
 
-async function insertOn(c: DuckDBConnection, table: string, rows: readonly SqlRow[]): Promise<void> {
+async function insertOn(
+  c: DuckDBConnection,
+  table: string,
+  rows: readonly SqlRow[],
+  /** Upsert on these columns; absent: a plain insert. */
+  key?: readonly string[],
+): Promise<void> {
   const first = rows[0];
   if (!first) return;
   const columns = Object.keys(first);
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  const updates = columns.filter((column) => !key?.includes(column));
+  const onConflict = !key
+    ? ''
+    : updates.length === 0
+      ? ` ON CONFLICT (${key.join(', ')}) DO NOTHING`
+      : ` ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}`;
   for (let start = 0; start < rows.length; start += INSERT_CHUNK_ROWS) {
     const chunk = rows.slice(start, start + INSERT_CHUNK_ROWS);
-    const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')}`;
+    const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')}${onConflict}`;
     const values = chunk.flatMap((row) => columns.map((column) => toSqlParam(row[column])));
     await c.run(sql, values as DuckDBValue[]);
   }

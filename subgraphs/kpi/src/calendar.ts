@@ -1,5 +1,5 @@
 /**
- * Day arithmetic for series steps. Periods (quarters, months, years) come from `@sophia/ops`; what is here is
+ * Day arithmetic for series steps. Periods (quarters, months, years) come from `@sophia/domain`; what is here is
  * only what periods do not cover: single days, ISO weeks, and validating a `YYYY-MM-DD` argument.
  */
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDb } from '@sophia/kit';
-import { evaluateMetric, type FactRow, type MetricFormula } from '@sophia/ops';
+import { evaluateMetric, type FactRow, type MetricFormula } from '@sophia/domain';
 import { evaluateMetrics, rangeKey } from './evaluate-metrics.ts';
 
 const FORMULAS: Record<string, MetricFormula> = {

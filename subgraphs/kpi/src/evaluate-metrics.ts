@@ -1,5 +1,5 @@
 import type { SqlParam, SqlRunner } from '@sophia/kit';
-import type { MetricFormula } from '@sophia/ops';
+import type { MetricFormula } from '@sophia/domain';
 import { factsOf, formulaToSql } from './formula-sql.ts';
 
 /** An inclusive range of days, ISO dates. */

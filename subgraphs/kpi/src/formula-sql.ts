@@ -1,5 +1,5 @@
 import type { SqlParam } from '@sophia/kit';
-import type { FormulaTerm, MetricFormula } from '@sophia/ops';
+import type { FormulaTerm, MetricFormula } from '@sophia/domain';
 
 /** A piece of SQL with its `?` parameters, in the order they appear. */
 export interface SqlFragment {

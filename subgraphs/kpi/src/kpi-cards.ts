@@ -1,4 +1,4 @@
-import { previousPeriod, periodContaining, type Period } from '@sophia/ops';
+import { previousPeriod, periodContaining, type Period } from '@sophia/domain';
 import type { KpiStatus } from './__generated__/resolvers-types.ts';
 import { daysBetween } from './calendar.ts';
 import { kpiStatus, relativeChange } from './kpi-status.ts';

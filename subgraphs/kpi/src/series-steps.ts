@@ -1,5 +1,5 @@
 import { badUserInput } from '@sophia/kit';
-import { parsePeriod, PeriodError, periodsOverlapping } from '@sophia/ops';
+import { parsePeriod, PeriodError, periodsOverlapping } from '@sophia/domain';
 import type { Grain } from './__generated__/resolvers-types.ts';
 import { dayNumber, dayNumberOf, isoDateOf, isoWeekLabel, isoWeekStart } from './calendar.ts';
 import type { DateRange } from './evaluate-metrics.ts';

@@ -1,13 +1,11 @@
-import { DuckDb, seedOnce, type SqlRunner } from '@sophia/kit';
-import {
-  generateCompany,
-  type MetricAggregation,
-  type MetricCategory,
-  type MetricFormula,
-  type MetricUnit,
-} from '@sophia/ops';
+import { openStore, parseJsonColumn, placeholders, type Clock, type SqlDatabase } from '@sophia/kit';
+import type { MetricAggregation, MetricCategory, MetricFormula, MetricUnit } from '@sophia/domain';
 import type { KpiConfig } from './env.ts';
 import { evaluateMetrics, type DateRange, type MetricValues } from './evaluate-metrics.ts';
+import { KPI_STORE } from './store/definition.ts';
+
+/** The currency of a store that records none (a company's own data, imported). */
+const DEFAULT_CURRENCY = 'USD';
 
 export interface MetricRow {
   readonly id: string;
@@ -28,65 +26,39 @@ export interface TargetKey {
 
 export const targetKey = (key: TargetKey): string => `${key.metricId}|${key.period}`;
 
-const SCHEMA_VERSION = '1';
-
-const DDL = [
-  `CREATE TABLE metric_definitions (
-     id VARCHAR PRIMARY KEY,
-     position INTEGER NOT NULL,
-     name VARCHAR NOT NULL,
-     description VARCHAR NOT NULL,
-     unit VARCHAR NOT NULL,
-     category VARCHAR NOT NULL,
-     aggregation VARCHAR NOT NULL CHECK (aggregation IN ('FLOW', 'STOCK', 'RATIO')),
-     higher_is_better BOOLEAN NOT NULL,
-     formula JSON NOT NULL)`,
-  // Long format: one row per fact per day, so a new fact needs no schema change.
-  `CREATE TABLE daily_facts (
-     date DATE NOT NULL,
-     fact VARCHAR NOT NULL,
-     value DOUBLE NOT NULL,
-     PRIMARY KEY (fact, date))`,
-  `CREATE TABLE metric_targets (
-     metric_id VARCHAR NOT NULL,
-     period VARCHAR NOT NULL,
-     value DOUBLE NOT NULL,
-     PRIMARY KEY (metric_id, period))`,
-];
-
 const METRIC_COLUMNS = `id, name, description, unit, category, aggregation,
   higher_is_better AS "higherIsBetter", formula`;
 
 type StoredMetric = Omit<MetricRow, 'formula'> & { formula: unknown };
 
-// JSON columns come back as text from the DuckDB client; parse them once here.
 const toMetric = (row: StoredMetric): MetricRow => ({
   ...row,
-  formula: (typeof row.formula === 'string' ? JSON.parse(row.formula) : row.formula) as MetricFormula,
+  formula: parseJsonColumn<MetricFormula>(row.formula),
 });
-
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
 /** The kpi subgraph's storage: metric definitions, daily facts and targets in an embedded DuckDB file. */
 export class KpiStore {
   private constructor(
-    private readonly db: DuckDb,
-    /** The demo anchor: "today" for period arguments, so every figure is reproducible. */
-    readonly today: string,
+    private readonly db: SqlDatabase,
+    /** "Today" for period arguments: the demo anchor's clock when the demo is loaded, real time otherwise. */
+    readonly clock: Clock,
     /** The organisation's currency, e.g. `USD`. */
     readonly currency: string,
   ) {}
 
-  /** Opens `<SOPHIA_DATA_DIR>/kpi.duckdb`, loading the demo company's metrics on first start. */
-  static async open(config: KpiConfig): Promise<KpiStore> {
-    const db = await DuckDb.open(config.SOPHIA_DATA_DIR, 'kpi.duckdb');
-    try {
-      const { meta } = await seedOnce(db, SCHEMA_VERSION, (tx) => loadDemoData(tx, config));
-      return new KpiStore(db, requiredMeta(meta, 'anchor'), requiredMeta(meta, 'currency'));
-    } catch (error) {
-      await db.close();
-      throw error;
-    }
+  /** The clock's date, `YYYY-MM-DD`. */
+  get today(): string {
+    return this.clock.today();
+  }
+
+  /** Opens `<SOPHIA_DATA_DIR>/kpi.duckdb`, migrating it; an empty store stays empty (see ops seed/import). */
+  static async open(config: KpiConfig, options: { clock?: Clock } = {}): Promise<KpiStore> {
+    const { db, meta, clock } = await openStore({
+      ...KPI_STORE,
+      dataDir: config.SOPHIA_DATA_DIR,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    return new KpiStore(db, clock, meta['currency'] ?? DEFAULT_CURRENCY);
   }
 
   async metrics(category?: MetricCategory): Promise<MetricRow[]> {
@@ -135,51 +107,4 @@ export class KpiStore {
   close(): Promise<void> {
     return this.db.close();
   }
-}
-
-function requiredMeta(meta: Record<string, string>, key: string): string {
-  const value = meta[key];
-  if (value === undefined)
-    throw new Error(`kpi store meta lacks ${key}; move the database file away to reseed.`);
-  return value;
-}
-
-async function loadDemoData(tx: SqlRunner, config: KpiConfig): Promise<Record<string, string>> {
-  const company = generateCompany({
-    ...(config.SOPHIA_DEMO_SEED === undefined ? {} : { seed: config.SOPHIA_DEMO_SEED }),
-    ...(config.SOPHIA_DEMO_ANCHOR === undefined ? {} : { anchor: config.SOPHIA_DEMO_ANCHOR }),
-  });
-  for (const statement of DDL) await tx.run(statement);
-  await tx.insertRows(
-    'metric_definitions',
-    company.metrics.map((metric, position) => ({
-      id: metric.id,
-      position,
-      name: metric.name,
-      description: metric.description,
-      unit: metric.unit,
-      category: metric.category,
-      aggregation: metric.aggregation,
-      higher_is_better: metric.higherIsBetter,
-      formula: metric.formula,
-    })),
-  );
-  await tx.insertRows(
-    'daily_facts',
-    company.facts.map(({ date, fact, value }) => ({ date, fact, value })),
-  );
-  await tx.insertRows(
-    'metric_targets',
-    company.targets.map((target) => ({
-      metric_id: target.metricId,
-      period: target.period,
-      value: target.value,
-    })),
-  );
-  return {
-    anchor: company.anchor,
-    currency: company.currency,
-    seed: String(company.seed),
-    company: company.name,
-  };
 }

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { createLogger } from '@sophia/kit';
 import { startSubgraph, tempDataDir, TEST_ANCHOR, type RunningSubgraph } from '@sophia/kit/testing';
 import { loadKpiConfig } from '../src/env.ts';
+import { seedDemo } from '@sophia/ops/seed';
 import { createKpiSubgraph, type KpiSubgraph } from '../src/subgraph.ts';
 
 export interface RunningKpi extends RunningSubgraph {
@@ -12,6 +13,7 @@ export const newDataDir = (): string => tempDataDir('kpi');
 
 /** The kpi subgraph on a free port over a data directory, anchored to TEST_ANCHOR unless told otherwise. */
 export async function startKpi(dataDir: string, anchor = TEST_ANCHOR): Promise<RunningKpi> {
+  await seedDemo({ dataDir, anchor, only: ['kpi'] });
   const config = loadKpiConfig({ SOPHIA_DATA_DIR: dataDir, SOPHIA_DEMO_ANCHOR: anchor, LOG_LEVEL: 'silent' });
   const subgraph = await createKpiSubgraph(config, { logger: createLogger('kpi', 'silent') });
   return { ...(await startSubgraph(subgraph)), subgraph };

@@ -1,4 +1,4 @@
-import { keyResultProgress, parsePeriod } from '@sophia/ops';
+import { keyResultProgress, parsePeriod } from '@sophia/domain';
 import type { ProjectLoaders } from './loaders.ts';
 import { elapsedShare, objectiveProgress } from './okr-status.ts';
 

@@ -1,7 +1,13 @@
-import { DuckDb, StorageError, seedOnce, type SqlParam } from '@sophia/kit';
-import { generateCompany } from '@sophia/ops';
+import {
+  containsPattern,
+  openStore,
+  placeholders,
+  type Clock,
+  type SqlDatabase,
+  type SqlParam,
+} from '@sophia/kit';
 import type { ProjectConfig } from './env.ts';
-import { loadDemoCompany } from './store-seed.ts';
+import { PROJECT_STORE } from './store/definition.ts';
 import type {
   KeyResultRow,
   MilestoneRow,
@@ -13,9 +19,6 @@ import type {
 } from './store-rows.ts';
 
 export type * from './store-rows.ts';
-
-/** Bump when the tables change; an older file is then refused with a clear message (kit's seedOnce). */
-const SCHEMA_VERSION = '1';
 
 const SELECT_USER = `SELECT id, name, email, title, role, team_id AS "teamId", manager_id AS "managerId" FROM users`;
 const SELECT_TEAM = `SELECT id, name, lead_id AS "leadId", parent_id AS "parentId" FROM teams`;
@@ -32,40 +35,30 @@ const SELECT_KEY_RESULT = `SELECT k.id, k.objective_id AS "objectiveId", o.perio
 const URGENT = `CASE WHEN status IN ('AT_RISK', 'OFF_TRACK') THEN 0 ELSE 1 END`;
 const SEVERITY = `CASE status WHEN 'OFF_TRACK' THEN 0 ELSE 1 END`;
 
-/** Escapes LIKE wildcards so a search for `50%` means the characters, not a pattern. */
-const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
-
 /**
  * The project subgraph's storage: the directory (users, teams), projects with milestones and quarterly
- * objectives with key results, in `<SOPHIA_DATA_DIR>/project.duckdb`, loaded once from the demo company.
+ * objectives with key results, in `<SOPHIA_DATA_DIR>/project.duckdb`, filled by the seed step or the import.
  */
 export class ProjectStore {
   private constructor(
-    private readonly db: DuckDb,
-    /** The demo anchor the data was generated for: "today" for periods and milestone status. */
-    readonly today: string,
+    private readonly db: SqlDatabase,
+    /** "Today" for periods and milestone status: the demo anchor's clock when the demo is loaded. */
+    readonly clock: Clock,
   ) {}
 
-  static async open(config: ProjectConfig): Promise<ProjectStore> {
-    const db = await DuckDb.open(config.SOPHIA_DATA_DIR, 'project.duckdb');
-    try {
-      const { meta } = await seedOnce(db, SCHEMA_VERSION, async (tx) => {
-        const company = generateCompany({
-          ...(config.SOPHIA_DEMO_SEED === undefined ? {} : { seed: config.SOPHIA_DEMO_SEED }),
-          ...(config.SOPHIA_DEMO_ANCHOR === undefined ? {} : { anchor: config.SOPHIA_DEMO_ANCHOR }),
-        });
-        await loadDemoCompany(tx, company);
-        return { anchor: company.anchor, seed: String(company.seed) };
-      });
-      // The stored anchor wins over the configured one: the rows were generated relative to it.
-      const today = meta['anchor'];
-      if (today === undefined)
-        throw new StorageError(`${db.path} has no demo anchor; move the file away to reload.`);
-      return new ProjectStore(db, today);
-    } catch (error) {
-      await db.close();
-      throw error;
-    }
+  /** The clock's date, `YYYY-MM-DD`. */
+  get today(): string {
+    return this.clock.today();
+  }
+
+  /** Opens `<SOPHIA_DATA_DIR>/project.duckdb`, migrating it; an empty store stays empty (see ops seed/import). */
+  static async open(config: ProjectConfig, options: { clock?: Clock } = {}): Promise<ProjectStore> {
+    const { db, clock } = await openStore({
+      ...PROJECT_STORE,
+      dataDir: config.SOPHIA_DATA_DIR,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    return new ProjectStore(db, clock);
   }
 
   close(): Promise<void> {
@@ -164,7 +157,6 @@ export class ProjectStore {
   /** `select … WHERE column IN (…keys) ORDER BY orderBy`, parameterised; no keys, no query. */
   private whereIn<T>(select: string, column: string, keys: readonly string[], orderBy: string): Promise<T[]> {
     if (keys.length === 0) return Promise.resolve([]);
-    const placeholders = keys.map(() => '?').join(', ');
-    return this.db.query<T>(`${select} WHERE ${column} IN (${placeholders}) ORDER BY ${orderBy}`, keys);
+    return this.db.query<T>(`${select} WHERE ${column} IN (${placeholders(keys)}) ORDER BY ${orderBy}`, keys);
   }
 }

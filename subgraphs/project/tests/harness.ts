@@ -1,6 +1,7 @@
 import { createLogger } from '@sophia/kit';
 import { startSubgraph, tempDataDir, TEST_ANCHOR, type RunningSubgraph } from '@sophia/kit/testing';
 import { generateCompany, type Company } from '@sophia/ops';
+import { seedDemo } from '@sophia/ops/seed';
 import { loadProjectConfig } from '../src/env.ts';
 import { createProjectSubgraph } from '../src/subgraph.ts';
 
@@ -11,6 +12,7 @@ export const newDataDir = (): string => tempDataDir('project');
 
 /** The project subgraph on a free port over a data directory, anchored to TEST_ANCHOR unless told otherwise. */
 export async function startProject(dataDir: string, anchor = TEST_ANCHOR): Promise<RunningSubgraph> {
+  await seedDemo({ dataDir, anchor, only: ['project'] });
   const config = loadProjectConfig({
     SOPHIA_DATA_DIR: dataDir,
     SOPHIA_DEMO_ANCHOR: anchor,

@@ -1,19 +1,11 @@
-import { badUserInput } from '@sophia/kit';
-import { parsePeriod, PeriodError, type Period } from '@sophia/ops';
+import { badUserInput, periodArgument } from '@sophia/kit';
 import type { DealFilter, DealStatus } from './__generated__/resolvers-types.ts';
 import type { DealQuery } from './store/deal-query.ts';
 
 export const MAX_TOP_DEALS = 100;
 
-/** Reads a period argument against the demo anchor; omitted means the current quarter. */
-export function periodArg(input: string | null | undefined, today: string, argument = 'period'): Period {
-  try {
-    return parsePeriod(input, today);
-  } catch (error: unknown) {
-    if (error instanceof PeriodError) throw badUserInput(error.message, argument);
-    throw error;
-  }
-}
+/** Reads a period argument against the store's today (the kit's one reading); omitted is the current quarter. */
+export const periodArg = periodArgument;
 
 export function limitArg(limit: number | null | undefined, fallback: number): number {
   const value = limit ?? fallback;

@@ -1,13 +1,19 @@
-import { DuckDb, seedOnce, StorageError, type SqlParam, type SqlRunner } from '@sophia/kit';
-import { generateCompany } from '@sophia/ops';
+import {
+  openStore,
+  placeholders,
+  StorageError,
+  type Clock,
+  type SqlDatabase,
+  type SqlParam,
+  type SqlRunner,
+} from '@sophia/kit';
+import { STAGE_PROBABILITY, statusOfStage } from '@sophia/domain';
 import type { DealStage, DealStatus } from './__generated__/resolvers-types.ts';
 import { encodeAccountCursor, encodeDealCursor, type AccountCursor, type DealCursor } from './cursors.ts';
 import type { SalesConfig } from './env.ts';
 import { dealConditions, type DealQuery } from './store/deal-query.ts';
-// The win probability per stage that the demo deals were seeded with; a moved deal takes its new stage's.
-import { STAGE_PROBABILITY } from '@sophia/ops';
+import { SALES_STORE } from './store/definition.ts';
 import { DEAL_COLUMNS } from './store/schema-sql.ts';
-import { loadCompany, statusOfStage } from './store/seed.ts';
 import type {
   AccountRow,
   CommittedDealStageMove,
@@ -19,10 +25,8 @@ import type {
   StageTotalsRow,
 } from './store/rows.ts';
 
-/** Bump when the tables change: an older file then asks to be moved away instead of being misread. */
-const SCHEMA_VERSION = '1';
-
-const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
+/** The currency of a store that records none (a company's own data, imported). */
+const DEFAULT_CURRENCY = 'USD';
 
 /** Accounts and deals in `<SOPHIA_DATA_DIR>/sales.duckdb`; the only code that touches sales storage. */
 export class SalesStore {
@@ -30,37 +34,26 @@ export class SalesStore {
   private writes: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    private readonly db: DuckDb,
-    /** The demo anchor: "today" for every period, so figures are reproducible. */
-    readonly today: string,
+    private readonly db: SqlDatabase,
+    /** "Today" for every period and every write: the demo anchor's clock when the demo is loaded. */
+    readonly clock: Clock,
     /** The company's currency; every amount is in it. */
     readonly currency: string,
   ) {}
 
-  /** Opens the database and, on first start, loads the demo company's accounts and deals. */
-  static async open(config: SalesConfig): Promise<SalesStore> {
-    const db = await DuckDb.open(config.SOPHIA_DATA_DIR, 'sales.duckdb');
-    try {
-      const { meta } = await seedOnce(db, SCHEMA_VERSION, (tx) =>
-        loadCompany(
-          tx,
-          generateCompany({
-            ...(config.SOPHIA_DEMO_SEED === undefined ? {} : { seed: config.SOPHIA_DEMO_SEED }),
-            ...(config.SOPHIA_DEMO_ANCHOR === undefined ? {} : { anchor: config.SOPHIA_DEMO_ANCHOR }),
-          }),
-        ),
-      );
-      const { anchor, currency } = meta;
-      if (anchor === undefined || currency === undefined) {
-        throw new StorageError(
-          `${db.path} has no demo anchor or currency recorded; move the file away to reload.`,
-        );
-      }
-      return new SalesStore(db, anchor, currency);
-    } catch (error) {
-      await db.close();
-      throw error;
-    }
+  /** The clock's date, `YYYY-MM-DD`. */
+  get today(): string {
+    return this.clock.today();
+  }
+
+  /** Opens `<SOPHIA_DATA_DIR>/sales.duckdb`, migrating it; an empty store stays empty (see ops seed/import). */
+  static async open(config: SalesConfig, options: { clock?: Clock } = {}): Promise<SalesStore> {
+    const { db, meta, clock } = await openStore({
+      ...SALES_STORE,
+      dataDir: config.SOPHIA_DATA_DIR,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    return new SalesStore(db, clock, meta['currency'] ?? DEFAULT_CURRENCY);
   }
 
   /** Deals matching `query`, largest first (ties by id), `size` at a time after `after`. */
@@ -157,7 +150,7 @@ export class SalesStore {
   }
 
   /**
-   * Moves a deal to `stage` and appends the change to its history (entered "today", the demo anchor); a deal
+   * Moves a deal to `stage` and appends the change to its history (entered "today" by the store's clock); a deal
    * closed by the move closes today, one reopened is open again. `committed` runs before the next write starts,
    * with the deal's account and history as the move left them. Null when no such deal exists; a deal already in
    * `stage` is returned unchanged.
@@ -173,17 +166,18 @@ export class SalesStore {
         const [before] = await tx.query<DealRow>(select, [id]);
         if (!before || before.stage === stage) return before ? { deal: before, previousStage: stage } : null;
         const status = statusOfStage(stage);
+        const today = this.clock.today();
         await tx.run(
           `UPDATE deals SET stage = ?, status = ?, probability = ?,
              closed_at = CASE WHEN ? = 'OPEN' THEN NULL ELSE CAST(? AS DATE) END,
              close_date = CASE WHEN ? = 'OPEN' THEN close_date ELSE CAST(? AS DATE) END
            WHERE id = ?`,
-          [stage, status, STAGE_PROBABILITY[stage], status, this.today, status, this.today, id],
+          [stage, status, STAGE_PROBABILITY[stage], status, today, status, today, id],
         );
         await tx.run(
           `INSERT INTO deal_stage_changes (deal_id, position, stage, entered_at)
            SELECT ?, COALESCE(MAX(position), -1) + 1, ?, CAST(? AS DATE) FROM deal_stage_changes WHERE deal_id = ?`,
-          [id, stage, this.today, id],
+          [id, stage, today, id],
         );
         const [after] = await tx.query<DealRow>(select, [id]);
         const [account] = await accountsOn(tx, [before.accountId]);

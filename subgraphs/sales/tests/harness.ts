@@ -8,6 +8,7 @@ import {
   type RunningSubgraph,
 } from '@sophia/kit/testing';
 import { generateCompany, type Company, type Deal } from '@sophia/ops';
+import { seedDemo } from '@sophia/ops/seed';
 import { afterAll, beforeAll } from 'vitest';
 import { loadSalesConfig } from '../src/env.ts';
 import { createSalesSubgraph } from '../src/subgraph.ts';
@@ -19,8 +20,9 @@ export const newDataDir = (): string => tempDataDir('sales');
 
 export const removeDataDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
 
-/** Builds the sales subgraph on `dataDir` as the launcher would, without listening. */
+/** Builds the sales subgraph on `dataDir` as `npm start` would (demo seeded first), without listening. */
 export async function createSales(dataDir: string, env: Record<string, string> = {}): Promise<Subgraph> {
+  await seedDemo({ dataDir, anchor: env['SOPHIA_DEMO_ANCHOR'] ?? TEST_ANCHOR, only: ['sales'] });
   const config = loadSalesConfig({
     SOPHIA_DATA_DIR: dataDir,
     SOPHIA_DEMO_ANCHOR: TEST_ANCHOR,

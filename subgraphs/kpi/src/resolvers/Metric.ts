@@ -1,6 +1,5 @@
-import { requireViewer } from '@sophia/kit';
+import { periodArgument, requireViewer } from '@sophia/kit';
 import type { MetricResolvers } from '../__generated__/resolvers-types.ts';
-import { periodArgument } from '../periods.ts';
 import { seriesRange, seriesSteps } from '../series-steps.ts';
 
 export const Metric: MetricResolvers = {

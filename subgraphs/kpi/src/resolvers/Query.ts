@@ -1,7 +1,6 @@
-import { requireViewer } from '@sophia/kit';
+import { periodArgument, requireViewer } from '@sophia/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { kpiCards } from '../kpi-cards.ts';
-import { periodArgument } from '../periods.ts';
 
 export const Query: QueryResolvers = {
   kpiCards: (_, { period }, { viewer, store, loaders }) => {

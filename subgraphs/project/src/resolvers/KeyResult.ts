@@ -1,4 +1,4 @@
-import { keyResultProgress } from '@sophia/ops';
+import { keyResultProgress } from '@sophia/domain';
 import type { KeyResultResolvers } from '../__generated__/resolvers-types.ts';
 import { okrStatus } from '../okr-status.ts';
 import { quarterElapsed } from '../okr-progress.ts';

@@ -1,6 +1,6 @@
-import { requireViewer } from '@sophia/kit';
+import { periodArgument, requireViewer } from '@sophia/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
-import { parsePeriodArgument, quartersOf } from '../period-argument.ts';
+import { quartersOf } from '../period-argument.ts';
 
 export const Query: QueryResolvers = {
   me: (_parent, _args, { viewer, loaders }) => loaders.user.load(requireViewer(viewer).userId),
@@ -37,7 +37,7 @@ export const Query: QueryResolvers = {
 
   objectives: (_parent, { period }, { viewer, store }) => {
     requireViewer(viewer);
-    const quarters = quartersOf(parsePeriodArgument(period, store.today));
+    const quarters = quartersOf(periodArgument(period, store.today));
     return store.objectivesOfQuarters(quarters.map((quarter) => quarter.key));
   },
 };

@@ -1,5 +1,5 @@
 /** Table definitions of the project store: the directory, projects with milestones, OKRs. */
-export const PROJECT_STORE_DDL: readonly string[] = [
+export const PROJECT_DDL: readonly string[] = [
   `CREATE TABLE teams (
     id VARCHAR PRIMARY KEY,
     name VARCHAR NOT NULL,

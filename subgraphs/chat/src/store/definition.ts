@@ -1,0 +1,9 @@
+import type { StoreDefinition } from '@sophia/kit';
+import { CHAT_DDL } from './schema-sql.ts';
+
+/** The chat store: `chat.duckdb` and its numbered migrations (append; never edit a released one). */
+export const CHAT_STORE: StoreDefinition = {
+  name: 'chat',
+  file: 'chat.duckdb',
+  migrations: [{ version: 1, description: 'conversations and messages', statements: { duckdb: CHAT_DDL } }],
+};

@@ -1,0 +1,4 @@
+export * from './sql-database.ts';
+export * from './migrations.ts';
+export * from './open-store.ts';
+export * from './sql.ts';

@@ -1,0 +1,15 @@
+import type { StoreDefinition } from '@sophia/kit';
+import { KPI_DDL } from './schema-sql.ts';
+
+/** The kpi store: `kpi.duckdb` and its numbered migrations (append; never edit a released one). */
+export const KPI_STORE: StoreDefinition = {
+  name: 'kpi',
+  file: 'kpi.duckdb',
+  migrations: [
+    {
+      version: 1,
+      description: 'metric definitions, daily facts and targets',
+      statements: { duckdb: KPI_DDL },
+    },
+  ],
+};
