@@ -46,6 +46,12 @@ export const memoryEnvShape = {
   MEMORY_WARM_IDLE_MS: positiveInt.default(30 * 86_400_000),
   /** Reads that keep an idle warm memory warm. */
   MEMORY_KEEP_WARM_ACCESS_COUNT: positiveInt.default(3),
+  /** UTF-8 bytes one ingested document may have. */
+  MEMORY_INGEST_MAX_BYTES: positiveInt.default(1_000_000),
+  /** Chunks one ingested document may be split into. */
+  MEMORY_INGEST_MAX_CHUNKS: positiveInt.default(5_000),
+  /** Document ingest jobs one user may have queued or running at once. */
+  MEMORY_INGEST_MAX_JOBS_PER_USER: positiveInt.default(3),
   /** Cosine similarity at or above which a new memory merges into the same owner's existing one. */
   MEMORY_DUPLICATE_SIMILARITY: z.coerce.number().gt(0).max(1).default(0.98),
 };

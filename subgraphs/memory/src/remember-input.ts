@@ -9,7 +9,7 @@ const ACCOUNT_ID = /^acc_\d+$/;
 export interface UserError {
   field: string[];
   message: string;
-  code: 'BAD_USER_INPUT' | 'NOT_FOUND';
+  code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFLICT';
 }
 
 /** Checks everything at once, so the caller sees every problem in one answer. */

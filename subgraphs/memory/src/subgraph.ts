@@ -25,7 +25,11 @@ export async function createMemorySubgraph(
   const service = await openMemoryService(config, { registry: metrics.registry, log: logger });
   options.onService?.(service);
   const { store } = service;
-  const ingestor = new DocumentIngestor(service, logger);
+  const ingestor = new DocumentIngestor(service, logger, {
+    maxBytes: config.MEMORY_INGEST_MAX_BYTES,
+    maxChunks: config.MEMORY_INGEST_MAX_CHUNKS,
+    maxJobsPerUser: config.MEMORY_INGEST_MAX_JOBS_PER_USER,
+  });
   try {
     const subgraph = await createSubgraph<MemoryContext>({
       name: 'memory',

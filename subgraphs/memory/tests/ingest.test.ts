@@ -166,7 +166,7 @@ describe('ingestDocument: chunked in the background, followed by polling and by 
   });
 
   it('never merges an ingested TEAM chunk into the owner’s private note of the same text', async () => {
-    const text = documentOf(60, 60_000);
+    const text = documentOf(60, 80_000);
     const REMEMBER = `mutation($input: RememberInput!) { remember(input: $input) { memory { id } merged } }`;
     const note = await running.request<{ remember: { memory: { id: string } } }>(REMEMBER, {
       variables: { input: { content: text } },
@@ -229,7 +229,7 @@ describe('ingestDocument: chunked in the background, followed by polling and by 
 
   it('resumes a job a stopped process left unfinished, from the step it had counted', async () => {
     const content = documentOf(400, 60_000);
-    await service.store.jobs.create(
+    await service.store.jobs.createWithin(
       {
         id: 'job_left_behind',
         ownerId: CEO.userId!,
@@ -245,6 +245,7 @@ describe('ingestDocument: chunked in the background, followed by polling and by 
         createdAt: new Date().toISOString(),
       },
       content,
+      Infinity,
     );
     await running.close();
     await start();

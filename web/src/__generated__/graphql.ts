@@ -59,9 +59,12 @@ export type IngestDocumentInput = {
   accountId?: string | null | undefined;
   /** Words per chunk, 20 to 1,000. */
   chunkWords?: number | null | undefined;
-  /** The document's text (plain text or markdown), at most 1,000,000 characters. */
+  /** The document's text (plain text or markdown), at most 1,000,000 bytes of UTF-8 by default. */
   content: string;
-  /** Words each chunk repeats from the one before, so no passage is cut in two; less than `chunkWords`. */
+  /**
+   * Words each chunk repeats from the one before, so no passage is cut in two; 0 to half of `chunkWords` (each
+   * chunk starts at least half a chunk after the one before).
+   */
   overlapWords?: number | null | undefined;
   /** The document's title; it is indexed with every chunk, so the document is found by its name. */
   title: string;
@@ -70,6 +73,8 @@ export type IngestDocumentInput = {
 
 /** Where an ingest job stands. */
 export type IngestJobStatus =
+  /** Stopped by `cancelIngestJob`; the chunks already done stay remembered, and it never resumes. */
+  | 'CANCELLED'
   /** Every chunk was handled; `chunksFailed` says how many could not be embedded. */
   | 'COMPLETED'
   /** Stopped by an error; the chunks already done stay remembered. */

@@ -28,6 +28,13 @@ export type AccountMemoriesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type CancelIngestJobPayload = {
+  __typename?: 'CancelIngestJobPayload';
+  errors: Array<UserError>;
+  /** The job as it stands after the call; null when the viewer has no such job. */
+  job: Maybe<IngestJob>;
+};
+
 export type ForgetPayload = {
   __typename?: 'ForgetPayload';
   errors: Array<UserError>;
@@ -40,9 +47,12 @@ export type IngestDocumentInput = {
   accountId?: InputMaybe<Scalars['ID']['input']>;
   /** Words per chunk, 20 to 1,000. */
   chunkWords?: InputMaybe<Scalars['Int']['input']>;
-  /** The document's text (plain text or markdown), at most 1,000,000 characters. */
+  /** The document's text (plain text or markdown), at most 1,000,000 bytes of UTF-8 by default. */
   content: Scalars['String']['input'];
-  /** Words each chunk repeats from the one before, so no passage is cut in two; less than `chunkWords`. */
+  /**
+   * Words each chunk repeats from the one before, so no passage is cut in two; 0 to half of `chunkWords` (each
+   * chunk starts at least half a chunk after the one before).
+   */
   overlapWords?: InputMaybe<Scalars['Int']['input']>;
   /** The document's title; it is indexed with every chunk, so the document is found by its name. */
   title: Scalars['String']['input'];
@@ -88,6 +98,8 @@ export type IngestJobMemoriesArgs = {
 
 /** Where an ingest job stands. */
 export type IngestJobStatus =
+  /** Stopped by `cancelIngestJob`; the chunks already done stay remembered, and it never resumes. */
+  | 'CANCELLED'
   /** Every chunk was handled; `chunksFailed` says how many could not be embedded. */
   | 'COMPLETED'
   /** Stopped by an error; the chunks already done stay remembered. */
@@ -165,16 +177,29 @@ export type MemoryTier =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Stops one of the viewer's queued or running ingest jobs (an admin may stop anyone's): the job ends CANCELLED
+   * and never resumes, the chunks already remembered stay. Someone else's job answers NOT_FOUND, exactly as a job
+   * that does not exist; a finished one answers CONFLICT.
+   */
+  cancelIngestJob: CancelIngestJobPayload;
   /** Deletes one of the viewer's memories. */
   forget: ForgetPayload;
   /**
    * Splits a document into overlapping chunks and remembers each one (kind DOCUMENT_CHUNK, pointing back at the
    * document) in the background. Returns at once with a job to follow through `ingestJob` or
    * `ingestJobProgress`; the job survives a restart of the memory service and carries on where it stopped.
+   * Bounded (defaults, set by the operator): 1,000,000 bytes and 5,000 chunks per document, and 3 jobs queued or
+   * running per user at once; beyond them the payload's errors say BAD_USER_INPUT or RATE_LIMITED.
    */
   ingestDocument: IngestDocumentPayload;
   /** Stores a memory; returns once it is persisted. Near-duplicates of the viewer's own are merged. */
   remember: RememberPayload;
+};
+
+
+export type MutationCancelIngestJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -246,7 +271,7 @@ export type ServedFrom =
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** The job's state now, then every change until it has finished (COMPLETED or FAILED). */
+  /** The job's state now, then every change until it has finished (COMPLETED, FAILED or CANCELLED). */
   ingestJobProgress: IngestJob;
 };
 
@@ -379,6 +404,7 @@ export type ResolversTypes = {
   Account: ResolverTypeWrapper<AccountRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CancelIngestJobPayload: ResolverTypeWrapper<Omit<CancelIngestJobPayload, 'job'> & { job?: Maybe<ResolversTypes['IngestJob']> }>;
   ForgetPayload: ResolverTypeWrapper<ForgetPayload>;
   IngestDocumentInput: IngestDocumentInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -409,6 +435,7 @@ export type ResolversParentTypes = {
   Account: AccountRef;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  CancelIngestJobPayload: Omit<CancelIngestJobPayload, 'job'> & { job?: Maybe<ResolversParentTypes['IngestJob']> };
   ForgetPayload: ForgetPayload;
   IngestDocumentInput: IngestDocumentInput;
   String: Scalars['String']['output'];
@@ -433,6 +460,11 @@ export type AccountResolvers<ContextType = MemoryContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Account']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   memories?: Resolver<Array<ResolversTypes['Memory']>, ParentType, ContextType, RequireFields<AccountMemoriesArgs, 'limit'>>;
+};
+
+export type CancelIngestJobPayloadResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['CancelIngestJobPayload'] = ResolversParentTypes['CancelIngestJobPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['IngestJob']>, ParentType, ContextType>;
 };
 
 export type ForgetPayloadResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['ForgetPayload'] = ResolversParentTypes['ForgetPayload']> = {
@@ -488,6 +520,7 @@ export type MemorySourceResolvers<ContextType = MemoryContext, ParentType extend
 };
 
 export type MutationResolvers<ContextType = MemoryContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelIngestJob?: Resolver<ResolversTypes['CancelIngestJobPayload'], ParentType, ContextType, RequireFields<MutationCancelIngestJobArgs, 'id'>>;
   forget?: Resolver<ResolversTypes['ForgetPayload'], ParentType, ContextType, RequireFields<MutationForgetArgs, 'id'>>;
   ingestDocument?: Resolver<ResolversTypes['IngestDocumentPayload'], ParentType, ContextType, RequireFields<MutationIngestDocumentArgs, 'input'>>;
   remember?: Resolver<ResolversTypes['RememberPayload'], ParentType, ContextType, RequireFields<MutationRememberArgs, 'input'>>;
@@ -521,6 +554,7 @@ export type UserErrorResolvers<ContextType = MemoryContext, ParentType extends R
 
 export type Resolvers<ContextType = MemoryContext> = {
   Account?: AccountResolvers<ContextType>;
+  CancelIngestJobPayload?: CancelIngestJobPayloadResolvers<ContextType>;
   ForgetPayload?: ForgetPayloadResolvers<ContextType>;
   IngestDocumentPayload?: IngestDocumentPayloadResolvers<ContextType>;
   IngestJob?: IngestJobResolvers<ContextType>;

@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { EventQueue, Logger } from '@sophia/kit';
+import { hasRole, type EventQueue, type Logger, type SignedInViewer } from '@sophia/kit';
 import { chunkText } from '../chunk.ts';
 import { EmbeddingInputError } from '../embeddings/provider.ts';
 import { rememberMemory, type MemoryService } from '../memory-service.ts';
+import type { UserError } from '../remember-input.ts';
 import type { ViewerScope, Visibility } from '../visibility.ts';
 import { IngestFeed } from './ingest-feed.ts';
+import { chunkCountErrors, type IngestLimits } from './ingest-input.ts';
 import type { IngestJobRow } from './job-store.ts';
 
 /** Chunks remembered together: their embeddings share batches and their rows one transaction. */
 const CHUNKS_PER_STEP = 32;
+
+/** The role that may cancel anyone's ingest job. */
+export const ADMIN_ROLE = 'admin';
+
+export type IngestStart = { job: IngestJobRow; errors: [] } | { job: null; errors: UserError[] };
 
 export interface IngestRequest {
   readonly title: string;
@@ -23,7 +30,7 @@ export interface IngestRequest {
  * Runs document ingest jobs in the background: splits the document, remembers its chunks a step at a time
  * (each step committed before the job counts it, so `chunksDone` never claims a chunk the store lacks), and
  * publishes every step. Jobs a stopped process left unfinished resume at start, from their last counted step;
- * a chunk done twice merges with itself.
+ * a chunk done twice merges with itself. A cancelled job stops after the step in progress and never resumes.
  */
 export class DocumentIngestor {
   private readonly feed = new IngestFeed();
@@ -33,11 +40,17 @@ export class DocumentIngestor {
   constructor(
     private readonly service: MemoryService,
     private readonly log: Pick<Logger, 'info' | 'error'>,
+    readonly limits: IngestLimits,
   ) {}
 
-  /** Records the job, starts it, and returns it as queued. */
-  async start(scope: ViewerScope, request: IngestRequest): Promise<IngestJobRow> {
+  /**
+   * Records the job, starts it, and returns it as queued; or, as data, why not: a document that splits into
+   * too many chunks (BAD_USER_INPUT), or too many of the user's jobs in flight already (RATE_LIMITED).
+   */
+  async start(scope: ViewerScope, request: IngestRequest): Promise<IngestStart> {
     const chunks = chunkText(request.content, { size: request.chunkWords, overlap: request.overlapWords });
+    const tooMany = chunkCountErrors(chunks.length, this.limits);
+    if (tooMany.length > 0) return { job: null, errors: tooMany };
     const job: IngestJobRow = {
       id: `job_${randomUUID()}`,
       ownerId: scope.userId,
@@ -56,9 +69,31 @@ export class DocumentIngestor {
       createdAt: new Date().toISOString(),
       finishedAt: null,
     };
-    await this.service.store.jobs.create(job, request.content);
+    if (!(await this.service.store.jobs.createWithin(job, request.content, this.limits.maxJobsPerUser))) {
+      const message =
+        `You already have ${this.limits.maxJobsPerUser} documents being ingested, the most at once. ` +
+        'Retry when one has finished, or cancel one with cancelIngestJob.';
+      return { job: null, errors: [{ field: ['input'], code: 'RATE_LIMITED', message }] };
+    }
     this.launch(job, chunks);
-    return job;
+    return { job, errors: [] };
+  }
+
+  /**
+   * Cancels a queued or running job of the viewer's (an admin may cancel anyone's): it is marked CANCELLED at
+   * once, so no restart resumes it, and its run stops after the step in progress (whose chunks stay
+   * remembered). Null when the viewer may not touch such a job, exactly as when it does not exist.
+   */
+  async cancel(viewer: SignedInViewer, id: string): Promise<IngestJobRow | null> {
+    const { jobs } = this.service.store;
+    const job = hasRole(viewer, ADMIN_ROLE) ? await jobs.findAny(id) : await jobs.find(viewer.userId, id);
+    if (!job) return null;
+    const cancelled = await jobs.cancel(id);
+    if (cancelled?.status === 'CANCELLED') {
+      this.feed.publish(cancelled);
+      await this.running.get(id);
+    }
+    return cancelled;
   }
 
   /** Carries on the jobs a stopped process left unfinished. */
@@ -102,10 +137,14 @@ export class DocumentIngestor {
     const scope: ViewerScope = { userId: job.ownerId, teamId: job.teamId };
     let done = job.chunksDone;
     let failed = job.chunksFailed;
-    const step = async (status: IngestJobRow['status'], error: string | null = null) =>
-      this.feed.publish(await jobs.update(job.id, { status, chunksDone: done, chunksFailed: failed, error }));
+    /** Records and publishes the job's state; false once the job was cancelled (the run then stops). */
+    const step = async (status: IngestJobRow['status'], error: string | null = null) => {
+      const row = await jobs.update(job.id, { status, chunksDone: done, chunksFailed: failed, error });
+      if (row) this.feed.publish(row);
+      return row !== null;
+    };
     try {
-      await step('RUNNING');
+      if (!(await step('RUNNING'))) return;
       while (done < chunks.length) {
         if (this.closing) return;
         const group = chunks.slice(done, done + CHUNKS_PER_STEP);
@@ -130,7 +169,7 @@ export class DocumentIngestor {
           else throw outcome.reason;
         }
         done += group.length;
-        await step('RUNNING');
+        if (!(await step('RUNNING'))) return;
       }
       await step('COMPLETED');
     } catch (error) {

@@ -4,7 +4,8 @@ import type { IngestJobRow } from './job-store.ts';
 /** Updates one watcher may leave unread before it is cut off. */
 const WATCHER_CAPACITY = 1_000;
 
-export const isFinished = (job: IngestJobRow) => job.status === 'COMPLETED' || job.status === 'FAILED';
+export const isFinished = (job: IngestJobRow) =>
+  job.status === 'COMPLETED' || job.status === 'FAILED' || job.status === 'CANCELLED';
 
 /** In-process pubsub of job updates: what `ingestJobProgress` subscribers read. */
 export class IngestFeed extends Feed<IngestJobRow> {

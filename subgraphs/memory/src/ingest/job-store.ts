@@ -1,7 +1,10 @@
 import type { DuckDb } from '@sophia/kit';
 import type { Visibility } from '../visibility.ts';
 
-export type IngestJobStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+export type IngestJobStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+
+/** Statuses of a job still being worked on: what counts towards a user's jobs in flight, and what resumes. */
+const IN_FLIGHT = `('QUEUED', 'RUNNING')`;
 
 /** A document ingest job as stored: the document itself is kept until the job finishes, so it can resume. */
 export interface IngestJobRow {
@@ -60,9 +63,22 @@ export class IngestJobStore {
     private readonly write: Exclusive,
   ) {}
 
-  create(job: Omit<IngestJobRow, 'chunksDone' | 'chunksFailed' | 'error' | 'finishedAt'>, content: string) {
-    return this.write(() =>
-      this.db.insertRows('ingest_jobs', [
+  /**
+   * Records a new job unless its owner already has `maxInFlight` jobs queued or running (counted and written
+   * in one turn of the write queue, so concurrent starts cannot both slip under the cap). False when refused.
+   */
+  createWithin(
+    job: Omit<IngestJobRow, 'chunksDone' | 'chunksFailed' | 'error' | 'finishedAt'>,
+    content: string,
+    maxInFlight: number,
+  ): Promise<boolean> {
+    return this.write(async () => {
+      const [row] = await this.db.query<{ n: number }>(
+        `SELECT count(*)::INTEGER AS n FROM ingest_jobs WHERE owner_id = ? AND status IN ${IN_FLIGHT}`,
+        [job.ownerId],
+      );
+      if ((row?.n ?? 0) >= maxInFlight) return false;
+      await this.db.insertRows('ingest_jobs', [
         {
           id: job.id,
           owner_id: job.ownerId,
@@ -78,8 +94,9 @@ export class IngestJobStore {
           chunks_total: job.chunksTotal,
           created_at: job.createdAt,
         },
-      ]),
-    );
+      ]);
+      return true;
+    });
   }
 
   /** The owner's job, or null: someone else's job does not exist for them. */
@@ -91,11 +108,34 @@ export class IngestJobStore {
     return row ?? null;
   }
 
-  /** Jobs a stopped process left behind, oldest first. */
+  /** Any user's job, or null: for an admin's cancel only. */
+  async findAny(id: string): Promise<IngestJobRow | null> {
+    const [row] = await this.db.query<IngestJobRow>(`SELECT ${JOB_COLUMNS} FROM ingest_jobs WHERE id = ?`, [
+      id,
+    ]);
+    return row ?? null;
+  }
+
+  /** Jobs a stopped process left behind, oldest first (a cancelled job is not among them). */
   unfinished(): Promise<IngestJobRow[]> {
     return this.db.query<IngestJobRow>(
-      `SELECT ${JOB_COLUMNS} FROM ingest_jobs WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at, id`,
+      `SELECT ${JOB_COLUMNS} FROM ingest_jobs WHERE status IN ${IN_FLIGHT} ORDER BY created_at, id`,
     );
+  }
+
+  /**
+   * Marks a queued or running job CANCELLED and drops its copy of the document, so nothing resumes it; returns
+   * the job as it stands then (unchanged when it had already finished).
+   */
+  cancel(id: string): Promise<IngestJobRow | null> {
+    return this.write(async () => {
+      const [cancelled] = await this.db.query<IngestJobRow>(
+        `UPDATE ingest_jobs SET status = 'CANCELLED', finished_at = ?, content = NULL
+         WHERE id = ? AND status IN ${IN_FLIGHT} RETURNING ${JOB_COLUMNS}`,
+        [new Date().toISOString(), id],
+      );
+      return cancelled ?? this.findAny(id);
+    });
   }
 
   async content(id: string): Promise<string> {
@@ -107,17 +147,20 @@ export class IngestJobStore {
     return row.content;
   }
 
-  /** Records progress; a finished job drops its copy of the document (its chunks hold the text now). */
+  /**
+   * Records progress of a job in flight; a finished job drops its copy of the document (its chunks hold the
+   * text now). Null when the job is no longer in flight (it was cancelled): the caller stops.
+   */
   update(
     id: string,
     patch: { status: IngestJobStatus; chunksDone: number; chunksFailed: number; error?: string | null },
-  ): Promise<IngestJobRow> {
+  ): Promise<IngestJobRow | null> {
     const finished = patch.status === 'COMPLETED' || patch.status === 'FAILED';
     return this.write(async () => {
       const [row] = await this.db.query<IngestJobRow>(
         `UPDATE ingest_jobs SET status = ?, chunks_done = ?, chunks_failed = ?, error = ?, finished_at = ?
            ${finished ? ', content = NULL' : ''}
-         WHERE id = ? RETURNING ${JOB_COLUMNS}`,
+         WHERE id = ? AND status IN ${IN_FLIGHT} RETURNING ${JOB_COLUMNS}`,
         [
           patch.status,
           patch.chunksDone,
@@ -127,8 +170,7 @@ export class IngestJobStore {
           id,
         ],
       );
-      if (!row) throw new Error(`Ingest job ${id} vanished.`);
-      return row;
+      return row ?? null;
     });
   }
 }

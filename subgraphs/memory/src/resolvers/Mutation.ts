@@ -50,9 +50,20 @@ export const Mutation: MutationResolvers = {
       chunkWords: input.chunkWords ?? 120,
       overlapWords: input.overlapWords ?? 20,
     };
-    const errors = validateIngestInput(request);
+    const errors = validateIngestInput(request, ingestor.limits);
     if (errors.length > 0) return { job: null, errors };
-    return { job: await ingestor.start(await loaders.scope(), request), errors: [] };
+    return ingestor.start(await loaders.scope(), request);
+  },
+  cancelIngestJob: async (_, { id }, { viewer, ingestor }) => {
+    const job = await ingestor.cancel(requireViewer(viewer), id);
+    // Someone else's job gets the same answer as one that does not exist: nothing leaks about it.
+    if (!job) {
+      const message = `You have no ingest job with id ${JSON.stringify(id)}.`;
+      return { job: null, errors: [{ field: ['id'], code: 'NOT_FOUND', message }] };
+    }
+    if (job.status === 'CANCELLED') return { job, errors: [] };
+    const message = `The job has already finished (${job.status}); there is nothing to cancel.`;
+    return { job, errors: [{ field: ['id'], code: 'CONFLICT', message }] };
   },
   forget: async (_, { id }, { viewer, memory }) => {
     // Someone else's memory gets the same answer as one that does not exist: nothing leaks about it.
