@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
 import { StatementType } from '@duckdb/node-api';
+import { insertArrayBind } from './array-binds.ts';
 import { createFunction, createStream, createTable, createTask, createdKind, objectName } from './ddl.ts';
 import {
   compilationError,
@@ -199,8 +200,13 @@ export class QueryExecutor {
         if (prepared.parameterCount > 0) prepared.bind(rows[0] ?? []);
         result = encodeRows(await prepared.runAndReadAll());
       } else {
-        let changed = 0;
-        for (const row of rows) {
+        // An array bind is one statement in Snowflake: run it as multi-row INSERTs where the shape allows.
+        const bulk =
+          type === StatementType.INSERT && rows.length > 1
+            ? await insertArrayBind(connection, sql, rows)
+            : undefined;
+        let changed = bulk ?? 0;
+        for (const row of bulk === undefined ? rows : []) {
           if (prepared.parameterCount > 0) prepared.bind(row);
           changed += (await prepared.run()).rowsChanged;
         }

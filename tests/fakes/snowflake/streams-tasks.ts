@@ -127,6 +127,6 @@ export class ChangeCapture {
 
 /** `DB.SCHEMA."Name"` → `Name`; unquoted parts fold to upper case. */
 export function bareName(qualified: string): string {
-  const last = qualified.split('.').at(-1) ?? qualified;
+  const last = (qualified.split('.').at(-1) ?? qualified).trim();
   return last.startsWith('"') ? last.slice(1, -1) : last.toUpperCase();
 }

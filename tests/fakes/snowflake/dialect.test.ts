@@ -1,0 +1,101 @@
+import type { Connection } from 'snowflake-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSnowflake, type FakeSnowflake } from './index.ts';
+import { connect, destroy, exec } from './sdk-client.ts';
+
+/** The Snowflake SQL the FAKE rewrites for DuckDB, checked through the real snowflake-sdk. */
+let fake: FakeSnowflake;
+let conn: Connection;
+const rows = async (sql: string, binds?: (string | number | boolean | null)[]) =>
+  (await exec(conn, sql, binds)).rows;
+
+beforeAll(async () => {
+  fake = await startFakeSnowflake();
+  conn = await connect(fake);
+});
+
+afterAll(async () => {
+  await destroy(conn);
+  await fake.close();
+});
+
+describe('Snowflake SQL on the FAKE', () => {
+  it('folds unquoted identifiers to upper case and keeps string literals untouched', async () => {
+    expect(await rows("SELECT 'it''s; -- not a comment' AS text_value, 1 AS lower_name")).toEqual([
+      { TEXT_VALUE: "it's; -- not a comment", LOWER_NAME: 1 },
+    ]);
+  });
+
+  it('runs IFF, NVL, DATEADD, DATEDIFF with bare date parts, and CURRENT_TIMESTAMP()', async () => {
+    expect(
+      await rows(
+        "SELECT IFF(1 > 0, 'yes', 'no') AS a, NVL(NULL, 7) AS b, DATEDIFF(day, '2026-01-01'::DATE, DATEADD(day, 30, '2026-01-01'::DATE)) AS c, CURRENT_TIMESTAMP() IS NOT NULL AS d",
+      ),
+    ).toEqual([{ A: 'yes', B: 7, C: 30, D: true }]);
+  });
+
+  it('upserts with MERGE (qualified SET columns) and picks with QUALIFY', async () => {
+    await exec(conn, 'CREATE TABLE scores (id STRING, team STRING, points INT)');
+    await exec(conn, 'INSERT INTO scores VALUES (?, ?, ?)', [
+      ['a', 'red', 1],
+      ['b', 'red', 5],
+      ['c', 'blue', 3],
+    ]);
+    const merged = await exec(
+      conn,
+      `MERGE INTO scores t USING (SELECT ? AS id, ? AS points) s ON t.id = s.id
+       WHEN MATCHED THEN UPDATE SET t.points = s.points
+       WHEN NOT MATCHED THEN INSERT (id, team, points) VALUES (s.id, 'blue', s.points)`,
+      ['a', 9],
+    );
+    expect(merged.statement.getNumUpdatedRows()).toBe(1);
+    expect(
+      await rows(
+        'SELECT team, id FROM scores QUALIFY ROW_NUMBER() OVER (PARTITION BY team ORDER BY points DESC) = 1 ORDER BY team',
+      ),
+    ).toEqual([
+      { TEAM: 'blue', ID: 'c' },
+      { TEAM: 'red', ID: 'a' },
+    ]);
+  });
+
+  it('records PRIMARY KEY without enforcing it, and numbers AUTOINCREMENT columns', async () => {
+    await exec(conn, 'CREATE TABLE events (seq INT AUTOINCREMENT, id STRING PRIMARY KEY, note STRING)');
+    await exec(conn, 'INSERT INTO events (id, note) VALUES (?, ?)', ['x', 'first']);
+    await exec(conn, 'INSERT INTO events (id, note) VALUES (?, ?)', [
+      'x',
+      'duplicate key, accepted as in Snowflake',
+    ]);
+    expect(await rows('SELECT seq, id FROM events ORDER BY seq')).toEqual([
+      { SEQ: 1, ID: 'x' },
+      { SEQ: 2, ID: 'x' },
+    ]);
+  });
+
+  it('commits an open transaction before DDL, as Snowflake does', async () => {
+    await exec(conn, 'CREATE TABLE before_ddl (id INT)');
+    await exec(conn, 'BEGIN');
+    await exec(conn, 'INSERT INTO before_ddl VALUES (1)');
+    await exec(conn, 'CREATE TABLE after_ddl (id INT)');
+    await exec(conn, 'ROLLBACK');
+    expect(await rows('SELECT id FROM before_ddl')).toEqual([{ ID: 1 }]);
+  });
+
+  it('gives the same FAKE Cortex embedding for the same text, and a closer one for shared words', async () => {
+    const [row] = await rows(
+      `SELECT VECTOR_COSINE_SIMILARITY(SNOWFLAKE.CORTEX.EMBED_TEXT_768('m', ?), SNOWFLAKE.CORTEX.EMBED_TEXT_768('m', ?)) AS same,
+              VECTOR_COSINE_SIMILARITY(SNOWFLAKE.CORTEX.EMBED_TEXT_768('m', ?), SNOWFLAKE.CORTEX.EMBED_TEXT_768('m', ?)) AS near,
+              VECTOR_COSINE_SIMILARITY(SNOWFLAKE.CORTEX.EMBED_TEXT_768('m', ?), SNOWFLAKE.CORTEX.EMBED_TEXT_768('m', ?)) AS far`,
+      [
+        'renewal pricing',
+        'renewal pricing',
+        'renewal pricing',
+        'pricing for the renewal',
+        'renewal pricing',
+        'offsite agenda',
+      ],
+    );
+    expect(row!['SAME']).toBeCloseTo(1, 5);
+    expect(row!['NEAR'] as number).toBeGreaterThan(row!['FAR'] as number);
+  });
+});

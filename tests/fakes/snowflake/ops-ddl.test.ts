@@ -1,0 +1,144 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Connection } from 'snowflake-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSnowflake, type FakeSnowflake } from './index.ts';
+import { connect, destroy, exec } from './sdk-client.ts';
+
+/** ops/snowflake's DDL, run as an operator would (multi-statement files), then used as the services would. */
+const DDL_DIR = join(import.meta.dirname, '../../../ops/snowflake');
+const MODEL = 'snowflake-arctic-embed-m-v1.5';
+
+let fake: FakeSnowflake;
+let operator: Connection;
+let analyst: Connection;
+
+beforeAll(async () => {
+  fake = await startFakeSnowflake();
+  operator = await connect(fake, { database: 'SOPHIA', schema: 'SOPHIA_MEMORY' });
+  for (const file of readdirSync(DDL_DIR)
+    .filter((name) => name.endsWith('.sql'))
+    .sort()) {
+    await exec(operator, readFileSync(join(DDL_DIR, file), 'utf8'), undefined, {
+      parameters: { MULTI_STATEMENT_COUNT: 0 },
+    });
+  }
+  analyst = await connect(fake, { database: 'SOPHIA', schema: 'SOPHIA_MEMORY' });
+  const remember =
+    'INSERT INTO SOPHIA_MEMORY.MEMORIES (ID, CONTENT, KIND, VISIBILITY, EMBEDDING_MODEL, EMBEDDING) SELECT ?, ?, ?, ?, ?, SNOWFLAKE.CORTEX.EMBED_TEXT_768(?, ?)';
+  await exec(operator, remember, [
+    'm1',
+    'Quarterly pricing review for the Acme renewal',
+    'NOTE',
+    'TEAM',
+    MODEL,
+    MODEL,
+    'Quarterly pricing review for the Acme renewal',
+  ]);
+  await exec(operator, remember, [
+    'm2',
+    'Team offsite agenda and travel plans',
+    'NOTE',
+    'TEAM',
+    MODEL,
+    MODEL,
+    'Team offsite agenda and travel plans',
+  ]);
+});
+
+afterAll(async () => {
+  await destroy(analyst);
+  await destroy(operator);
+  await fake.close();
+});
+
+describe('ops/snowflake DDL', () => {
+  it('creates the memory table with a 768-dimension vector, tier, access count and accessed-at', async () => {
+    const { rows } = await exec(
+      operator,
+      'SELECT ID, TIER, ACCESS_COUNT, ACCESSED_AT, EMBEDDING FROM SOPHIA_MEMORY.MEMORIES ORDER BY ID',
+    );
+    expect(rows.map((r) => [r['ID'], r['TIER'], r['ACCESS_COUNT'], r['ACCESSED_AT']])).toEqual([
+      ['m1', 3, 0, null],
+      ['m2', 3, 0, null],
+    ]);
+    expect(JSON.parse(rows[0]!['EMBEDDING'] as string)).toHaveLength(768);
+  });
+
+  it('SEMANTIC_SEARCH ranks the closer memory first, from Cortex text or a bound JSON vector', async () => {
+    const byText = await exec(
+      operator,
+      `SELECT ID, SCORE FROM TABLE(SOPHIA_MEMORY.SEMANTIC_SEARCH(SNOWFLAKE.CORTEX.EMBED_TEXT_768(?, ?), 2)) ORDER BY SCORE DESC`,
+      [MODEL, 'Acme renewal pricing'],
+    );
+    expect(byText.rows.map((r) => r['ID'])).toEqual(['m1', 'm2']);
+    expect(byText.rows[0]!['SCORE'] as number).toBeGreaterThan(byText.rows[1]!['SCORE'] as number);
+
+    const stored = (await exec(operator, 'SELECT EMBEDDING FROM SOPHIA_MEMORY.MEMORIES WHERE ID = ?', ['m2']))
+      .rows[0]!;
+    const byVector = await exec(
+      operator,
+      'SELECT ID, SCORE FROM TABLE(SOPHIA_MEMORY.SEMANTIC_SEARCH(PARSE_JSON(?)::ARRAY::VECTOR(FLOAT, 768), 1))',
+      [stored['EMBEDDING'] as string],
+    );
+    expect(byVector.rows).toEqual([{ ID: 'm2', SCORE: expect.closeTo(1, 5) }]);
+  });
+
+  it('EMBEDDING_CHANGES shows an UPDATE made through another connection, and its task queues it once', async () => {
+    await exec(operator, 'EXECUTE TASK SOPHIA_MEMORY.EMBEDDING_CHANGES_TASK');
+    const queued = await exec(
+      operator,
+      'SELECT MEMORY_ID, ACTION FROM SOPHIA_MEMORY.MEMORY_CHANGES ORDER BY MEMORY_ID',
+    );
+    expect(queued.rows).toEqual([
+      { MEMORY_ID: 'm1', ACTION: 'UPSERT' },
+      { MEMORY_ID: 'm2', ACTION: 'UPSERT' },
+    ]);
+    await exec(operator, 'DELETE FROM SOPHIA_MEMORY.MEMORY_CHANGES');
+    expect(
+      (await exec(operator, "SELECT SYSTEM$STREAM_HAS_DATA('SOPHIA_MEMORY.EMBEDDING_CHANGES') AS HAS")).rows,
+    ).toEqual([{ HAS: false }]);
+
+    const updated = await exec(analyst, 'UPDATE SOPHIA_MEMORY.MEMORIES SET CONTENT = ? WHERE ID = ?', [
+      'Acme renewal signed at list price',
+      'm1',
+    ]);
+    expect(updated.statement.getNumUpdatedRows()).toBe(1);
+
+    const changes = await exec(
+      operator,
+      'SELECT ID, CONTENT, METADATA$ACTION AS ACTION, METADATA$ISUPDATE AS IS_UPDATE FROM SOPHIA_MEMORY.EMBEDDING_CHANGES ORDER BY ACTION',
+    );
+    expect(changes.rows).toEqual([
+      {
+        ID: 'm1',
+        CONTENT: 'Quarterly pricing review for the Acme renewal',
+        ACTION: 'DELETE',
+        IS_UPDATE: true,
+      },
+      { ID: 'm1', CONTENT: 'Acme renewal signed at list price', ACTION: 'INSERT', IS_UPDATE: true },
+    ]);
+
+    await exec(operator, 'EXECUTE TASK SOPHIA_MEMORY.EMBEDDING_CHANGES_TASK');
+    expect((await exec(operator, 'SELECT MEMORY_ID, ACTION FROM SOPHIA_MEMORY.MEMORY_CHANGES')).rows).toEqual(
+      [{ MEMORY_ID: 'm1', ACTION: 'UPSERT' }],
+    );
+    await exec(operator, 'EXECUTE TASK SOPHIA_MEMORY.EMBEDDING_CHANGES_TASK');
+    expect(fake.taskRuns().map((run) => run.state)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SKIPPED']);
+  });
+
+  it('a consumer that rolls back leaves the changes in the stream', async () => {
+    await exec(analyst, 'UPDATE SOPHIA_MEMORY.MEMORIES SET TIER = 2 WHERE ID = ?', ['m2']);
+    await exec(operator, 'BEGIN');
+    await exec(
+      operator,
+      "INSERT INTO SOPHIA_MEMORY.MEMORY_CHANGES (MEMORY_ID, ACTION) SELECT ID, 'UPSERT' FROM SOPHIA_MEMORY.EMBEDDING_CHANGES WHERE METADATA$ACTION = 'INSERT'",
+    );
+    await exec(operator, 'ROLLBACK');
+    const pending = await exec(
+      operator,
+      "SELECT ID FROM SOPHIA_MEMORY.EMBEDDING_CHANGES WHERE METADATA$ACTION = 'INSERT'",
+    );
+    expect(pending.rows).toEqual([{ ID: 'm2' }]);
+  });
+});
