@@ -108,6 +108,8 @@ export const gatewayEnvShape = {
    * `true` (any query), `mutations` (any query or mutation).
    */
   MCP_ALLOW_ARBITRARY_GRAPHQL: z.enum(['false', 'true', 'mutations']).default('false'),
+  /** The dashboard's operations as codegen writes them: their names (with MCP_OPERATIONS_DIR's) label /metrics. */
+  DASHBOARD_DOCUMENTS_PATH: z.string().min(1).default('web/src/__generated__/graphql.ts'),
   /** The built dashboard (`npm run build -w web`), served at `/`; relative paths from the working directory. */
   WEB_DIST_DIR: z.string().min(1).default('web/dist'),
 };

@@ -23,6 +23,7 @@ import type { GatewayConfig } from './env.ts';
 import { createGraphQLRoute } from './graphql-route.ts';
 import { createOperationLimiter, hideFieldSuggestions } from './limits/operation-limits.ts';
 import { createRateLimits, withRateLimit } from './limits/rate-limits.ts';
+import { loadRegisteredOperationNames } from './limits/registered-operations.ts';
 import { createMcpEndpoint } from './mcp/mcp-endpoint.ts';
 import { createGatewayRedis } from './redis-client.ts';
 import { createLoadShedder, createResilienceMetrics, createSubgraphResilience } from './resilience/index.ts';
@@ -57,6 +58,10 @@ export async function createGateway(
   const authenticateCaller = createCallerAuthenticator(config);
   const redis = createGatewayRedis(config.REDIS_URL, logger);
   const limiter = createOperationLimiter(config);
+  const registeredNames = loadRegisteredOperationNames({
+    operationsDir: resolve(config.MCP_OPERATIONS_DIR),
+    dashboardDocuments: resolve(config.DASHBOARD_DOCUMENTS_PATH),
+  });
   const rateLimits = createRateLimits(config, redis);
   const formatError = createErrorFormatter(logger, 'gateway');
   // The data sources the gateway builds, by subgraph: subscription events fetch their entities through them.
@@ -97,7 +102,7 @@ export async function createGateway(
       config.SANDBOX_ENABLED
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
-      useOperationMetrics(metrics),
+      useOperationMetrics(metrics, { isRegistered: (name) => registeredNames.has(name) }),
     ],
   });
   await apollo.start();
