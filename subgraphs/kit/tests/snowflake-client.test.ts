@@ -148,6 +148,17 @@ describe('statements', () => {
     expect(sum).toBe((49_999 * 50_000) / 2);
   });
 
+  it('gives the connection back when a stream is left early', async () => {
+    // Three abandoned streams on a pool of two: a leaked connection would leave the last query waiting.
+    for (let i = 0; i < 3; i++) {
+      for await (const row of client.stream<{ n: number }>('SELECT n FROM big WHERE n < 1000 ORDER BY n')) {
+        expect(row.n).toBe(0);
+        break;
+      }
+    }
+    expect(await client.query('SELECT count(*) AS n FROM big')).toEqual([{ n: 50_000 }]);
+  });
+
   it('inserts rows with array binds in one statement per chunk', async () => {
     const before = fake.requestCount('query');
     await client.insertRows(
