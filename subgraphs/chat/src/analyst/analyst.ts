@@ -76,7 +76,9 @@ export function createAnalyst(): Synthesizer {
     const context: AnswerContext = { request: { ...request, memories }, writer, directory };
 
     const unknown =
-      request.understanding.intent === 'DECLINE' ? [] : unknownNames(request.question, directory, memories);
+      request.understanding.intent === 'DECLINE' || request.understanding.intent === 'OKR_STATUS'
+        ? []
+        : unknownNames(request.question, directory, memories);
     if (unknown.length > 0) {
       const names = unknown.map((name) => `“${name}”`).join(' or ');
       writer.paragraph(

@@ -44,6 +44,9 @@ const OVERVIEW =
   /\b(kpi|kpis|metrics|numbers|headline|headlines|dashboard|scorecard|how are we doing|how is the business|performance|how did we do|how are we tracking|on track|against plan|hit the number|targets?)\b/;
 const COUNTING = /\b(how many|number of|count of)\b/;
 const PROJECTS = /\b(project|projects|initiative|initiatives|programs?|programmes?)\b/;
+/** "versus last quarter", "since last quarter": a comparison of two periods, not a trend. */
+export const VERSUS_LAST =
+  /\b(vs|versus|than|compared? (to|with)|since|on|over) (the )?(last|previous|prior) (quarter|month)\b/;
 const MILESTONES = /\b(milestone|milestones)\b/;
 const ACCOUNT_WORDS = /\b(account|accounts|customer|customers|client|clients|logos?)\b/;
 const MOST = /\b(most|biggest|largest|highest|top|how many|number of|count)\b/;
@@ -79,7 +82,12 @@ export function detectIntent(question: string, signals: IntentSignals): Detected
     return result('TEAM', 0.9);
   }
   // "Which customer has the most open pipeline?", "How many accounts in EMEA?": accounts counted or ranked.
-  if (has(text, ACCOUNT_WORDS) && signals.accounts === 0 && (has(text, MOST) || filters.regions.length > 0)) {
+  if (
+    has(text, ACCOUNT_WORDS) &&
+    signals.accounts === 0 &&
+    signals.metrics === 0 &&
+    (has(text, MOST) || filters.regions.length > 0)
+  ) {
     return result('ACCOUNT_SEARCH', 0.85);
   }
   // Deals narrowed by region, amount, stage, owner, or ranked: one typed search, not the whole list.
@@ -87,6 +95,10 @@ export function detectIntent(question: string, signals: IntentSignals): Detected
   const narrowed = hasFilters({ ...filters, limit: null }) || signals.people > 0;
   const riskOnly = has(text, RISK) && !hasFilters({ ...filters, limit: null });
   if (has(text, DEALS) && riskOnly) return result('AT_RISK_DEALS', 0.9);
+  // "How many open deals do we have?": every open deal, whatever its close date.
+  if (has(text, DEAL_WORDS) && has(text, COUNTING) && /\bopen\b/.test(text) && signals.periods === 0) {
+    return result('DEAL_SEARCH', 0.85);
+  }
   if (
     (has(text, DEALS) || (has(text, PIPELINE_OF) && signals.people > 0)) &&
     narrowed &&
@@ -104,7 +116,7 @@ export function detectIntent(question: string, signals: IntentSignals): Detected
     return result('AT_RISK_PROJECTS', 0.9);
   // KPIs are company-wide: "revenue from Alder Mutual" is answered with what is known of the account.
   if (signals.metrics > 0 && signals.accounts > 0) return result('ACCOUNT_OVERVIEW', 0.6);
-  if (signals.metrics > 0 && has(text, TREND)) return result('KPI_TREND', 0.85);
+  if (signals.metrics > 0 && has(text, TREND) && !VERSUS_LAST.test(text)) return result('KPI_TREND', 0.85);
   // "pipeline coverage" and "win rate" are metrics of their own; the pipeline answer covers the rest.
   if (has(text, PIPELINE) && signals.metrics === 0) return result('PIPELINE', 0.85);
   if (signals.metrics > 0) return result('KPI_VALUE', signals.periods > 0 ? 0.9 : 0.75);

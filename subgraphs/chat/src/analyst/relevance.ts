@@ -50,12 +50,24 @@ export interface RelevantMemory {
   readonly hits: number;
   /** How many of them its content contains: a chunk that only shares its document's title says less. */
   readonly contentHits: number;
+  /** The summed length of the subject words it holds: rarer words weigh more. */
+  readonly weight: number;
   /** That passage's paragraph. */
   readonly excerpt: string;
 }
 
-/** @default 0.6: the share of subject words a memory must contain. */
-export const MIN_TERM_SHARE = 0.6;
+/** @default 0.5: the share of subject words a memory must contain. */
+export const MIN_TERM_SHARE = 0.5;
+
+/** A subject word found among a passage's stems, or a longer form of it ("travel" in "travelling"). */
+function holds(stems: ReadonlySet<string>, term: string): boolean {
+  if (stems.has(term)) return true;
+  if (term.length < 5) return false;
+  for (const word of stems) {
+    if (word.length >= 5 && (word.startsWith(term) || term.startsWith(word))) return true;
+  }
+  return false;
+}
 
 export function relevantMemories(
   question: string,
@@ -65,21 +77,29 @@ export function relevantMemories(
   const terms = subjectTerms(question);
   const names = requiredNames(question, known);
   if (terms.length === 0) return [];
-  const needed = Math.max(1, Math.ceil(terms.length * MIN_TERM_SHARE));
+  // Two subject words or fewer must all be there; more may miss a few ("daily" when the text says "a day").
+  const needed = Math.max(Math.min(terms.length, 2), Math.ceil(terms.length * MIN_TERM_SHARE));
+  const figures = question.match(/\$?\d[\d,.]*%?/g) ?? [];
   const results: RelevantMemory[] = [];
   for (const memory of memories) {
     // Words must meet in one passage (the title with one paragraph): a long document that says "budget"
     // in one place and "marketing" in another is not about the marketing budget.
     const title = memory.sourceTitle ?? '';
-    let best = { hits: 0, contentHits: 0, paragraph: '' };
+    let best = { hits: 0, weight: 0, contentHits: 0, paragraph: '' };
     for (const paragraph of paragraphs(memory.content)) {
       const stems = new Set(words(`${title} ${paragraph}`).map(stem));
       const own = new Set(words(paragraph).map(stem));
-      const hits = terms.filter((term) => stems.has(term)).length;
-      const contentHits = terms.filter((term) => own.has(term)).length;
-      if (hits > best.hits || (hits === best.hits && contentHits > best.contentHits)) {
-        best = { hits, contentHits, paragraph };
-      }
+      const matched = terms.filter((term) => holds(stems, term));
+      // A figure the question gives ("above 20%") points at the passage that states it.
+      const hits = matched.length + figures.filter((figure) => paragraph.includes(figure)).length;
+      // Between passages with as many words, the one with the rarer (longer) words: "postmortem" over "due".
+      const weight = matched.reduce((sum, term) => sum + term.length, 0);
+      const contentHits = terms.filter((term) => holds(own, term)).length;
+      const better =
+        hits > best.hits ||
+        (hits === best.hits &&
+          (weight > best.weight || (weight === best.weight && contentHits > best.contentHits)));
+      if (better) best = { hits, weight, contentHits, paragraph };
     }
     const normal = ` ${normalize(`${title} ${memory.content}`)} `;
     if (best.hits < needed || !names.every((name) => normal.includes(` ${name} `))) continue;
@@ -87,19 +107,27 @@ export function relevantMemories(
       memory,
       hits: best.hits,
       contentHits: best.contentHits,
+      weight: best.weight,
       excerpt: excerpt(best.paragraph),
     });
   }
   // Stable: equal hits keep the retrieval order.
-  return results.sort((a, b) => b.hits - a.hits || b.contentHits - a.contentHits);
+  return results.sort((a, b) => b.hits - a.hits || b.weight - a.weight || b.contentHits - a.contentHits);
 }
 
 /** @default 420 characters */
 export const EXCERPT_LENGTH = 420;
 
+/**
+ * Passages to quote: paragraphs, and a paragraph too long to quote whole cut into its sentences, so the
+ * line that answers is quoted rather than the paragraph's opening.
+ */
 function paragraphs(content: string): string[] {
   const found = content.split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '');
-  return found.length > 0 ? found : [content];
+  const blocks = found.length > 0 ? found : [content];
+  return blocks.flatMap((block) =>
+    block.length <= EXCERPT_LENGTH ? [block] : block.split(/(?<=[.!?])\s+(?=[A-Z])/),
+  );
 }
 
 export function excerpt(text: string, length = EXCERPT_LENGTH): string {

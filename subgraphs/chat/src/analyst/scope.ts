@@ -60,6 +60,11 @@ function ownNames(directory: Directory): Set<string> {
     if (domain) own.add(domain);
   }
   for (const metric of directory.metrics) own.add(normalize(metric.name));
+  // "the CRO's reports": titles and their short forms are people here.
+  for (const short of ['ceo', 'cfo', 'cro', 'cto', 'coo', 'cmo', 'cpo', 'vp', 'svp', 'evp']) own.add(short);
+  for (const person of directory.people) {
+    for (const word of normalize(person.title).split(' ')) if (word.length > 2) own.add(word);
+  }
   return own;
 }
 
@@ -105,8 +110,8 @@ export function declineText(decline: Decline): string {
       );
     case 'ACTION':
       return (
-        `I can't ${decline.action} anything: Sophia answers questions from the company's data but does not ` +
-        `act on your behalf.`
+        `I can't help with that: Sophia answers questions from the company's data and cannot ` +
+        `${decline.action} anything on your behalf.`
       );
   }
 }

@@ -12,10 +12,11 @@ import type {
 } from '../pipeline/answer-contract.ts';
 import { loadDirectory, type Directory } from './directory.ts';
 import { matchByTitle, matchEntities } from './entities.ts';
-import { detectIntent, type DetectedIntent } from './intent.ts';
+import { detectIntent, VERSUS_LAST, type DetectedIntent } from './intent.ts';
 import { findMetrics } from './metric-names.ts';
 import { parseFilters } from './filters.ts';
-import { parsePeriods } from './periods.ts';
+import { parsePeriods, quarterOf } from './periods.ts';
+import { normalize } from './text.ts';
 import { declineReason } from './scope.ts';
 import { matchTeams } from './teams.ts';
 
@@ -29,15 +30,20 @@ interface Reading {
 
 /** Reads one question on its own, without history. */
 export function readQuestion(question: string, directory: Directory, now: Date): Reading {
-  const metrics = findMetrics(question, directory.metrics);
-  const periods = parsePeriods(question, now);
+  const projects = matchEntities(question, directory.projects, { singleWords: 'none' });
+  // A project's name is no metric ("MEDDICC sales methodology rollout" says nothing about revenue).
+  const withoutProjects = projects.reduce(
+    (text, project) => text.replace(new RegExp(escape(project.name), 'i'), ' '),
+    question,
+  );
+  const metrics = findMetrics(withoutProjects, directory.metrics);
+  const periods = comparedWithLast(question, trailingYear(question, parsePeriods(question, now), now), now);
   const accounts = matchEntities(question, directory.accounts, { singleWords: 'first' });
   const byName = matchEntities(question, directory.people, { singleWords: 'first-or-last' });
   const byTitle = matchByTitle(question, directory.people).filter(
     (match) => !byName.some((p) => p.id === match.id),
   );
   const people = [...byName, ...byTitle].sort((a, b) => a.at - b.at);
-  const projects = matchEntities(question, directory.projects, { singleWords: 'none' });
   // A person's name inside an account's name ("Jordan" in "Jordan Logistics") is the account.
   const peopleOnly = people.filter(
     (person) => !accounts.some((account) => account.name.toLowerCase().includes(person.name.toLowerCase())),
@@ -159,6 +165,25 @@ function readInContext(
   if (previousQuestion === undefined || !isFollowUp(question, current)) return current.understanding;
   const previous = readInContext(previousQuestion, earlier.slice(0, -1), directory, now);
   return merge(previous, current.understanding, current.detected);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** "Is ARR up versus last quarter?" compares this quarter with the last one, not the last with its own. */
+function comparedWithLast(question: string, periods: string[], now: Date): string[] {
+  const current = quarterOf(now);
+  const [only] = periods;
+  if (periods.length !== 1 || only === current || !VERSUS_LAST.test(normalize(question))) return periods;
+  return /-Q\d$/.test(only!) ? [current, only!] : periods;
+}
+
+/** "over the last year" is the trailing twelve months (the API's default window), not last calendar year. */
+function trailingYear(question: string, periods: string[], now: Date): string[] {
+  if (!/\b(over|in|during|for|across) the (last|past) year\b/i.test(question)) return periods;
+  const lastYear = String(now.getUTCFullYear() - 1);
+  return periods.filter((period) => period !== lastYear);
 }
 
 function round(value: number): number {

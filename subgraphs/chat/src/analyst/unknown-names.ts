@@ -27,7 +27,7 @@ const VOCABULARY = new Set(
   renewal renewals expansion expansions each every this that next last previous current total annual monthly
   quarterly yearly january february march april may june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 sophia okr okrs kpi kpis risk
-  mid market midmarket smb emea apac amer americas latam europe north south east west global region regions
+  mid market midmarket smb emea apac amer americas latam sev severity p1 p2 p3 europe north south east west global region regions
   revenue pipeline forecast our your their my its one two three any some`.split(/\s+/),
 );
 
@@ -71,7 +71,7 @@ export function unknownNames(
   const check = (names: readonly string[], known: ReadonlySet<string>): void => {
     for (const name of names) {
       const word = normalize(name);
-      if (word.length < 3 || /\d/.test(word) || known.has(word)) continue;
+      if (word.length < 3 || /\d/.test(word) || word.split(' ').every((part) => known.has(part))) continue;
       unknown.add(name.replace(/[’']s$/, ''));
     }
   };

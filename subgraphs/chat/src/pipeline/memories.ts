@@ -1,7 +1,10 @@
 import type { ConversationTurn, RetrievedMemory, ToolInvoker } from './answer-contract.ts';
 
+/** What people and documents said: every memory kind except Sophia's own CONVERSATION memories. */
+export const SOURCE_KINDS: readonly string[] = ['DOCUMENT_CHUNK', 'NOTE', 'FACT'];
+
 /** Memories offered to the synthesizer per question. */
-export const MEMORY_LIMIT = 5;
+export const MEMORY_LIMIT = 8;
 /** Earlier turns that join the question in the memory search (a follow-up's subject is often in them). */
 const RECENT_TURNS = 2;
 const TURN_CHARS = 300;
@@ -31,9 +34,12 @@ export async function retrieveMemories(
   question: string,
   history: readonly ConversationTurn[],
 ): Promise<RetrievedMemory[]> {
+  // Sources only: Sophia's own earlier answers (CONVERSATION memories) must never push a document or a
+  // note out of the few memories an answer gets; the conversation itself travels as `history`.
   const data = (await tools.call('SearchMemories', {
     query: memoryQuery(question, history),
     limit: MEMORY_LIMIT,
+    filter: { kinds: SOURCE_KINDS },
   })) as SearchMemoriesData;
   return (data.searchMemories ?? []).map(({ score, memory }) => ({
     id: memory.id,

@@ -25,6 +25,14 @@ interface ObjectiveData {
 
 const NEEDS_ATTENTION = new Set(['AT_RISK', 'OFF_TRACK']);
 
+const STATUS_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/\boff[ -]track\b/i, 'OFF_TRACK'],
+  [/\bat risk\b|\bbehind\b/i, 'AT_RISK'],
+  [/\bbehind\b/i, 'OFF_TRACK'],
+  [/\bon track\b/i, 'ON_TRACK'],
+  [/\bachieved\b|\bhit\b/i, 'ACHIEVED'],
+];
+
 export async function answerOkrStatus(context: AnswerContext): Promise<void> {
   const { request, writer } = context;
   // Objectives are quarterly: a month or a year asks about the quarter it starts.
@@ -49,16 +57,21 @@ export async function answerOkrStatus(context: AnswerContext): Promise<void> {
     byStatus.set(objective.status, (byStatus.get(objective.status) ?? 0) + 1);
   const summary = [...byStatus].map(([status, count]) => `${count} ${formatEnum(status)}`).join(', ');
   writer.paragraph(`**${objectives.length} objectives for ${period}**: ${summary}.`);
+  // "Which objectives are off track?": only those, once the summary has counted them all.
+  const wanted = STATUS_WORDS.filter(([pattern]) => pattern.test(request.question)).map(
+    ([, status]) => status,
+  );
+  const listed = wanted.length > 0 ? objectives.filter((o) => wanted.includes(o.status)) : objectives;
   writer.table(
     ['Objective', 'Owner', 'Progress', 'Status'],
-    objectives.map((objective) => [
+    listed.map((objective) => [
       objective.title,
       objective.owner?.name ?? '–',
       formatShare(objective.progress),
       formatEnum(objective.status),
     ]),
   );
-  const attention = objectives.flatMap((objective) =>
+  const attention = listed.flatMap((objective) =>
     objective.keyResults.filter((result) => NEEDS_ATTENTION.has(result.status)),
   );
   if (attention.length > 0) {
@@ -71,5 +84,5 @@ export async function answerOkrStatus(context: AnswerContext): Promise<void> {
     }
     writer.write('\n');
   }
-  for (const objective of objectives) writer.cite('Objective', objective.id);
+  for (const objective of listed) writer.cite('Objective', objective.id);
 }

@@ -2,7 +2,7 @@
  * A team the question names: how many people are in it (with the teams under it, counted through
  * `TeamMembers` in parallel), who leads it, and what it is working on.
  */
-import type { TeamEntry } from '../directory.ts';
+import type { ProjectEntry, TeamEntry } from '../directory.ts';
 import { formatEnum, formatShare } from '../format.ts';
 import { callTool } from '../tool-data.ts';
 import { type AnswerContext } from './context.ts';
@@ -36,10 +36,11 @@ async function size(context: AnswerContext, team: TeamEntry, teams: readonly Tea
 }
 
 async function work(context: AnswerContext, team: TeamEntry): Promise<void> {
-  const { writer, directory } = context;
-  const projects = directory.projects.filter(
-    (project) => project.team?.id === team.id && project.status !== 'COMPLETED',
-  );
+  const { writer, request } = context;
+  // Fetched in this reply, not taken from the cached directory: every figure cites this reply's tools.
+  const all = await callTool<ProjectEntry[]>(request.tools, 'ProjectDirectory', {}, 'projects');
+  if (writer.aborted) return;
+  const projects = all.filter((project) => project.team?.id === team.id && project.status !== 'COMPLETED');
   if (projects.length === 0) {
     writer.paragraph(`**${team.name}** owns no open project in Sophia.`);
     return;
