@@ -188,6 +188,14 @@ describe('failures', () => {
     expect(await client.query('SELECT 2 AS two')).toEqual([{ two: 2 }]);
   });
 
+  it('replaces pooled sessions that Snowflake ended, and runs the statement on a new one', async () => {
+    await client.query('SELECT 1 AS warm');
+    await fake.dropSessions();
+    const before = fake.logins().length;
+    expect(await client.query('SELECT 3 AS three')).toEqual([{ three: 3 }]);
+    expect(fake.logins().length).toBeGreaterThan(before);
+  });
+
   it('never retries an SQL error', async () => {
     const before = fake.requestCount('query');
     const failing = client.query('SELECT * FROM no_such_table');

@@ -41,6 +41,8 @@ export interface FakeSnowflake {
   taskRuns(): readonly TaskRun[];
   /** Expires every session token now: the client must renew it (code 390112) to go on. */
   expireSessionTokens(): void;
+  /** Ends every session on the server side (as Snowflake does to an idle one): its next request gets 390104. */
+  dropSessions(): Promise<void>;
   /** Open sessions. */
   sessionCount(): number;
   close(): Promise<void>;
@@ -94,6 +96,7 @@ export async function startFakeSnowflake(options: FakeSnowflakeOptions = {}): Pr
     logins: () => parts.logins,
     taskRuns: () => capture.taskRuns,
     expireSessionTokens: () => sessions.expireAll(),
+    dropSessions: () => sessions.closeAll(),
     sessionCount: () => sessions.size,
     close: async () => {
       server.closeAllConnections();

@@ -28,10 +28,13 @@ export class SnowflakeCanceledError extends SnowflakeError {}
 /** Network failures, exhausted HTTP retries, internal errors, lock waits, lost sessions: worth retrying. */
 export class SnowflakeUnavailableError extends SnowflakeError {}
 
-/** Server codes worth retrying: internal error (Snowflake asks to retry), lock wait limit, lost sessions. */
-const TRANSIENT_CODES = new Set(['000603', '000625', '390104', '390111', '390114']);
-/** Codes meaning the session behind a pooled connection is gone: that connection is destroyed, not reused. */
-export const SESSION_GONE_CODES = new Set(['390104', '390111', '390114']);
+/**
+ * Codes meaning the session behind a pooled connection is gone (invalid or expired token, session ended, or
+ * the SDK's own 407002 "terminated connection"): that connection is destroyed and the statement retried.
+ */
+export const SESSION_GONE_CODES = new Set(['390104', '390111', '390114', '407002']);
+/** Codes worth retrying: internal error (Snowflake asks to retry), lock wait limit, lost sessions. */
+const TRANSIENT_CODES = new Set(['000603', '000625', ...SESSION_GONE_CODES]);
 const AUTH_CODES = /^(390100|390101|390102|390144|390190|3902\d\d|390318|390422)$/;
 
 interface SdkError {
