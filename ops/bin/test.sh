@@ -13,6 +13,11 @@ apt_install() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 command -v redis-server >/dev/null || apt_install redis-server
+# promtool (the alert rule tests) comes with Debian's prometheus; its server is not wanted running here.
+command -v promtool >/dev/null || {
+  apt_install --no-install-recommends prometheus
+  systemctl disable --now prometheus >/dev/null 2>&1 || service prometheus stop >/dev/null 2>&1 || true
+}
 # The e2e tests drive Debian's chromium (CHROMIUM_PATH overrides where it is).
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || apt_install chromium
 

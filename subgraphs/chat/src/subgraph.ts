@@ -1,5 +1,6 @@
 import {
   createLogger,
+  createServiceMetrics,
   createSubgraph,
   loadSchemaFile,
   serviceSecurityOf,
@@ -15,6 +16,7 @@ import { createLlmSynthesizer } from './llm/llm-synthesizer.ts';
 import { createChatLoaders } from './loaders.ts';
 import { endInterruptedStreams } from './pipeline/interrupted-replies.ts';
 import { RateLimiter } from './pipeline/rate-limiter.ts';
+import { createReplyMetrics } from './pipeline/reply-metrics.ts';
 import { ReplyRunner } from './pipeline/reply-runner.ts';
 import type { SynthesizerFor, Understand } from './pipeline/run-reply.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -62,6 +64,7 @@ export async function createChatSubgraph(
   options: ChatSubgraphOptions = {},
 ): Promise<ChatSubgraph> {
   const logger = options.logger ?? createLogger('chat', config.LOG_LEVEL);
+  const metrics = createServiceMetrics('chat');
   const store = await ChatStore.open(config);
   const interrupted = await store.failInterruptedReplies().catch(async (error: unknown) => {
     await store.close();
@@ -91,6 +94,7 @@ export async function createChatSubgraph(
     understand: options.understand ?? analystUnderstand,
     synthesizerFor: options.synthesizerFor ?? defaultSynthesizer(config),
     toolboxFor,
+    metrics: createReplyMetrics(metrics.registry),
   });
   const chat = new ChatService({
     store,
@@ -120,6 +124,7 @@ export async function createChatSubgraph(
       resolvers,
       ...serviceSecurityOf(config),
       logger,
+      metrics,
       createContext: (base) => ({ ...base, store, chat, loaders: createChatLoaders(store, base.viewer) }),
       onClose: release,
     });

@@ -11,6 +11,7 @@ import {
 } from './answer-contract.ts';
 import { exchangeMemory, retrieveMemories } from './memories.ts';
 import { recordedTools } from './recorded-tools.ts';
+import type { ReplyMetrics } from './reply-metrics.ts';
 import { ReplyWriter } from './reply-writer.ts';
 
 export type Understand = (
@@ -30,6 +31,7 @@ export interface PipelineDeps {
   readonly understand: Understand;
   readonly synthesizerFor: SynthesizerFor;
   readonly toolboxFor: ToolboxFactory;
+  readonly metrics?: ReplyMetrics;
 }
 
 export interface ReplyJob {
@@ -94,7 +96,9 @@ export function runReply(deps: PipelineDeps, job: ReplyJob, signal: AbortSignal)
 }
 
 async function writeReply(deps: PipelineDeps, job: ReplyJob, signal: AbortSignal): Promise<void> {
-  const { store, log, logger } = deps;
+  const { store, log, logger, metrics } = deps;
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
   const writer = new ReplyWriter(log, job.reply.id);
   const toolbox = deps.toolboxFor({ viewer: job.viewer, signal });
   const tools = recordedTools(toolbox, writer);
@@ -109,6 +113,7 @@ async function writeReply(deps: PipelineDeps, job: ReplyJob, signal: AbortSignal
     const reply = { message: message ?? { ...job.reply, status }, conversation: job.conversation };
     writer.emit(error ? { type: 'ERROR', error, reply } : { type: 'DONE', reply });
     await writer.flush();
+    metrics?.reply.observe({ outcome: status }, seconds());
   };
 
   let status: MessageStatus = 'COMPLETE';
@@ -136,6 +141,7 @@ async function writeReply(deps: PipelineDeps, job: ReplyJob, signal: AbortSignal
           synthesize(request, (event) => {
             if (signal.aborted) return;
             if (event.type === 'TOKEN') {
+              if (tokens === 0) metrics?.firstToken.observe(seconds());
               tokens += 1;
               writer.token(event.delta);
             } else writer.cite(event.citation);
