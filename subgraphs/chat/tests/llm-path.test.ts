@@ -7,6 +7,7 @@ import {
   type FakeOpenAiChatServer,
   type FakeTurn,
 } from './fakes/fake-openai-chat-server.ts';
+import { WITHHELD } from '../src/llm/grounded-stream.ts';
 import { CANCEL, follow, SEND, startChat, textOf, type RunningChat } from './chat-harness.ts';
 import { scriptedTools, understandAnything } from './scripted-answers.ts';
 
@@ -20,6 +21,9 @@ function script(request: FakeChatRequest): FakeTurn {
   const question = String(messages.findLast((m) => m['role'] === 'user')?.['content']);
   const toolResults = messages.filter((m) => m['role'] === 'tool').length;
   if (question === 'LLM down?') return { status: 500, message: 'The model is overloaded.' };
+  if (question === 'Invent a figure?' && toolResults > 0) {
+    return { text: ['Revenue was ', '$9,876,543', ' while KPI cards say ', '$1,234', '.'] };
+  }
   if (question === 'Ramble?') return { text: Array.from({ length: 500 }, (_, i) => `r${i} `), delayMs: 10 };
   // A model offered no tools cannot call any.
   if (question === 'Loop forever?' && request.body.tools) {
@@ -111,7 +115,10 @@ describe('the LLM path (OpenAI-compatible streaming with MCP tools)', () => {
     expect(
       mcp.calls.filter((call) => call.name === 'KpiCards').every((call) => call.viewer.userId === CEO.userId),
     ).toBe(true);
-    expect(events.filter((event) => event.type === 'TOKEN').map((event) => event.delta)).toEqual(ANSWER);
+    // Released at word boundaries, so each figure is checked whole before it is streamed.
+    const tokens = events.filter((event) => event.type === 'TOKEN').map((event) => event.delta);
+    expect(tokens.length).toBeGreaterThan(1);
+    expect(tokens.join('')).toBe(ANSWER.join(''));
     expect(events.filter((event) => event.type === 'CITATION').map((event) => event.citation)).toEqual([
       { __typename: 'Metric', id: 'revenue' },
     ]);
@@ -147,6 +154,17 @@ describe('the LLM path (OpenAI-compatible streaming with MCP tools)', () => {
     });
     expect(textOf(all).length).toBeLessThan(500 * 4);
     await expect.poll(() => llm.abandoned).toBe(1);
+  });
+
+  it('withholds a figure the model gives that no tool result of the reply contains, and says so', async () => {
+    const events = await ask('Invent a figure?');
+    const text = textOf(events);
+    expect(text).not.toContain('9,876,543');
+    expect(text).toContain(`Revenue was ${WITHHELD} while KPI cards say $1,234.`);
+    expect(text).toContain(
+      'Sophia withheld a figure the model gave: no tool result of this reply contains it.',
+    );
+    expect(events.at(-1)).toMatchObject({ type: 'DONE', message: { status: 'COMPLETE', content: text } });
   });
 
   it('ends the reply with ERROR when the LLM server fails', async () => {

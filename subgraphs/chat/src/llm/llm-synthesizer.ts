@@ -7,6 +7,8 @@ import {
   type LlmTool,
 } from './chat-completions.ts';
 import { entitiesIn, mentioned, type FoundEntity } from './cited-entities.ts';
+import { GroundedStream } from './grounded-stream.ts';
+import { declineText } from '../analyst/scope.ts';
 
 export interface LlmSynthesizerOptions extends LlmClientOptions {
   /** Rounds of tool calls before the model must answer without tools. */
@@ -27,6 +29,9 @@ function systemPrompt(request: AnswerRequest): string {
     `Today is ${request.now.toISOString().slice(0, 10)}; "this quarter" and similar are relative to it.`,
     'Take every figure from the tools; never invent one. Name the entities you use by their names.',
     'If the tools and memories do not say, answer "I don\'t know" and give no figure.',
+    "Sophia holds this company's data only: decline questions about other companies; never answer them with ours.",
+    'A figure that is not in a tool result of this reply is withheld before the executive sees it.',
+    `How Sophia's analyst reads the question: ${JSON.stringify(request.understanding)}`,
     ...(memories.length > 0 ? ['What Sophia remembers that may be relevant:', ...memories] : []),
   ].join('\n');
 }
@@ -46,6 +51,13 @@ const asTool = (spec: {
  */
 export function createLlmSynthesizer(options: LlmSynthesizerOptions, toolbox: Toolbox): Synthesizer {
   return async (request, sink) => {
+    // The same rules as the built-in analyst: another company or data Sophia does not hold is declined
+    // plainly, without asking the model.
+    const { decline } = request.understanding;
+    if (decline) {
+      sink({ type: 'TOKEN', delta: declineText(decline) });
+      return;
+    }
     const tools = (await toolbox.listTools(request.signal)).map(asTool);
     const messages: LlmMessage[] = [
       { role: 'system', content: systemPrompt(request) },
@@ -56,16 +68,20 @@ export function createLlmSynthesizer(options: LlmSynthesizerOptions, toolbox: To
       { role: 'user', content: request.question },
     ];
     const found: FoundEntity[] = request.memories.map((m) => ({ typename: 'Memory', id: m.id, label: m.id }));
-    let answer = '';
+    // Every figure the model writes must come from this reply's evidence: tool results, the memories it was
+    // shown, and the question itself.
+    const results: unknown[] = request.memories.map((memory) => memory.content);
+    const grounded = new GroundedStream(sink, () => ({
+      results,
+      question: request.question,
+      now: request.now,
+    }));
     for (let round = 0; ; round++) {
       const offered = round < options.maxToolRounds ? tools : undefined;
       const result = await streamCompletion(
         options,
         { messages, tools: offered, signal: request.signal },
-        (delta) => {
-          answer += delta;
-          sink({ type: 'TOKEN', delta });
-        },
+        (delta) => grounded.push(delta),
       );
       if (result.toolCalls.length === 0 || !offered) break;
       messages.push({
@@ -85,6 +101,7 @@ export function createLlmSynthesizer(options: LlmSynthesizerOptions, toolbox: To
             throw new ToolCallError(call.name, 'BAD_USER_INPUT', 'Arguments must be a JSON object.');
           }
           const data = await request.tools.call(call.name, args as Record<string, unknown>);
+          results.push(data);
           found.push(...entitiesIn(data));
           content = JSON.stringify(data).slice(0, RESULT_CHARS);
         } catch (error) {
@@ -101,6 +118,7 @@ export function createLlmSynthesizer(options: LlmSynthesizerOptions, toolbox: To
         messages.push({ role: 'tool', tool_call_id: call.id, content });
       }
     }
-    for (const citation of mentioned(answer, found)) sink({ type: 'CITATION', citation });
+    grounded.end();
+    for (const citation of mentioned(grounded.text, found)) sink({ type: 'CITATION', citation });
   };
 }
