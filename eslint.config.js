@@ -2,9 +2,22 @@ import tseslint from 'typescript-eslint';
 
 /**
  * ESLint guards boundaries only (Prettier handles style, TypeScript strict handles correctness):
- * web never imports server code, subgraphs never import each other, only env.ts reads process.env.
+ * web never imports server code, subgraphs never import each other, services never import ops (the demo
+ * generator, seed and import) at runtime, only env.ts reads process.env.
  */
 const SUBGRAPHS = ['chat', 'memory', 'kpi', 'project', 'sales'];
+/** Runtime code of a service (not its tests, which may seed the demo company). */
+const RUNTIME_TESTS = ['**/*.test.ts'];
+const importsOps = {
+  group: ['@sophia/ops', '@sophia/ops/*', '**/ops/src/**'],
+  message:
+    'Services never import ops at runtime: domain rules live in @sophia/domain, shared runtime in the kit.',
+};
+const otherSubgraphs = (name) =>
+  SUBGRAPHS.filter((other) => other !== name).map((other) => ({
+    group: [`@sophia/${other}`, `**/subgraphs/${other}/**`, `../../${other}/**`],
+    message: 'Subgraphs never import each other; share code through subgraphs/kit.',
+  }));
 const readsEnv = {
   selector: "MemberExpression[object.name='process'][property.name='env']",
   message: 'Only env.ts reads process.env; take configuration from the typed config instead.',
@@ -24,20 +37,18 @@ export default tseslint.config(
   },
   ...SUBGRAPHS.map((name) => ({
     files: [`subgraphs/${name}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: SUBGRAPHS.filter((other) => other !== name).flatMap((other) => [
-            {
-              group: [`@sophia/${other}`, `**/subgraphs/${other}/**`, `../../${other}/**`],
-              message: 'Subgraphs never import each other; share code through subgraphs/kit.',
-            },
-          ]),
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: otherSubgraphs(name) }] },
   })),
+  ...SUBGRAPHS.map((name) => ({
+    files: [`subgraphs/${name}/src/**/*.ts`],
+    ignores: RUNTIME_TESTS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [...otherSubgraphs(name), importsOps] }] },
+  })),
+  {
+    files: ['subgraphs/kit/src/**/*.ts', 'subgraphs/domain/src/**/*.ts', 'gateway/src/**/*.ts'],
+    ignores: RUNTIME_TESTS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [importsOps] }] },
+  },
   {
     files: ['web/**/*.ts', 'web/**/*.tsx'],
     rules: {

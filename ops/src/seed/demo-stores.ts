@@ -1,6 +1,7 @@
-import type { SqlRunner, StoreDefinition } from '@sophia/kit';
+import { anchoredClock, type SqlRunner, type StoreDefinition } from '@sophia/kit';
 import type { Company } from '@sophia/domain';
 import { CHAT_STORE } from '@sophia/chat/store';
+import { documentMemories, MEMORY_STORE, replaceSourceMemories, upsertDirectory } from '@sophia/memory/store';
 import { KPI_STORE, upsertDailyFacts, upsertMetricDefinitions, upsertMetricTargets } from '@sophia/kpi/store';
 import {
   PROJECT_STORE,
@@ -29,8 +30,7 @@ const about = (company: Company): Record<string, string> => ({
 
 /**
  * Each subgraph's part of the demo company, written through the same store writes the import uses, so the
- * demo is simply the first company loaded. (Memory loads its knowledge documents itself until its store moves
- * to the same shape.)
+ * demo is simply the first company loaded.
  */
 export const DEMO_STORES: readonly DemoStore[] = [
   {
@@ -61,6 +61,27 @@ export const DEMO_STORES: readonly DemoStore[] = [
       await upsertDailyFacts(tx, company.facts);
       await upsertMetricTargets(tx, company.targets);
       return about(company);
+    },
+  },
+  {
+    store: MEMORY_STORE,
+    load: async (tx, generated) => {
+      const company = generated();
+      await upsertDirectory(tx, company.users);
+      const teamOf = new Map(company.users.map((user) => [user.id, user.teamId]));
+      // Read "now" on the demo's clock: the knowledge base starts warm and ages from the demo's today.
+      const loadedAt = anchoredClock(company.anchor).now().toISOString();
+      const memories = documentMemories(company.documents, (id) => teamOf.get(id) ?? null, loadedAt);
+      await replaceSourceMemories(
+        tx,
+        company.documents.map((document) => document.id),
+        memories,
+      );
+      return {
+        ...about(company),
+        demo_documents: String(company.documents.length),
+        demo_memories: String(memories.length),
+      };
     },
   },
   // Chat has no demo rows; its clock still follows the demo's "today".

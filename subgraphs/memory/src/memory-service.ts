@@ -94,6 +94,7 @@ export async function openMemoryService(
     ids.length > 0 ? cache.delete(ids.map(memoryKey)) : Promise.resolve();
   const access = createAccessRecorder({
     intervalMs: config.MEMORY_ACCESS_FLUSH_MS,
+    now: () => store.clock.now(),
     onError: (error) => options.log.warn({ err: error }, 'could not write access counts; will retry'),
     write: async (reads) => {
       const promoted = await store.applyAccess(reads, policy.hotAccessCount);
@@ -118,7 +119,7 @@ export async function openMemoryService(
       warm = rebuilt;
       return rebuilt.size;
     },
-    async maintain(now = Date.now()) {
+    async maintain(now = store.clock.now().getTime()) {
       await access.flush();
       const moved = await store.demote({
         hotIdleBefore: new Date(now - policy.hotIdleMs).toISOString(),

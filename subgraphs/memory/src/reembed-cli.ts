@@ -1,8 +1,9 @@
-import { DuckDb } from '@sophia/kit';
+import { openStore } from '@sophia/kit';
 import { Registry } from 'prom-client';
 import { createConfiguredEmbedder } from './embeddings/create-provider.ts';
 import { loadMemoryConfig } from './env.ts';
 import { reembedStore } from './stored-embeddings.ts';
+import { MEMORY_STORE } from './store/definition.ts';
 
 /**
  * `npm run reembed`: re-embeds every stored memory with the model the EMBEDDINGS_* variables configure, then
@@ -11,9 +12,9 @@ import { reembedStore } from './stored-embeddings.ts';
  */
 const config = loadMemoryConfig();
 const embedder = createConfiguredEmbedder(config, new Registry());
-const db = await DuckDb.open(config.SOPHIA_DATA_DIR, 'memory.duckdb');
+const { db } = await openStore({ ...MEMORY_STORE, dataDir: config.SOPHIA_DATA_DIR });
 try {
-  process.stdout.write(`Re-embedding the memories in ${db.path} with "${embedder.model}"…\n`);
+  process.stdout.write(`Re-embedding the memories in ${db.location} with "${embedder.model}"…\n`);
   let reported = 0;
   const count = await reembedStore(db, embedder, (done, total) => {
     if (done - reported >= 5_000 || done === total) {

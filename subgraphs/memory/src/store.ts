@@ -1,255 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { DuckDb, seedOnce, type SqlParam, type SqlRunner } from '@sophia/kit';
-import { generateCompany } from '@sophia/ops';
-import { demoMemories, directoryRows } from './demo-memories.ts';
+import { openStore, placeholders, type Clock, type SqlDatabase } from '@sophia/kit';
 import { duplicateScopeKey, sameDuplicateScope } from './duplicate-scope.ts';
 import type { Embedder } from './embeddings/embedder.ts';
 import type { MemoryConfig } from './env.ts';
 import { contentHash } from './remember-input.ts';
 import { bm25Sql } from './search-sql.ts';
 import { createGroupCommit } from './group-commit.ts';
-import { INGEST_JOBS_DDL, IngestJobStore } from './ingest/job-store.ts';
+import { IngestJobStore } from './ingest/job-store.ts';
 import { createSerialQueue } from './serial-queue.ts';
 import { prepareEmbeddings } from './stored-embeddings.ts';
-import { termFrequencies } from './tokenize.ts';
-import { visibleSql, type Guarded, type ViewerScope, type Visibility } from './visibility.ts';
+import { MEMORY_STORE } from './store/definition.ts';
+import {
+  filterSql,
+  MEMORY_COLUMNS,
+  toMemory,
+  type MemoryFilter,
+  type MemoryRow,
+  type NewMemory,
+  type RememberRequest,
+  type RememberResult,
+  type ScoredMemory,
+  type StoredMemory,
+  type Tier,
+  type WarmRow,
+} from './store/rows.ts';
+import { insertMemories, storedRow } from './store/writes.ts';
+import { visibleSql, type Guarded, type ViewerScope } from './visibility.ts';
 
-export type MemoryKind = 'NOTE' | 'DOCUMENT_CHUNK' | 'CONVERSATION' | 'FACT';
-/** DOCUMENT and NOTE come from the knowledge base, CONVERSATION from chat, USER from `remember`. */
-export type SourceType = 'DOCUMENT' | 'NOTE' | 'CONVERSATION' | 'USER';
-/** 1 hot, 2 warm, 3 cold (DESIGN §6). */
-export type Tier = 1 | 2 | 3;
-/** The tiers by their API names (`MemoryTier`). */
-export const TIER_BY_NAME = { HOT: 1, WARM: 2, COLD: 3 } as const satisfies Record<string, Tier>;
-export type TierName = keyof typeof TIER_BY_NAME;
-export const TIER_NAME: Record<Tier, TierName> = { 1: 'HOT', 2: 'WARM', 3: 'COLD' };
-
-export interface MemoryRow extends Guarded {
-  readonly id: string;
-  readonly kind: MemoryKind;
-  readonly content: string;
-  readonly sourceType: SourceType;
-  readonly sourceId: string | null;
-  readonly sourceTitle: string | null;
-  readonly accountId: string | null;
-  readonly metadata: Readonly<Record<string, unknown>>;
-  readonly tier: Tier;
-  /** ISO 8601. */
-  readonly createdAt: string;
-  /** ISO 8601. */
-  readonly accessedAt: string;
-  readonly accessCount: number;
-}
-
-/** A memory as it is written; the store derives the hash, the index terms and the access fields. */
-export interface NewMemory {
-  readonly id: string;
-  readonly ownerId: string;
-  readonly teamId: string | null;
-  readonly visibility: Visibility;
-  readonly kind: MemoryKind;
-  readonly content: string;
-  readonly sourceType: SourceType;
-  readonly sourceId: string | null;
-  readonly sourceTitle: string | null;
-  readonly accountId: string | null;
-  readonly metadata: Readonly<Record<string, unknown>>;
-  /** ISO 8601. */
-  readonly createdAt: string;
-  /** @default 2 (warm) */
-  readonly tier?: Tier;
-  /** ISO 8601. @default createdAt */
-  readonly accessedAt?: string;
-  /** The content's embedding; absent until it is embedded. */
-  readonly embedding?: Float32Array;
-}
-
-/** What the warm index needs of one hot or warm memory. */
-export interface WarmRow extends Guarded {
-  readonly id: string;
-  readonly embedding: Float32Array;
-  readonly content: string;
-  readonly sourceTitle: string | null;
-  readonly kind: MemoryKind;
-  readonly accountId: string | null;
-}
-
-/** An account as memory knows it: sales owns accounts, memory only adds what it knows about them. */
-export interface AccountRef {
-  readonly id: string;
-}
-
-export interface MemoryFilter {
-  readonly kinds?: readonly MemoryKind[] | null;
-  readonly tiers?: readonly Tier[] | null;
-  readonly accountId?: string | null;
-  readonly visibility?: readonly Visibility[] | null;
-}
-
-/** What `remember` stores: the viewer's input with its vector. */
-export interface RememberRequest {
-  readonly scope: ViewerScope;
-  readonly input: {
-    readonly content: string;
-    readonly kind: MemoryKind;
-    readonly visibility: Visibility;
-    readonly accountId: string | null;
-    /** @default 'USER' */
-    readonly sourceType?: SourceType;
-    readonly sourceId?: string | null;
-    readonly sourceTitle?: string | null;
-    readonly metadata?: Readonly<Record<string, unknown>>;
-  };
-  readonly embedding: Float32Array;
-  /** A memory the warm index found nearly identical; merged into when its duplicate scope is the request's. */
-  readonly nearDuplicateOf?: string | null;
-}
-
-export interface RememberResult {
-  readonly memory: MemoryRow;
-  readonly merged: boolean;
-}
-
-export interface ScoredMemory {
-  readonly memory: MemoryRow;
-  /** 0..1, see `bm25Sql`. */
-  readonly score: number;
-}
-
-const SCHEMA_VERSION = '1';
-
-const DDL = [
-  `CREATE TABLE directory (user_id VARCHAR PRIMARY KEY, team_id VARCHAR)`,
-  `CREATE TABLE memories (
-     id VARCHAR PRIMARY KEY,
-     owner_id VARCHAR NOT NULL,
-     visibility VARCHAR NOT NULL CHECK (visibility IN ('PRIVATE', 'TEAM', 'ORG')),
-     kind VARCHAR NOT NULL CHECK (kind IN ('NOTE', 'DOCUMENT_CHUNK', 'CONVERSATION', 'FACT')),
-     content VARCHAR NOT NULL,
-     content_hash VARCHAR NOT NULL,
-     term_count INTEGER NOT NULL,
-     source_type VARCHAR NOT NULL,
-     source_id VARCHAR,
-     source_title VARCHAR,
-     account_id VARCHAR,
-     team_id VARCHAR,
-     metadata JSON NOT NULL,
-     embedding FLOAT[],
-     tier TINYINT NOT NULL DEFAULT 2 CHECK (tier IN (1, 2, 3)),
-     created_at TIMESTAMP NOT NULL,
-     accessed_at TIMESTAMP NOT NULL,
-     access_count INTEGER NOT NULL DEFAULT 0)`,
-  // The lexical index: one row per (memory, term) with the term's frequency in the memory.
-  `CREATE TABLE memory_terms (memory_id VARCHAR NOT NULL, term VARCHAR NOT NULL, tf INTEGER NOT NULL)`,
-];
-
-const iso = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
-
-const MEMORY_COLUMNS = `m.id, m.owner_id AS "ownerId", m.team_id AS "teamId", m.visibility, m.kind, m.content,
-  m.source_type AS "sourceType", m.source_id AS "sourceId", m.source_title AS "sourceTitle",
-  m.account_id AS "accountId", m.metadata, m.tier::INTEGER AS tier, ${iso('m.created_at')} AS "createdAt",
-  ${iso('m.accessed_at')} AS "accessedAt", m.access_count AS "accessCount"`;
-
-type StoredMemory = Omit<MemoryRow, 'metadata'> & { metadata: unknown };
-
-const toMemory = ({ metadata, ...row }: StoredMemory): MemoryRow => ({
-  ...row,
-  metadata: typeof metadata === 'string' ? (JSON.parse(metadata) as Record<string, unknown>) : {},
-});
-
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
-
-/** Narrows by the optional filter; an omitted or empty list does not narrow. */
-function filterSql(filter: MemoryFilter): { sql: string; params: SqlParam[] } {
-  const clauses: string[] = [];
-  const params: SqlParam[] = [];
-  if (filter.kinds?.length) {
-    clauses.push(`m.kind IN (${placeholders(filter.kinds)})`);
-    params.push(...filter.kinds);
-  }
-  if (filter.visibility?.length) {
-    clauses.push(`m.visibility IN (${placeholders(filter.visibility)})`);
-    params.push(...filter.visibility);
-  }
-  if (filter.tiers?.length) {
-    clauses.push(`m.tier IN (${placeholders(filter.tiers)})`);
-    params.push(...filter.tiers);
-  }
-  if (filter.accountId !== undefined && filter.accountId !== null) {
-    clauses.push('m.account_id = ?');
-    params.push(filter.accountId);
-  }
-  return { sql: clauses.map((clause) => ` AND ${clause}`).join(''), params };
-}
-
-/**
- * The text a memory is indexed and embedded by: its source's title (a chunk is found by its document's name)
- * and its content. `stored-embeddings.ts` builds the same text in SQL.
- */
-export function memoryText(memory: {
-  readonly sourceTitle: string | null;
-  readonly content: string;
-}): string {
-  return memory.sourceTitle ? `${memory.sourceTitle}\n${memory.content}` : memory.content;
-}
-
-/** Writes memories with their index terms (the source title is indexed too: a chunk is found by its document's name). */
-async function insertMemories(tx: SqlRunner, memories: readonly NewMemory[]): Promise<void> {
-  const rows = [];
-  const terms = [];
-  for (const memory of memories) {
-    const frequencies = termFrequencies(memoryText(memory));
-    let termCount = 0;
-    for (const [term, tf] of frequencies) {
-      terms.push({ memory_id: memory.id, term, tf });
-      termCount += tf;
-    }
-    rows.push({
-      id: memory.id,
-      owner_id: memory.ownerId,
-      visibility: memory.visibility,
-      kind: memory.kind,
-      content: memory.content,
-      content_hash: contentHash(memory.content),
-      term_count: termCount,
-      source_type: memory.sourceType,
-      source_id: memory.sourceId,
-      source_title: memory.sourceTitle,
-      account_id: memory.accountId,
-      team_id: memory.teamId,
-      metadata: memory.metadata,
-      tier: memory.tier ?? 2,
-      created_at: memory.createdAt,
-      accessed_at: memory.accessedAt ?? memory.createdAt,
-      access_count: 0,
-      // A JSON list that DuckDB casts to FLOAT[] on insert.
-      embedding: memory.embedding ? Array.from(memory.embedding) : null,
-    });
-  }
-  await tx.insertRows('memories', rows);
-  await tx.insertRows('memory_terms', terms);
-}
-
-/** The row as the store returns it, for a memory just written. */
-function storedRow(memory: NewMemory): MemoryRow {
-  return {
-    id: memory.id,
-    ownerId: memory.ownerId,
-    teamId: memory.teamId,
-    visibility: memory.visibility,
-    kind: memory.kind,
-    content: memory.content,
-    sourceType: memory.sourceType,
-    sourceId: memory.sourceId,
-    sourceTitle: memory.sourceTitle,
-    accountId: memory.accountId,
-    metadata: memory.metadata,
-    tier: memory.tier ?? 2,
-    createdAt: memory.createdAt,
-    accessedAt: memory.accessedAt ?? memory.createdAt,
-    accessCount: 0,
-  };
-}
+export * from './store/rows.ts';
 
 /**
  * The memory subgraph's persistent tier (L3, DESIGN §6): memories, the lexical index over them, and the
@@ -264,45 +42,36 @@ export class MemoryStore {
   readonly jobs: IngestJobStore;
 
   private constructor(
-    private readonly db: DuckDb,
-    /** The demo anchor date (YYYY-MM-DD). */
-    readonly today: string,
+    private readonly db: SqlDatabase,
+    /** "Now" for every write: the demo anchor's clock when the demo is loaded, real time otherwise. */
+    readonly clock: Clock,
   ) {
     this.jobs = new IngestJobStore(db, this.write);
   }
 
+  /** The clock's date (YYYY-MM-DD). */
+  get today(): string {
+    return this.clock.today();
+  }
+
   /**
-   * Opens `<SOPHIA_DATA_DIR>/memory.duckdb`; on first start loads the demo knowledge documents. Memories
-   * without an embedding are embedded through `embedder` (once), and the model's dimension is checked against
-   * the one the stored vectors were made with.
+   * Opens `<SOPHIA_DATA_DIR>/memory.duckdb`, migrating it (an empty store stays empty: see ops seed/import).
+   * Memories without an embedding (seeded or imported ones) are embedded through `embedder`, and the model is
+   * checked against the one the stored vectors were made with.
    */
-  static async open(config: MemoryConfig, embedder: Embedder): Promise<MemoryStore> {
-    const db = await DuckDb.open(config.SOPHIA_DATA_DIR, 'memory.duckdb');
+  static async open(
+    config: MemoryConfig,
+    embedder: Embedder,
+    options: { clock?: Clock } = {},
+  ): Promise<MemoryStore> {
+    const { db, clock } = await openStore({
+      ...MEMORY_STORE,
+      dataDir: config.SOPHIA_DATA_DIR,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     try {
-      const { meta } = await seedOnce(db, SCHEMA_VERSION, async (tx) => {
-        for (const statement of DDL) await tx.run(statement);
-        const company = generateCompany({
-          ...(config.SOPHIA_DEMO_SEED === undefined ? {} : { seed: config.SOPHIA_DEMO_SEED }),
-          ...(config.SOPHIA_DEMO_ANCHOR === undefined ? {} : { anchor: config.SOPHIA_DEMO_ANCHOR }),
-        });
-        await tx.insertRows('directory', directoryRows(company));
-        // Loaded now: the knowledge base starts warm, and ages from today in the maintenance loop.
-        const loadedAt = new Date().toISOString();
-        const memories = demoMemories(company).map((memory) => ({ ...memory, accessedAt: loadedAt }));
-        await insertMemories(tx, memories);
-        return {
-          demo_anchor: company.anchor,
-          demo_seed: String(company.seed),
-          demo_documents: String(company.documents.length),
-          demo_memories: String(memories.length),
-        };
-      });
-      const today = meta['demo_anchor'];
-      if (today === undefined) throw new Error(`${db.path} records no demo anchor.`);
-      // Added after the first schema version: created on open, so older data directories get it too.
-      await db.run(INGEST_JOBS_DDL);
       await prepareEmbeddings(db, embedder);
-      return new MemoryStore(db, today);
+      return new MemoryStore(db, clock);
     } catch (error) {
       await db.close();
       throw error;
@@ -516,7 +285,7 @@ export class MemoryStore {
       const near = request.nearDuplicateOf ? byId.get(request.nearDuplicateOf) : undefined;
       const duplicate = byContent.get(key) ?? (near && sameDuplicateScope(near, wanted) ? near : undefined);
       if (duplicate) return { memory: duplicate, merged: true };
-      const createdAt = new Date().toISOString();
+      const createdAt = this.clock.now().toISOString();
       const memory: NewMemory = {
         id: `mem_${randomUUID()}`,
         ownerId: scope.userId,

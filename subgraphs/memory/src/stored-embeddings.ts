@@ -1,4 +1,4 @@
-import type { DuckDb, SqlRunner } from '@sophia/kit';
+import type { SqlDatabase, SqlRunner } from '@sophia/kit';
 import type { Embedder } from './embeddings/embedder.ts';
 import { assertStoredModel, type StoredModel } from './embeddings/stored-model.ts';
 
@@ -23,7 +23,10 @@ async function readStoredModel(db: SqlRunner): Promise<StoredModel | undefined> 
   return { model, dimension: Number(dimension), reembedPendingTo: meta.get('embedding_reembed_pending') };
 }
 
-async function writeModelMeta(db: DuckDb, entries: Partial<Record<(typeof MODEL_KEYS)[number], string>>) {
+async function writeModelMeta(
+  db: SqlDatabase,
+  entries: Partial<Record<(typeof MODEL_KEYS)[number], string>>,
+) {
   await db.transaction(async (tx) => {
     await tx.run(`DELETE FROM sophia_meta WHERE key IN (${MODEL_KEYS.map(() => '?').join(', ')})`, [
       ...MODEL_KEYS,
@@ -35,11 +38,11 @@ async function writeModelMeta(db: DuckDb, entries: Partial<Record<(typeof MODEL_
   });
 }
 
-const recordModel = (db: DuckDb, embedder: Embedder) =>
+const recordModel = (db: SqlDatabase, embedder: Embedder) =>
   writeModelMeta(db, { embedding_model: embedder.model, embedding_dimension: String(embedder.dimension) });
 
 /** Embeds `rows` and writes their vectors in one transaction; a text the model refuses fails the batch. */
-async function embedRows(db: DuckDb, embedder: Embedder, rows: readonly { id: string; text: string }[]) {
+async function embedRows(db: SqlDatabase, embedder: Embedder, rows: readonly { id: string; text: string }[]) {
   const vectors = await embedder.embedMany(rows.map((row) => row.text));
   await db.transaction(async (tx) => {
     for (const [i, row] of rows.entries()) {
@@ -59,7 +62,7 @@ async function embedRows(db: DuckDb, embedder: Embedder, rows: readonly { id: st
  * At start: refuses vectors another model made (see `assertStoredModel`), embeds every memory that has no
  * vector yet (the demo memories on first start) in batches, and records the model on first start.
  */
-export async function prepareEmbeddings(db: DuckDb, embedder: Embedder): Promise<void> {
+export async function prepareEmbeddings(db: SqlDatabase, embedder: Embedder): Promise<void> {
   const stored = await readStoredModel(db);
   if (stored !== undefined) assertStoredModel(stored, embedder.provider);
   for (;;) {
@@ -79,7 +82,7 @@ export async function prepareEmbeddings(db: DuckDb, embedder: Embedder): Promise
  * Returns the number of memories re-embedded.
  */
 export async function reembedStore(
-  db: DuckDb,
+  db: SqlDatabase,
   embedder: Embedder,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<number> {

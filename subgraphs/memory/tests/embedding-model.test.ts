@@ -11,6 +11,7 @@ import type { Embedder } from '../src/embeddings/embedder.ts';
 import { loadMemoryConfig } from '../src/env.ts';
 import { reembedStore } from '../src/stored-embeddings.ts';
 import { MemoryStore } from '../src/store.ts';
+import { seedDemo } from '@sophia/ops/seed';
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const run = promisify(execFile);
@@ -26,8 +27,10 @@ describe('the embedding model is checked at start, and `npm run reembed` moves t
   });
   const embedderFor = (model: string, dimension: number) =>
     createConfiguredEmbedder(loadMemoryConfig(settings(model, dimension)), new Registry());
-  const open = (model: string, dimension: number) =>
-    MemoryStore.open(loadMemoryConfig(settings(model, dimension)), embedderFor(model, dimension));
+  const open = async (model: string, dimension: number) => {
+    await seedDemo({ dataDir: dir, anchor: TEST_ANCHOR, only: ['memory'] });
+    return MemoryStore.open(loadMemoryConfig(settings(model, dimension)), embedderFor(model, dimension));
+  };
   /** The real command, as an operator runs it: a process of its own over the same data directory. */
   const reembed = (model: string, dimension: number) =>
     run(process.execPath, ['--import', 'tsx', 'subgraphs/memory/src/reembed-cli.ts'], {

@@ -5,12 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, createLogger, DuckDb, type Subgraph, type Viewer } from '@sophia/kit';
 import { CEO, TEST_ANCHOR, startSubgraph, type RunningSubgraph } from '@sophia/kit/testing';
 import { generateCompany, type KnowledgeDocument } from '@sophia/ops';
-import { demoMemories } from '../src/demo-memories.ts';
+import { seedDemo } from '@sophia/ops/seed';
+import { documentMemories } from '../src/store/documents.ts';
 import { loadMemoryConfig } from '../src/env.ts';
 import { createMemorySubgraph } from '../src/subgraph.ts';
 
 const company = generateCompany({ anchor: TEST_ANCHOR });
 const teamOf = (userId: string) => company.users.find((user) => user.id === userId)!.teamId;
+/** The memories the seed makes of the demo's knowledge documents. */
+const demoMemories = () => documentMemories(company.documents, teamOf, TEST_ANCHOR);
 const viewer = (userId: string): Viewer => ({ userId, roles: ['member'], scopes: [] });
 
 // The chief executive (A), a colleague on the executive team (TEAMMATE) and someone on another team (B).
@@ -24,7 +27,10 @@ const config = loadMemoryConfig({
   SOPHIA_DEMO_ANCHOR: TEST_ANCHOR,
   LOG_LEVEL: 'silent',
 });
-const start = () => createMemorySubgraph(config, { logger: createLogger('memory', 'silent') });
+const start = async () => {
+  await seedDemo({ dataDir, anchor: TEST_ANCHOR, only: ['memory'] });
+  return createMemorySubgraph(config, { logger: createLogger('memory', 'silent') });
+};
 
 type Response = Awaited<ReturnType<RunningSubgraph['request']>>;
 const codeOf = (response: Response) => response.errors?.[0]?.extensions?.['code'];
@@ -176,12 +182,24 @@ describe('memory subgraph', () => {
         [];
       const ids = new Set(onlyOrg.map((hit) => hit.memory.id));
       const orgIds = new Set(
-        demoMemories(company)
+        demoMemories()
           .filter((m) => m.visibility === 'ORG')
           .map((m) => m.id),
       );
       expect(ids.size).toBeGreaterThan(0);
       for (const id of ids) expect(orgIds.has(id)).toBe(true);
+    });
+
+    it('refuses a filter list over 10 entries, and one of 150,000 before any work', async () => {
+      const tooMany = await search('pricing', A, { filter: { kinds: Array(11).fill('NOTE') } });
+      expect(codeOf(tooMany)).toBe('BAD_USER_INPUT');
+      expect(argumentOf(tooMany)).toBe('filter.kinds');
+      // Refused even when the query is only stop words and would match nothing.
+      const stopWords = await search('the of and', A, { filter: { tiers: Array(11).fill('HOT') } });
+      expect(argumentOf(stopWords)).toBe('filter.tiers');
+      const huge = await search('pricing', A, { filter: { visibility: Array(150_000).fill('ORG') } });
+      expect(huge.status).toBe(400);
+      expect(codeOf(huge)).toBe('BAD_USER_INPUT');
     });
 
     it('returns nothing for a query made only of stop words', async () => {
@@ -240,7 +258,7 @@ describe('memory subgraph', () => {
     it('lists an account’s memories newest first', async () => {
       const ids = (await accountMemoryIds('acc_001', A)) ?? [];
       expect(ids[0]).toBe(privateId);
-      const expected = demoMemories(company)
+      const expected = demoMemories()
         .filter(
           (m) =>
             m.accountId === 'acc_001' &&
@@ -406,7 +424,7 @@ describe('memory subgraph', () => {
       'SELECT count(*)::INTEGER AS n FROM memories WHERE source_id IS NOT NULL',
     );
     await db.close();
-    expect(demo?.n).toBe(demoMemories(company).length);
+    expect(demo?.n).toBe(demoMemories().length);
     subgraph = await start();
     running = await startSubgraph(subgraph);
   });

@@ -9,6 +9,7 @@ import { CEO, TEST_ANCHOR, startSubgraph, type RunningSubgraph } from '@sophia/k
 import { generateCompany } from '@sophia/ops';
 import { loadMemoryConfig } from '../src/env.ts';
 import type { MemoryService } from '../src/memory-service.ts';
+import { seedDemo } from '@sophia/ops/seed';
 import { createMemorySubgraph } from '../src/subgraph.ts';
 import { freePort, sleep, startRedis } from './redis-server.ts';
 
@@ -42,6 +43,7 @@ describe('memory tiers: L1 cache, L2 warm index, L3 store', () => {
     ).data!.remember.memory.id;
 
   beforeAll(async () => {
+    await seedDemo({ dataDir, anchor: TEST_ANCHOR, only: ['memory'] });
     const subgraph = await createMemorySubgraph(config, {
       logger: createLogger('memory', 'silent'),
       onService: (built) => (service = built),
@@ -140,6 +142,7 @@ describe('memory tiers with REDIS_URL: L1 in real Redis', () => {
     server = await startRedis(port);
     raw = new Redis({ port });
     raw.on('error', () => undefined);
+    await seedDemo({ dataDir: redisDir, anchor: TEST_ANCHOR, only: ['memory'] });
     const subgraph = await createMemorySubgraph(
       loadMemoryConfig({ ...env, SOPHIA_DATA_DIR: redisDir, REDIS_URL: `redis://127.0.0.1:${port}` }),
       { logger: createLogger('memory', 'silent'), onService: (built) => (service = built) },

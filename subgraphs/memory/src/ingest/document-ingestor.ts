@@ -66,7 +66,7 @@ export class DocumentIngestor {
       chunksDone: 0,
       chunksFailed: 0,
       error: null,
-      createdAt: new Date().toISOString(),
+      createdAt: this.service.store.clock.now().toISOString(),
       finishedAt: null,
     };
     if (!(await this.service.store.jobs.createWithin(job, request.content, this.limits.maxJobsPerUser))) {

@@ -1,4 +1,4 @@
-import type { DuckDb } from '@sophia/kit';
+import type { SqlDatabase } from '@sophia/kit';
 import type { Visibility } from '../visibility.ts';
 
 export type IngestJobStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
@@ -59,7 +59,7 @@ type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
 /** The `ingest_jobs` table: what a job is doing, and the document until it is done. */
 export class IngestJobStore {
   constructor(
-    private readonly db: DuckDb,
+    private readonly db: SqlDatabase,
     private readonly write: Exclusive,
   ) {}
 

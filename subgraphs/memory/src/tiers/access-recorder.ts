@@ -19,6 +19,8 @@ export function createAccessRecorder(options: {
   /** How often counted reads are written. */
   readonly intervalMs: number;
   readonly onError: (error: unknown) => void;
+  /** The store's clock, so access times and the maintenance loop's idle times agree. @default real time */
+  readonly now?: () => Date;
 }): AccessRecorder {
   let counted = new Map<string, { count: number; at: string }>();
   /** The batch being written: still pending until the write lands. */
@@ -50,7 +52,7 @@ export function createAccessRecorder(options: {
 
   return {
     record(ids) {
-      const at = new Date().toISOString();
+      const at = (options.now?.() ?? new Date()).toISOString();
       for (const id of ids) counted.set(id, { count: (counted.get(id)?.count ?? 0) + 1, at });
       return at;
     },
