@@ -109,6 +109,15 @@ export function rewriteSql(sql: string, context: RewriteContext): Rewritten {
       i += 4;
       continue;
     }
+    if (TABLE_CONTEXT.has(prev?.text.toUpperCase() ?? '')) {
+      const stream = streamReference(tokens, i, context);
+      if (stream) {
+        streams.push(stream.name);
+        out.push(stream.text);
+        i = stream.next - 1;
+        continue;
+      }
+    }
     // DB.SCHEMA.OBJECT → SCHEMA.OBJECT
     if (context.databases.has(word) && next?.text === '.' && tokens[i + 3]?.text === '.') {
       i += 1;
@@ -119,15 +128,6 @@ export function rewriteSql(sql: string, context: RewriteContext): Rewritten {
       if (call) {
         out.push(call.text);
         i = call.next - 1;
-        continue;
-      }
-    }
-    if (TABLE_CONTEXT.has(prev?.text.toUpperCase() ?? '')) {
-      const stream = streamReference(tokens, i, context);
-      if (stream) {
-        streams.push(stream.name);
-        out.push(stream.text);
-        i = stream.next - 1;
         continue;
       }
     }

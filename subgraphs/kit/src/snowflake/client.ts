@@ -64,7 +64,8 @@ export class SnowflakeClient implements SnowflakeRunner {
    */
   static async open(options: SnowflakeClientOptions): Promise<SnowflakeClient> {
     if (!sdkConfigured) {
-      snowflake.configure({ logLevel: 'ERROR' });
+      // The client reports every failure as a typed error; the SDK's own console log would only repeat it.
+      snowflake.configure({ logLevel: 'OFF' });
       sdkConfigured = true;
     }
     const connectionOptions = toConnectionOptions(options);
