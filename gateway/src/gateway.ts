@@ -95,6 +95,8 @@ export async function createGateway(
     parseOptions: { maxTokens: config.MAX_TOKENS },
     allowBatchedHttpRequests: config.MAX_BATCH > 1,
     csrfPrevention: true,
+    // runService drains on SIGTERM; Apollo's own handler would stop first and re-send the signal (exit 1).
+    stopOnTerminationSignals: false,
     plugins: [
       // Without introspection, "Did you mean …?" would still spell the schema out field by field.
       ...(config.GRAPHQL_INTROSPECTION ? [] : hideFieldSuggestions()),
