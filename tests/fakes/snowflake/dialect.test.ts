@@ -98,4 +98,26 @@ describe('Snowflake SQL on the FAKE', () => {
     expect(row!['SAME']).toBeCloseTo(1, 5);
     expect(row!['NEAR'] as number).toBeGreaterThan(row!['FAR'] as number);
   });
+
+  it('runs resumed tasks on an interval when asked to, and only those', async () => {
+    const scheduled = await startFakeSnowflake({ taskIntervalMs: 20 });
+    const session = await connect(scheduled);
+    await exec(session, 'CREATE TABLE src (id INT)');
+    await exec(session, 'CREATE TABLE dst (id INT)');
+    await exec(session, 'CREATE STREAM src_changes ON TABLE src');
+    await exec(
+      session,
+      "CREATE TASK copier WAREHOUSE = WH SCHEDULE = '1 MINUTE' WHEN SYSTEM$STREAM_HAS_DATA('SRC_CHANGES') AS INSERT INTO dst SELECT id FROM src_changes",
+    );
+    await exec(session, 'CREATE TASK idle AS SELECT 1');
+    await exec(session, 'ALTER TASK copier RESUME');
+    await exec(session, 'INSERT INTO src VALUES (1), (2)');
+    while (!scheduled.taskRuns().some((run) => run.name === 'COPIER' && run.state === 'SUCCEEDED')) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect((await exec(session, 'SELECT id FROM dst ORDER BY id')).rows).toEqual([{ ID: 1 }, { ID: 2 }]);
+    expect(scheduled.taskRuns().some((run) => run.name === 'IDLE')).toBe(false);
+    await destroy(session);
+    await scheduled.close();
+  });
 });

@@ -19,6 +19,11 @@ export interface FakeSnowflakeOptions {
   account?: string;
   /** Who may log in. Default: {@link FAKE_USER} with {@link FAKE_PASSWORD}. */
   users?: readonly FakeUser[];
+  /**
+   * Runs every resumed task (ALTER TASK … RESUME) this often, in place of its SCHEDULE. Default: never;
+   * tasks run only on EXECUTE TASK.
+   */
+  taskIntervalMs?: number;
 }
 
 export interface FakeSnowflake {
@@ -81,6 +86,9 @@ export async function startFakeSnowflake(options: FakeSnowflakeOptions = {}): Pr
       await useSchema(session, session.loginParameters['schemaName']);
     },
   };
+  const scheduler = options.taskIntervalMs
+    ? scheduleTasks(capture, executor, options.taskIntervalMs)
+    : undefined;
   const server = createFakeServer(parts);
   await new Promise<void>((resolve) =>
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
@@ -99,6 +107,7 @@ export async function startFakeSnowflake(options: FakeSnowflakeOptions = {}): Pr
     dropSessions: () => sessions.closeAll(),
     sessionCount: () => sessions.size,
     close: async () => {
+      clearInterval(scheduler);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sessions.closeAll();
@@ -113,6 +122,21 @@ async function useSchema(session: Session, schema: string | undefined): Promise<
   await session.connection
     .run(`USE "${target.replaceAll('"', '')}"`)
     .catch(() => session.connection.run('USE PUBLIC'));
+}
+
+/** Runs each resumed task once per interval; a round that is still going skips the next tick. */
+function scheduleTasks(capture: ChangeCapture, executor: QueryExecutor, intervalMs: number): NodeJS.Timeout {
+  let running = false;
+  return setInterval(() => {
+    if (running) return;
+    running = true;
+    void (async () => {
+      for (const task of capture.startedTasks()) {
+        // A failed run is recorded in taskRuns(), as Snowflake records it in TASK_HISTORY.
+        await executor.executeTask(task.name, new AbortController().signal).catch(() => undefined);
+      }
+    })().finally(() => (running = false));
+  }, intervalMs);
 }
 
 async function openTaskSession(sessions: SessionRegistry): Promise<Session> {

@@ -183,6 +183,13 @@ describe('queries', () => {
     expect(sum).toBe(499_500);
   });
 
+  it('injects transient faults: a dropped socket is retried by snowflake-sdk itself', async () => {
+    fake.injectFault({ on: 'query', kind: 'reset', count: 1 });
+    const before = fake.requestCount('query');
+    expect((await exec(conn, 'SELECT 5 AS five')).rows).toEqual([{ FIVE: 5 }]);
+    expect(fake.requestCount('query') - before).toBe(2);
+  });
+
   it('records the QUERY_TAG each statement carried', () => {
     expect(fake.queryHistory().filter((q) => q.queryTag === 'sophia-protocol-test').length).toBeGreaterThan(
       3,

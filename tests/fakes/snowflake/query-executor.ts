@@ -315,7 +315,7 @@ export class QueryExecutor {
   }
 
   /** Runs a task now, on the FAKE's own task session: its WHEN check, then its body. */
-  private async executeTask(name: string, signal: AbortSignal): Promise<EncodedResult> {
+  async executeTask(name: string, signal: AbortSignal): Promise<EncodedResult> {
     const task = this.capture.task(name);
     const session = await this.taskSession();
     const run = async () => {

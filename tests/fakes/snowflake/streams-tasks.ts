@@ -9,8 +9,9 @@ import { compilationError, objectMissing } from './errors.ts';
  * key (Snowflake does not enforce it, but records it, and so does the FAKE). A DML statement that reads S
  * advances the offset in the same transaction, so a ROLLBACK keeps the changes in the stream, as in Snowflake.
  *
- * A task is stored, never scheduled: `EXECUTE TASK` runs its WHEN check and body at once (Snowflake queues
- * the run), which gives tests a deterministic hook.
+ * A task is stored; `EXECUTE TASK` runs its WHEN check and body at once (Snowflake queues the run), which
+ * gives tests a deterministic hook. With `taskIntervalMs`, the FAKE also runs every resumed task on that
+ * interval, whatever its SCHEDULE says (a compressed clock for end-to-end runs).
  */
 export interface StreamDefinition {
   name: string;
@@ -112,6 +113,11 @@ export class ChangeCapture {
     if (this.tasks.has(task.name) && !replace)
       throw compilationError(`Object '${task.name}' already exists.`);
     this.tasks.set(task.name, task);
+  }
+
+  /** Tasks that were resumed (ALTER TASK … RESUME): the ones a schedule would run. */
+  startedTasks(): TaskDefinition[] {
+    return [...this.tasks.values()].filter((task) => task.state === 'started');
   }
 
   task(name: string): TaskDefinition {
