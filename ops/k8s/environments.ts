@@ -18,6 +18,8 @@ export interface Environment {
   /** The public host of the gateway (Ingress and VirtualService). */
   readonly host: string;
   readonly logLevel: 'debug' | 'info' | 'warn';
+  /** Your identity provider: the gateway accepts only tokens with this issuer and audience. */
+  readonly identity: { readonly issuer: string; readonly audience: string };
   /** Fraction of traces sampled (parent-based). */
   readonly traceSampleRatio: number;
   readonly otlpEndpoint: string;
@@ -50,6 +52,7 @@ const base = {
   // Replaced per commit by CI (`npm run render -- --tag <sha>` or Pulumi's `imageTag` config).
   imageTag: '0.1.0',
   otlpEndpoint: 'http://otel-collector.observability.svc.cluster.local:4318',
+  identity: { issuer: 'https://id.example.com/', audience: 'sophia' },
   ingressNamespace: 'ingress-nginx',
   monitoringNamespace: 'monitoring',
   telemetryNamespace: 'observability',

@@ -26,6 +26,8 @@ const wiring = (env: Environment, service: ServiceSpec): Record<string, string> 
   switch (service.name) {
     case 'gateway':
       return {
+        JWT_ISSUER: env.identity.issuer,
+        JWT_AUDIENCE: env.identity.audience,
         SUBGRAPH_URLS: subgraphs.map((s) => `${s.name}=${inCluster(env, s, 'http')}`).join(','),
         SUBGRAPH_WS_URLS: subgraphs.map((s) => `${s.name}=${inCluster(env, s, 'ws')}`).join(','),
       };
