@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { badUserInput, requireViewer, type Viewer } from '@sophia/kit';
+import { boundedCount, requireViewer, type Viewer } from '@sophia/kit';
 import type { ChatStore, ConversationRow, MessageRow } from './store.ts';
 
 /** Per-request batch loaders; every one of them sees only the viewer's own conversations. */
@@ -15,10 +15,7 @@ export const MAX_LAST_MESSAGES = 100;
 /** Validates `Conversation.messages(last)`: null means all messages. */
 export function lastMessages(last: number | null | undefined): number | null {
   if (last === null || last === undefined) return null;
-  if (!Number.isInteger(last) || last < 1 || last > MAX_LAST_MESSAGES) {
-    throw badUserInput(`\`last\` must be between 1 and ${MAX_LAST_MESSAGES}.`, 'last');
-  }
-  return last;
+  return boundedCount(last, { argument: 'last', max: MAX_LAST_MESSAGES, fallback: last });
 }
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: readonly T[]): (T | null)[] {

@@ -1,4 +1,5 @@
 import { badUserInput } from './errors.ts';
+import { boundedCount } from './input-limits.ts';
 
 /** Relay-style page info, as every Sophia connection returns it. */
 export interface PageInfo {
@@ -23,9 +24,5 @@ export function decodeCursor(cursor: string | null | undefined): string | null {
 
 /** Validates `first` against 1…MAX_PAGE_SIZE. */
 export function pageSize(first: number | null | undefined, fallback = 20): number {
-  const size = first ?? fallback;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw badUserInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
-  }
-  return size;
+  return boundedCount(first, { argument: 'first', max: MAX_PAGE_SIZE, fallback });
 }

@@ -16,6 +16,7 @@ import { createHttpApp, listenHttp } from './http-server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createServiceMetrics, type ServiceMetrics } from './metrics.ts';
 import { useOperationMetrics } from './operation-metrics.ts';
+import { useListLimit } from './use-list-limit.ts';
 import type { SecretsInput } from './internal-tokens.ts';
 import {
   VIEWER_CONNECTION_PARAM,
@@ -89,6 +90,7 @@ export async function createSubgraph<TContext extends BaseContext>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       useOperationMetrics(metrics),
+      useListLimit(),
     ],
   });
   await apollo.start();

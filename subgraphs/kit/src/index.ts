@@ -17,6 +17,8 @@ export * from './clock.ts';
 export * from './period-argument.ts';
 export * from './dev-users.ts';
 export * from './connection.ts';
+export * from './input-limits.ts';
+export * from './use-list-limit.ts';
 export { gql } from 'graphql-tag';
 export * from './schema-file.ts';
 export * from './operation-metrics.ts';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { badUserInput, requireViewer, type Viewer } from '@sophia/kit';
+import { boundedCount, requireViewer, type Viewer } from '@sophia/kit';
 import { memoryKey } from './cache/index.ts';
 import type { MemoryService } from './memory-service.ts';
 import type { MemoryRow } from './store.ts';
@@ -17,13 +17,8 @@ export interface MemoryLoaders {
 export const MAX_ACCOUNT_MEMORIES = 100;
 
 /** Validates `Account.memories(limit)`. */
-export function accountMemoryLimit(limit: number | null | undefined): number {
-  const value = limit ?? 20;
-  if (!Number.isInteger(value) || value < 1 || value > MAX_ACCOUNT_MEMORIES) {
-    throw badUserInput(`\`limit\` must be between 1 and ${MAX_ACCOUNT_MEMORIES}.`, 'limit');
-  }
-  return value;
-}
+export const accountMemoryLimit = (limit: number | null | undefined): number =>
+  boundedCount(limit, { argument: 'limit', max: MAX_ACCOUNT_MEMORIES, fallback: 20 });
 
 /**
  * Memories by id through L1: a hot memory's record is cached (and dropped on any write to it); the viewer's

@@ -1,4 +1,4 @@
-import { badUserInput } from '@sophia/kit';
+import { badUserInput, boundedCount, boundedList } from '@sophia/kit';
 import { getEmbeddings, lookupSearch, setEmbedding } from './cache/index.ts';
 import type { MemoryService } from './memory-service.ts';
 import type { AccessRecorder } from './tiers/access-recorder.ts';
@@ -40,10 +40,7 @@ export function searchTerms(
   if (query.length > MAX_QUERY_LENGTH) {
     throw badUserInput(`\`query\` must be at most ${MAX_QUERY_LENGTH} characters.`, 'query');
   }
-  const size = limit ?? 10;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_SEARCH_LIMIT) {
-    throw badUserInput(`\`limit\` must be between 1 and ${MAX_SEARCH_LIMIT}.`, 'limit');
-  }
+  const size = boundedCount(limit, { argument: 'limit', max: MAX_SEARCH_LIMIT, fallback: 10 });
   return { terms: queryTerms(query), limit: size };
 }
 
@@ -111,14 +108,16 @@ export async function searchMemories(
 ): Promise<MemorySearchHit[]> {
   const { store } = service;
   const { terms, limit } = searchTerms(request.query, request.limit);
-  if (terms.length === 0) return [];
-  const tiers = request.filter?.tiers?.length ? request.filter.tiers.map((tier) => TIER_BY_NAME[tier]) : null;
+  // Every filter list is bounded before anything else, even a search that will match nothing.
+  const tierNames = boundedList(request.filter?.tiers, 'filter.tiers');
+  const tiers = tierNames?.length ? tierNames.map((tier) => TIER_BY_NAME[tier]) : null;
   const filter: MemoryFilter = {
-    kinds: request.filter?.kinds ?? null,
+    kinds: boundedList(request.filter?.kinds, 'filter.kinds') ?? null,
     accountId: request.filter?.accountId ?? null,
-    visibility: request.filter?.visibility ?? null,
+    visibility: boundedList(request.filter?.visibility, 'filter.visibility') ?? null,
     tiers,
   };
+  if (terms.length === 0) return [];
   const lookup = await lookupSearch<CachedHit[]>(service.cache, scope, {
     query: request.query,
     filter,

@@ -117,6 +117,17 @@ describe('project entities, access, bad input and restarts', () => {
     expect(response.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses a search over 200 characters and an _entities list over 10,000, before any work', async () => {
+    const search = await project.request('query($s: String) { users(search: $s) { id } }', {
+      variables: { s: 'x'.repeat(201) },
+    });
+    expect(search.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'search' });
+    const representations = Array.from({ length: 10_001 }, () => ({ __typename: 'User', id: 'usr_001' }));
+    const entities = await project.request(ENTITIES, { variables: { r: representations } });
+    expect(entities.status).toBe(400);
+    expect(entities.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  });
+
   it('keeps its data across a restart, without loading the demo company again', async () => {
     await project.close();
     // Change a row behind the service's back: a reload would overwrite it.

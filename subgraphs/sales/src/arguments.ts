@@ -1,4 +1,4 @@
-import { badUserInput, periodArgument } from '@sophia/kit';
+import { boundedCount, boundedList, boundedText, periodArgument } from '@sophia/kit';
 import type { DealFilter, DealStatus } from './__generated__/resolvers-types.ts';
 import type { DealQuery } from './store/deal-query.ts';
 
@@ -7,19 +7,12 @@ export const MAX_TOP_DEALS = 100;
 /** Reads a period argument against the store's today (the kit's one reading); omitted is the current quarter. */
 export const periodArg = periodArgument;
 
-export function limitArg(limit: number | null | undefined, fallback: number): number {
-  const value = limit ?? fallback;
-  if (!Number.isInteger(value) || value < 1 || value > MAX_TOP_DEALS) {
-    throw badUserInput(`\`limit\` must be between 1 and ${MAX_TOP_DEALS}.`, 'limit');
-  }
-  return value;
-}
+export const limitArg = (limit: number | null | undefined, fallback: number): number =>
+  boundedCount(limit, { argument: 'limit', max: MAX_TOP_DEALS, fallback });
 
-/** A search string, or undefined when it is absent or blank (blank matches everything). */
-export function searchArg(search: string | null | undefined): string | undefined {
-  const trimmed = search?.trim();
-  return trimmed ? trimmed : undefined;
-}
+/** A search string of at most 200 characters, or undefined when it is absent or blank (blank matches everything). */
+export const searchArg = (search: string | null | undefined, argument = 'search'): string | undefined =>
+  boundedText(search, argument);
 
 export const statusArg = (status: DealStatus | null | undefined): DealStatus | undefined =>
   status ?? undefined;
@@ -30,9 +23,11 @@ export const statusArg = (status: DealStatus | null | undefined): DealStatus | u
  */
 export function dealQueryFrom(filter: DealFilter | null | undefined, today: string): DealQuery {
   if (!filter) return {};
+  // Bounded first: every later step (and the store's SQL) sees at most ten stages.
+  const stages = boundedList(filter.stages, 'filter.stages');
   const period = filter.period == null ? undefined : periodArg(filter.period, today, 'filter.period');
   return {
-    stages: filter.stages ?? undefined,
+    stages,
     status: filter.status ?? undefined,
     type: filter.type ?? undefined,
     ownerId: filter.ownerId ?? undefined,
@@ -40,6 +35,6 @@ export function dealQueryFrom(filter: DealFilter | null | undefined, today: stri
     closeFrom: period?.start,
     closeTo: period?.end,
     minAmount: filter.minAmount ?? undefined,
-    search: searchArg(filter.search),
+    search: searchArg(filter.search, 'filter.search'),
   };
 }

@@ -57,6 +57,34 @@ describe('access and arguments', () => {
     });
   });
 
+  it('bounds every list and search: refused as BAD_USER_INPUT before any work, 150,000 entries included', async () => {
+    const DEALS = 'query($filter: DealFilter) { deals(filter: $filter) { totalCount } }';
+    const deals = (filter: Record<string, unknown>) => running.request(DEALS, { variables: { filter } });
+    expect(errorOf(await deals({ stages: Array(11).fill('PROPOSAL') }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'filter.stages',
+    });
+    expect(errorOf(await deals({ search: 'x'.repeat(201) }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'filter.search',
+    });
+    const huge = await deals({ stages: Array(150_000).fill('PROPOSAL') });
+    expect(huge.status).toBe(400);
+    expect(huge.errors).toEqual([
+      expect.objectContaining({
+        message: 'A list in this request has 150,000 entries; at most 10,000 are accepted.',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    ]);
+    const accounts = await running.request('query($s: String) { accounts(search: $s) { totalCount } }', {
+      variables: { s: 'x'.repeat(201) },
+    });
+    expect(errorOf(accounts)).toEqual({ code: 'BAD_USER_INPUT', argument: 'search' });
+    // Ten stages are fine, and the subgraph answers as before.
+    const ten = await deals({ stages: Array(10).fill('PROPOSAL') });
+    expect(ten.errors).toBeUndefined();
+  });
+
   it('refuses a deal cursor and out-of-range first in accounts', async () => {
     const { deals } = dataOf(
       await running.request<{ deals: { pageInfo: { endCursor: string } } }>(

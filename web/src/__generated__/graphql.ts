@@ -26,8 +26,9 @@ export type DealFilter = {
   ownerId?: string | null | undefined;
   /** Only deals whose close date falls in this period. */
   period?: string | null | undefined;
-  /** Matches the deal or account name. */
+  /** Matches the deal or account name; at most 200 characters. */
   search?: string | null | undefined;
+  /** Only deals in these stages; at most 10 entries. Omitted or empty means any. */
   stages?: Array<DealStage> | null | undefined;
   status?: DealStatus | null | undefined;
   type?: DealType | null | undefined;

@@ -131,14 +131,14 @@ export type Memory = {
 export type MemoryFilter = {
   /** Only memories about this account. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
-  /** Only these kinds; omitted or empty means any. */
+  /** Only these kinds; at most 10 entries. Omitted or empty means any. */
   kinds?: InputMaybe<Array<MemoryKind>>;
   /**
-   * Only memories in these tiers; omitted or empty means any. Cold memories are searched in the store when asked
-   * for here, and otherwise only when the warm index finds too few.
+   * Only memories in these tiers; at most 10 entries. Omitted or empty means any. Cold memories are searched in
+   * the store when asked for here, and otherwise only when the warm index finds too few.
    */
   tiers?: InputMaybe<Array<MemoryTier>>;
-  /** Only these visibilities; omitted or empty means any. */
+  /** Only these visibilities; at most 10 entries. Omitted or empty means any. */
   visibility?: InputMaybe<Array<Visibility>>;
 };
 

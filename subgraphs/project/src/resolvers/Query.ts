@@ -1,4 +1,4 @@
-import { periodArgument, requireViewer } from '@sophia/kit';
+import { boundedText, periodArgument, requireViewer } from '@sophia/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { quartersOf } from '../period-argument.ts';
 
@@ -12,7 +12,7 @@ export const Query: QueryResolvers = {
 
   users: (_parent, { teamId, search }, { viewer, store }) => {
     requireViewer(viewer);
-    return store.listUsers({ teamId: teamId ?? null, search: search ?? null });
+    return store.listUsers({ teamId: teamId ?? null, search: boundedText(search, 'search') ?? null });
   },
 
   teams: (_parent, _args, { viewer, store }) => {

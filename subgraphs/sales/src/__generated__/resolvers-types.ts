@@ -111,8 +111,9 @@ export type DealFilter = {
   ownerId?: InputMaybe<Scalars['ID']['input']>;
   /** Only deals whose close date falls in this period. */
   period?: InputMaybe<Scalars['String']['input']>;
-  /** Matches the deal or account name. */
+  /** Matches the deal or account name; at most 200 characters. */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Only deals in these stages; at most 10 entries. Omitted or empty means any. */
   stages?: InputMaybe<Array<DealStage>>;
   status?: InputMaybe<DealStatus>;
   type?: InputMaybe<DealType>;
