@@ -34,6 +34,15 @@ describe('Snowflake SQL on the FAKE', () => {
     ).toEqual([{ A: 'yes', B: 7, C: 30, D: true }]);
   });
 
+  it('reads VARIANT paths: v:a.b as VARIANT, v:a::STRING as text', async () => {
+    expect(
+      await rows(
+        'SELECT meta:owner.name AS owner, meta:tags[1]::STRING AS tag FROM (SELECT PARSE_JSON(?) AS meta)',
+        ['{"owner":{"name":"Ada"},"tags":["a","b"]}'],
+      ),
+    ).toEqual([{ OWNER: 'Ada', TAG: 'b' }]);
+  });
+
   it('upserts with MERGE (qualified SET columns) and picks with QUALIFY', async () => {
     await exec(conn, 'CREATE TABLE scores (id STRING, team STRING, points INT)');
     await exec(conn, 'INSERT INTO scores VALUES (?, ?, ?)', [

@@ -54,6 +54,14 @@ describe('rewriteSql', () => {
   });
 });
 
+describe('semi-structured paths', () => {
+  it('reads v:a.b[0] as JSON, and as text before a cast', () => {
+    expect(rewrite("SELECT meta:source, t.meta:tags[0]::STRING FROM t WHERE meta:owner.Name = 'x'")).toBe(
+      "SELECT json_extract(META, '$.source') , json_extract_string(T.META, '$.tags[0]') :: VARCHAR FROM T WHERE json_extract(META, '$.owner.Name') = 'x'",
+    );
+  });
+});
+
 describe('splitStatements', () => {
   it('splits on top-level semicolons only', () => {
     expect(

@@ -92,6 +92,15 @@ export function rewriteSql(sql: string, context: RewriteContext): Rewritten {
       continue;
     }
 
+    // Semi-structured paths: v:a.b[0] → json_extract (VARIANT), or json_extract_string before a cast.
+    if (next?.text === ':' && (tokens[i + 2]?.kind === 'word' || tokens[i + 2]?.kind === 'quoted')) {
+      const path = semiStructuredPath(tokens, i + 1);
+      const qualifier = prev?.text === '.' ? out.splice(-2).join('') : '';
+      const extract = tokens[path.next]?.text === '::' ? 'json_extract_string' : 'json_extract';
+      out.push(`${extract}(${qualifier}${word}, '${path.jsonPath}')`);
+      i = path.next - 1;
+      continue;
+    }
     // Types: after `::`, after AS inside CAST(...), after RETURNS, and in column definitions.
     if (isTypePosition(tokens, i, castDepths, depth)) {
       const type = rewriteType(tokens, i);
@@ -235,6 +244,26 @@ function streamReference(
     (following?.kind === 'word' && !CLAUSE_WORDS.has(following.text.toUpperCase())) ||
     following?.kind === 'quoted';
   return { name, text: hasAlias ? `(${query})` : `(${query}) AS "${name}"`, next: end + 1 };
+}
+
+/** `:a.b[0]."c d"` from `start` (the colon) → JSONPath `$.a.b[0]."c d"`; element names keep their case. */
+function semiStructuredPath(tokens: readonly Token[], start: number): { jsonPath: string; next: number } {
+  let jsonPath = '$';
+  let i = start;
+  while (i < tokens.length) {
+    const separator = tokens[i]!.text;
+    const part = tokens[i + 1];
+    if ((separator === ':' && i === start) || separator === '.') {
+      if (part?.kind === 'word') jsonPath += `.${part.text}`;
+      else if (part?.kind === 'quoted') jsonPath += `.${part.text}`;
+      else break;
+      i += 2;
+    } else if (separator === '[' && tokens[i + 2]?.text === ']' && part) {
+      jsonPath += part.kind === 'string' ? `."${part.text.slice(1, -1)}"` : `[${part.text}]`;
+      i += 3;
+    } else break;
+  }
+  return { jsonPath: jsonPath.replaceAll("'", "''"), next: i };
 }
 
 function identifierFromLiteral(token: Token | undefined): string {
