@@ -155,7 +155,7 @@ describe('images', () => {
       const own = files.filter((file) => !file.startsWith('node_modules'));
       expect(own.filter((file) => /\.(ts|tsx|mts|cts)$/.test(file))).toEqual([]);
       expect(own).toContain(join('dist', 'index.js'));
-      const packages = readdirSync(join(entry.dir, 'node_modules'), { recursive: false }).flatMap((scope) =>
+      const packages = readdirSync(join(entry.dir, 'node_modules')).flatMap((scope) =>
         scope.startsWith('@')
           ? readdirSync(join(entry.dir, 'node_modules', scope)).map((p) => `${scope}/${p}`)
           : [scope],
