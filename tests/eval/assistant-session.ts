@@ -32,10 +32,10 @@ export async function askAssistant(tools: ToolInvoker, question: string, now: Da
   const citations: CitationRef[] = [];
   let intent = '';
   try {
-    const [understanding, memories] = await Promise.all([
-      understand(question, [], recorded, now),
-      retrieveMemories(recorded, question, []),
-    ]);
+    const understanding = await understand(question, [], recorded, now);
+    // As the pipeline does: an answer made of figures and names alone retrieves no memories.
+    const memories =
+      understanding.needsMemories === false ? [] : await retrieveMemories(recorded, question, []);
     intent = understanding.intent;
     await createAnalyst()(
       {

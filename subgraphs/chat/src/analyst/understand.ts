@@ -122,6 +122,31 @@ function merge(previous: Understanding, current: Understanding, detected: Detect
   };
 }
 
+/** Intents answered from figures and names alone, once their subject is resolved. */
+const DATA_INTENTS: ReadonlySet<IntentType> = new Set<IntentType>([
+  'KPI_VALUE',
+  'TOP_DEALS',
+  'AT_RISK_DEALS',
+  'PIPELINE',
+  'OKR_STATUS',
+  'AT_RISK_PROJECTS',
+  'DEAL_SEARCH',
+  'ACCOUNT_SEARCH',
+  'MILESTONES',
+  'DECLINE',
+]);
+
+/** Whether an answer to `understanding` may quote memories (and so the pipeline should retrieve them). */
+export function needsMemories(understanding: Understanding): boolean {
+  const { intent } = understanding;
+  if (DATA_INTENTS.has(intent)) return false;
+  if (intent === 'KPI_TREND') return understanding.metrics.length === 0;
+  if (intent === 'TEAM') return (understanding.teams ?? []).length === 0;
+  if (intent === 'PROJECT_STATUS') return understanding.projects.length === 0;
+  if (intent === 'REPORTS') return understanding.people.length === 0;
+  return true;
+}
+
 export async function understandQuestion(
   question: string,
   history: readonly ConversationTurn[],
@@ -135,7 +160,8 @@ export async function understandQuestion(
     throw badUserInput(`The question is longer than ${MAX_QUESTION_LENGTH} characters.`, 'question');
   }
   if (Number.isNaN(now.getTime())) throw badUserInput('`now` is not a valid date.', 'now');
-  return interpret(question, history, await loadDirectory(tools), now);
+  const understanding = interpret(question, history, await loadDirectory(tools), now);
+  return { ...understanding, needsMemories: needsMemories(understanding) };
 }
 
 /** `understand` over a directory already loaded: a pure function of its arguments. */

@@ -101,6 +101,11 @@ export interface Understanding {
   readonly filters?: QuestionFilters;
   /** Why the question is declined (intent DECLINE). */
   readonly decline?: Decline;
+  /**
+   * False when the answer is made of figures and names alone, so retrieving memories would only cost time
+   * (a KPI, a deal list, a team's size). @default true
+   */
+  readonly needsMemories?: boolean;
 }
 
 export interface QuestionFilters {

@@ -122,9 +122,12 @@ async function writeReply(deps: PipelineDeps, job: ReplyJob, signal: AbortSignal
       const understanding = await withSpan('chat.understand', {}, () =>
         untilAborted(deps.understand(job.question, job.history, tools, job.now), signal),
       );
-      const memories = await withSpan('chat.retrieve_memories', {}, () =>
-        untilAborted(retrieveMemories(tools, job.question, job.history), signal),
-      );
+      const memories =
+        understanding.needsMemories === false
+          ? []
+          : await withSpan('chat.retrieve_memories', {}, () =>
+              untilAborted(retrieveMemories(tools, job.question, job.history), signal),
+            );
       const synthesize = deps.synthesizerFor(toolbox);
       const request = {
         question: job.question,

@@ -57,7 +57,8 @@ async function trendOf(context: AnswerContext, metric: ResolvedEntity): Promise<
   const format = (value: number): string => formatValue(value, data.unit, data.currency);
   // Steps that have not started yet have no data: leave them out rather than show a fall to zero.
   const on = today(context);
-  const points = data.series.filter((point) => point.start <= on);
+  // A step with no data yet (null) is no zero either.
+  const points = data.series.filter((point) => point.start <= on && point.value !== null);
   if (points.length === 0) {
     writer.paragraph(`I don't know: there is no data for **${metric.name}** over that time yet.`);
     return;
