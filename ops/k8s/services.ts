@@ -68,6 +68,8 @@ const scaled = (productionMin: number, productionMax: number) => ({
 });
 const subgraphDrain = { preStopSeconds: 5, shutdownSeconds: 20 };
 const warehouseSecrets = ['SNOWFLAKE_PASSWORD'] as const;
+/** The gateway-to-subgraph token key, and the ones it replaces while a rotation rolls out (may be empty). */
+const internalSecrets = ['INTERNAL_TOKEN_SECRET', 'INTERNAL_TOKEN_PREVIOUS_SECRETS'] as const;
 
 export const SERVICES: readonly ServiceSpec[] = [
   {
@@ -81,7 +83,7 @@ export const SERVICES: readonly ServiceSpec[] = [
       WEB_DIST_DIR: '/app/web/dist',
       SOPHIA_AUTH_MODE: 'jwt',
     },
-    secrets: ['JWT_SECRET', 'INTERNAL_TOKEN_SECRET', 'REDIS_URL'],
+    secrets: ['JWT_SECRET', ...internalSecrets, 'REDIS_URL'],
     dependencies: ['redis'],
     resources: sized(small, medium),
     replicas: scaled(3, 12),
@@ -96,7 +98,7 @@ export const SERVICES: readonly ServiceSpec[] = [
     port: 4001,
     description: 'Conversations and streamed replies; calls the gateway /mcp for tools and the LLM.',
     env: {},
-    secrets: ['INTERNAL_TOKEN_SECRET', 'REDIS_URL', 'LLM_API_KEY'],
+    secrets: [...internalSecrets, 'REDIS_URL', 'LLM_API_KEY'],
     dependencies: ['redis', 'llm'],
     resources: sized(small, medium),
     replicas: scaled(2, 8),
@@ -111,7 +113,7 @@ export const SERVICES: readonly ServiceSpec[] = [
     port: 4002,
     description: 'Memories in three tiers; embeddings through the GPU pool.',
     env: { EMBEDDINGS_PROVIDER: 'tei' },
-    secrets: ['INTERNAL_TOKEN_SECRET', 'REDIS_URL', ...warehouseSecrets],
+    secrets: [...internalSecrets, 'REDIS_URL', ...warehouseSecrets],
     dependencies: ['redis', 'warehouse', 'embeddings'],
     resources: sized(medium, large),
     replicas: scaled(2, 10),
@@ -129,7 +131,7 @@ export const SERVICES: readonly ServiceSpec[] = [
       sales: 'Accounts, deals and pipeline.',
     }[name],
     env: {},
-    secrets: ['INTERNAL_TOKEN_SECRET', ...warehouseSecrets],
+    secrets: [...internalSecrets, ...warehouseSecrets],
     dependencies: ['warehouse'],
     resources: sized(small, medium),
     replicas: scaled(2, 6),
