@@ -192,34 +192,3 @@ function ensureWritableDir(dir: string): void {
     );
   }
 }
-
-/**
- * Loads demo data once: creates the schema and rows in one transaction and records it in `sophia_meta`,
- * so a crash part-way leaves nothing behind and the next start simply loads again.
- */
-export async function seedOnce(
-  db: DuckDb,
-  version: string,
-  load: (tx: SqlRunner) => Promise<Record<string, string>>,
-): Promise<{ seeded: boolean; meta: Record<string, string> }> {
-  await db.run('CREATE TABLE IF NOT EXISTS sophia_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)');
-  const existing = await db.query<{ key: string; value: string }>('SELECT key, value FROM sophia_meta');
-  const meta = Object.fromEntries(existing.map((row) => [row.key, row.value]));
-  if (meta['schema_version'] === version) return { seeded: false, meta };
-  if (meta['schema_version'] !== undefined) {
-    throw new StorageError(
-      `${db.path} holds schema version ${meta['schema_version']}, this build expects ${version}. ` +
-        'Move the file away to load fresh demo data.',
-    );
-  }
-  const written = await db.transaction(async (tx) => {
-    const extra = await load(tx);
-    const all = { ...extra, schema_version: version, seeded_at: new Date().toISOString() };
-    await tx.insertRows(
-      'sophia_meta',
-      Object.entries(all).map(([key, value]) => ({ key, value })),
-    );
-    return all;
-  });
-  return { seeded: true, meta: written };
-}

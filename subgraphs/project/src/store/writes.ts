@@ -1,21 +1,26 @@
 import { placeholders, type SqlRunner } from '@sophia/kit';
 import type { KeyResult, Milestone, Objective, Project, Team, User } from '@sophia/domain';
 
-export type TeamRecord = Pick<Team, 'id' | 'name' | 'leadId' | 'parentId'>;
+/** A team as the seed and the import write it; the store allows a team without a lead. */
+export type TeamRecord = Pick<Team, 'id' | 'name' | 'parentId'> & { readonly leadId: string | null };
+/** A person as the seed and the import write it; the store allows a person on no team. */
 export type UserRecord = Pick<
   User,
-  'id' | 'name' | 'email' | 'title' | 'role' | 'teamId' | 'managerId' | 'startDate'
->;
+  'id' | 'name' | 'email' | 'title' | 'role' | 'managerId' | 'startDate'
+> & {
+  readonly teamId: string | null;
+};
 export type MilestoneRecord = Pick<Milestone, 'id' | 'name' | 'dueDate' | 'completedAt'>;
 export type ProjectRecord = Pick<
   Project,
-  'id' | 'name' | 'description' | 'status' | 'ownerId' | 'teamId' | 'startDate' | 'dueDate' | 'progress'
-> & { readonly milestones?: readonly MilestoneRecord[] };
+  'id' | 'name' | 'description' | 'status' | 'ownerId' | 'startDate' | 'dueDate' | 'progress'
+> & { readonly teamId: string | null; readonly milestones?: readonly MilestoneRecord[] };
 export type KeyResultRecord = Pick<
   KeyResult,
   'id' | 'title' | 'metricId' | 'unit' | 'startValue' | 'targetValue' | 'currentValue'
 >;
-export type ObjectiveRecord = Pick<Objective, 'id' | 'period' | 'title' | 'ownerId' | 'teamId'> & {
+export type ObjectiveRecord = Pick<Objective, 'id' | 'period' | 'title' | 'ownerId'> & {
+  readonly teamId: string | null;
   readonly keyResults?: readonly KeyResultRecord[];
 };
 
@@ -63,19 +68,29 @@ export async function upsertProjects(tx: SqlRunner, projects: readonly ProjectRe
     })),
     ['id'],
   );
-  const withMilestones = projects.filter((project) => project.milestones !== undefined);
+  await replaceMilestones(
+    tx,
+    projects.flatMap((project) => (project.milestones ? [[project.id, project.milestones] as const] : [])),
+  );
+}
+
+/** Replaces each project's milestones with the ones given, in that order. */
+export async function replaceMilestones(
+  tx: SqlRunner,
+  byProject: readonly (readonly [string, readonly MilestoneRecord[]])[],
+): Promise<void> {
   await deleteChildren(
     tx,
     'milestones',
     'project_id',
-    withMilestones.map((project) => project.id),
+    byProject.map(([projectId]) => projectId),
   );
   await tx.insertRows(
     'milestones',
-    withMilestones.flatMap((project) =>
-      (project.milestones ?? []).map((milestone, position) => ({
+    byProject.flatMap(([projectId, milestones]) =>
+      milestones.map((milestone, position) => ({
         id: milestone.id,
-        project_id: project.id,
+        project_id: projectId,
         position,
         name: milestone.name,
         due_date: milestone.dueDate,
@@ -112,19 +127,31 @@ export async function upsertObjectives(tx: SqlRunner, objectives: readonly Objec
     })),
     ['id'],
   );
-  const withKeyResults = objectives.filter((objective) => objective.keyResults !== undefined);
+  await replaceKeyResults(
+    tx,
+    objectives.flatMap((objective) =>
+      objective.keyResults ? [[objective.id, objective.keyResults] as const] : [],
+    ),
+  );
+}
+
+/** Replaces each objective's key results with the ones given, in that order. */
+export async function replaceKeyResults(
+  tx: SqlRunner,
+  byObjective: readonly (readonly [string, readonly KeyResultRecord[]])[],
+): Promise<void> {
   await deleteChildren(
     tx,
     'key_results',
     'objective_id',
-    withKeyResults.map((objective) => objective.id),
+    byObjective.map(([objectiveId]) => objectiveId),
   );
   await tx.insertRows(
     'key_results',
-    withKeyResults.flatMap((objective) =>
-      (objective.keyResults ?? []).map((keyResult, position) => ({
+    byObjective.flatMap(([objectiveId, keyResults]) =>
+      keyResults.map((keyResult, position) => ({
         id: keyResult.id,
-        objective_id: objective.id,
+        objective_id: objectiveId,
         position,
         title: keyResult.title,
         metric_id: keyResult.metricId,

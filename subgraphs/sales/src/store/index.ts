@@ -1,3 +1,3 @@
 /** What the seed step and the import use of the sales store: its definition and its bulk writes. */
 export { SALES_STORE } from './definition.ts';
-export { upsertAccounts, upsertDeals, type AccountRecord, type DealRecord } from './writes.ts';
+export * from './writes.ts';

@@ -32,7 +32,15 @@ export type DealRecord = Pick<
   | 'createdAt'
   | 'closeDate'
   | 'closedAt'
-> & { readonly stageHistory: readonly { readonly stage: Deal['stage']; readonly enteredAt: string }[] };
+> & {
+  /** Oldest first; absent leaves the history the store has. */
+  readonly stageHistory?: readonly StageChangeRecord[];
+};
+
+export interface StageChangeRecord {
+  readonly stage: Deal['stage'];
+  readonly enteredAt: string;
+}
 
 /** Writes accounts by id: a new id is added, a known one replaced (the import is idempotent). */
 export function upsertAccounts(tx: SqlRunner, accounts: readonly AccountRecord[]): Promise<void> {
@@ -55,13 +63,8 @@ export function upsertAccounts(tx: SqlRunner, accounts: readonly AccountRecord[]
   );
 }
 
-/** Writes deals by id with their stage history, which replaces any history the deal had. */
+/** Writes deals by id; a deal given with its stage history has its history replaced. */
 export async function upsertDeals(tx: SqlRunner, deals: readonly DealRecord[]): Promise<void> {
-  const CHUNK = 1000;
-  for (let start = 0; start < deals.length; start += CHUNK) {
-    const ids = deals.slice(start, start + CHUNK).map((deal) => deal.id);
-    await tx.run(`DELETE FROM deal_stage_changes WHERE deal_id IN (${placeholders(ids)})`, ids);
-  }
   await tx.upsertRows(
     'deals',
     deals.map((deal) => ({
@@ -80,11 +83,27 @@ export async function upsertDeals(tx: SqlRunner, deals: readonly DealRecord[]): 
     })),
     ['id'],
   );
+  await replaceStageHistories(
+    tx,
+    deals.flatMap((deal) => (deal.stageHistory ? [[deal.id, deal.stageHistory] as const] : [])),
+  );
+}
+
+/** Replaces each deal's stage history with the changes given, oldest first. */
+export async function replaceStageHistories(
+  tx: SqlRunner,
+  byDeal: readonly (readonly [string, readonly StageChangeRecord[]])[],
+): Promise<void> {
+  const CHUNK = 1000;
+  for (let start = 0; start < byDeal.length; start += CHUNK) {
+    const ids = byDeal.slice(start, start + CHUNK).map(([dealId]) => dealId);
+    await tx.run(`DELETE FROM deal_stage_changes WHERE deal_id IN (${placeholders(ids)})`, ids);
+  }
   await tx.insertRows(
     'deal_stage_changes',
-    deals.flatMap((deal) =>
-      deal.stageHistory.map((change, position) => ({
-        deal_id: deal.id,
+    byDeal.flatMap(([dealId, changes]) =>
+      changes.map((change, position) => ({
+        deal_id: dealId,
         position,
         stage: change.stage,
         entered_at: change.enteredAt,
