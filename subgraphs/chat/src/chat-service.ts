@@ -1,7 +1,7 @@
 import { badUserInput, forbidden, notFound, SophiaError, type SignedInViewer } from '@sophia/kit';
 import type { ChatEventRecord, ReplyEventLog } from './event-log/index.ts';
+import type { MessageRateLimit } from './message-rate-limit.ts';
 import type { ConversationTurn } from './pipeline/answer-contract.ts';
-import type { RateLimiter } from './pipeline/rate-limiter.ts';
 import type { ReplyRunner } from './pipeline/reply-runner.ts';
 import { titleFrom } from './pipeline/title.ts';
 import type { ChatStore, ConversationRow, MessageRow } from './store.ts';
@@ -29,7 +29,7 @@ export interface ChatServiceOptions {
   readonly store: ChatStore;
   readonly log: ReplyEventLog;
   readonly runner: ReplyRunner;
-  readonly limiter: RateLimiter;
+  readonly limiter: MessageRateLimit;
   readonly maxMessageChars: number;
   /** How long `cancelReply` waits for the writing process to end the reply. */
   readonly cancelWaitMs: number;
@@ -73,9 +73,9 @@ export class ChatService {
         return { ...empty, ...refuse(['input', 'conversationId'], 'NOT_FOUND', message) };
       }
     }
-    if (!limiter.take(viewer.userId)) {
-      const seconds = limiter.retryAfterSeconds(viewer.userId);
-      const message = `Too many messages a minute; try again in ${seconds} s.`;
+    const allowance = await limiter.take(viewer.userId);
+    if (!allowance.allowed) {
+      const message = `Too many messages a minute; try again in ${allowance.retryAfterSeconds} s.`;
       return { ...empty, ...refuse(null, 'RATE_LIMITED', message) };
     }
     const history = conversation

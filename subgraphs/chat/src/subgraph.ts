@@ -12,10 +12,10 @@ import { ChatService } from './chat-service.ts';
 import type { ChatContext } from './context.ts';
 import type { ChatConfig } from './env.ts';
 import { createEventLog, type ReplyEventLog } from './event-log/index.ts';
+import { createMessageRateLimit } from './message-rate-limit.ts';
 import { createLlmSynthesizer } from './llm/llm-synthesizer.ts';
 import { createChatLoaders } from './loaders.ts';
 import { endInterruptedStreams } from './pipeline/interrupted-replies.ts';
-import { RateLimiter } from './pipeline/rate-limiter.ts';
 import { createReplyMetrics } from './pipeline/reply-metrics.ts';
 import { ReplyRunner } from './pipeline/reply-runner.ts';
 import type { SynthesizerFor, Understand } from './pipeline/run-reply.ts';
@@ -96,11 +96,16 @@ export async function createChatSubgraph(
     toolboxFor,
     metrics: createReplyMetrics(metrics.registry),
   });
+  const limiter = createMessageRateLimit({
+    perMinute: config.CHAT_RATE_PER_MINUTE,
+    redisUrl: config.REDIS_URL,
+    onRedisError: (error) => logger.warn({ err: error }, 'Message rate limit (Redis) error'),
+  });
   const chat = new ChatService({
     store,
     log: eventLog,
     runner,
-    limiter: new RateLimiter(config.CHAT_RATE_PER_MINUTE),
+    limiter,
     maxMessageChars: config.CHAT_MAX_MESSAGE_CHARS,
     cancelWaitMs: config.CHAT_TOOL_TIMEOUT_MS,
   });
@@ -115,6 +120,7 @@ export async function createChatSubgraph(
     await runner.shutdown();
     await pool.close();
     await eventLog.close();
+    await limiter.close();
     await store.close();
   };
   try {
