@@ -58,6 +58,11 @@ export const gatewayEnvShape = {
   GRAPHQL_INTROSPECTION: flag,
   /** Apollo Sandbox at GET /graphql. Default: on in development only. */
   SANDBOX_ENABLED: flag,
+  /**
+   * Run only registered operations (the dashboard's documents and schema/operations); callers with the
+   * `sophia:arbitrary-operations` scope may send others. Default: on in production only.
+   */
+  SAFELIST_ENABLED: flag,
   /** Redis shared by gateway replicas (rate limits, persisted queries, API key revocations); unset: in-process. */
   REDIS_URL: z.url().optional(),
   /** Largest request body (HTTP) or WebSocket frame, in bytes. */
@@ -133,6 +138,7 @@ export function loadGatewayConfig(
     SOPHIA_AUTH_MODE: authMode,
     GRAPHQL_INTROSPECTION: config.GRAPHQL_INTROSPECTION ?? !production,
     SANDBOX_ENABLED: config.SANDBOX_ENABLED ?? !production,
+    SAFELIST_ENABLED: config.SAFELIST_ENABLED ?? production,
   });
 }
 

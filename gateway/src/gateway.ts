@@ -23,7 +23,8 @@ import type { GatewayConfig } from './env.ts';
 import { createGraphQLRoute } from './graphql-route.ts';
 import { createOperationLimiter, hideFieldSuggestions } from './limits/operation-limits.ts';
 import { createRateLimits, withRateLimit } from './limits/rate-limits.ts';
-import { loadRegisteredOperationNames } from './limits/registered-operations.ts';
+import { createRedisApqCache, createSafelist } from './limits/persisted-operations.ts';
+import { loadRegisteredOperations } from './limits/registered-operations.ts';
 import { createMcpEndpoint } from './mcp/mcp-endpoint.ts';
 import { createGatewayRedis } from './redis-client.ts';
 import { createLoadShedder, createResilienceMetrics, createSubgraphResilience } from './resilience/index.ts';
@@ -58,10 +59,11 @@ export async function createGateway(
   const authenticateCaller = createCallerAuthenticator(config);
   const redis = createGatewayRedis(config.REDIS_URL, logger);
   const limiter = createOperationLimiter(config);
-  const registeredNames = loadRegisteredOperationNames({
+  const registered = loadRegisteredOperations({
     operationsDir: resolve(config.MCP_OPERATIONS_DIR),
     dashboardDocuments: resolve(config.DASHBOARD_DOCUMENTS_PATH),
   });
+  const safelist = createSafelist(config.SAFELIST_ENABLED, registered);
   const rateLimits = createRateLimits(config, redis);
   const formatError = createErrorFormatter(logger, 'gateway');
   // The data sources the gateway builds, by subgraph: subscription events fetch their entities through them.
@@ -97,6 +99,8 @@ export async function createGateway(
     csrfPrevention: true,
     // runService drains on SIGTERM; Apollo's own handler would stop first and re-send the signal (exit 1).
     stopOnTerminationSignals: false,
+    // Automatic persisted queries, shared by every replica through Redis (in-process without it).
+    ...(redis ? { persistedQueries: { cache: createRedisApqCache(redis) } } : {}),
     plugins: [
       // Without introspection, "Did you mean …?" would still spell the schema out field by field.
       ...(config.GRAPHQL_INTROSPECTION ? [] : hideFieldSuggestions()),
@@ -104,7 +108,7 @@ export async function createGateway(
       config.SANDBOX_ENABLED
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
-      useOperationMetrics(metrics, { isRegistered: (name) => registeredNames.has(name) }),
+      useOperationMetrics(metrics, { isRegistered: (name) => registered.names.has(name) }),
     ],
   });
   await apollo.start();
@@ -139,6 +143,7 @@ export async function createGateway(
         supergraph,
         authenticate: authenticateCaller,
         limiter,
+        safelist,
         rateLimits,
         contextFor,
         config,
@@ -166,6 +171,7 @@ export async function createGateway(
     dataSources,
     authenticate: authenticateCaller,
     limiter,
+    safelist,
     formatError,
     config,
     logger,

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import type { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import { HttpError, handleGraphQLRequest, readJsonBody, type RouteHandler, type Viewer } from '@sophia/kit';
 import { AuthenticationError, type CallerAuthenticator } from './auth/authenticate.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayConfig } from './env.ts';
 import { tooComplex, type OperationLimiter } from './limits/operation-limits.ts';
+import type { Safelist } from './limits/persisted-operations.ts';
 import { clientAddressOf, RateLimitedError, sendRateLimited, type RateLimits } from './limits/rate-limits.ts';
 import type { SupergraphTracker } from './subscriptions/supergraph-tracker.ts';
 
@@ -14,6 +15,8 @@ export interface GraphQLRouteOptions {
   readonly supergraph: SupergraphTracker;
   readonly authenticate: CallerAuthenticator;
   readonly limiter: OperationLimiter;
+  /** Refuses documents outside the registered operations (production), see persisted-operations.ts. */
+  readonly safelist: Safelist;
   readonly rateLimits: RateLimits;
   readonly contextFor: (viewer: Viewer, requestId: string) => GatewayContext;
   readonly config: Pick<GatewayConfig, 'MAX_BODY_BYTES' | 'MAX_BATCH' | 'TRUSTED_PROXY_HOPS'>;
@@ -24,6 +27,7 @@ interface RawOperation {
   readonly query?: unknown;
   readonly variables?: unknown;
   readonly operationName?: unknown;
+  readonly extensions?: unknown;
 }
 
 /**
@@ -32,7 +36,7 @@ interface RawOperation {
  * validates or plans anything. Refusals are HTTP 400 (OPERATION_TOO_COMPLEX), 413 or 429 with Retry-After.
  */
 export function createGraphQLRoute(options: GraphQLRouteOptions): RouteHandler {
-  const { apollo, supergraph, authenticate, limiter, rateLimits, contextFor, config } = options;
+  const { apollo, supergraph, authenticate, limiter, safelist, rateLimits, contextFor, config } = options;
   return async (req, res, requestId) => {
     const caller = await authenticate(req.headers.authorization).catch((error: unknown) => {
       if (error instanceof AuthenticationError) throw new HttpError(401, 'UNAUTHENTICATED', error.message);
@@ -52,6 +56,10 @@ export function createGraphQLRoute(options: GraphQLRouteOptions): RouteHandler {
       const name = typeof operation.operationName === 'string' ? operation.operationName : undefined;
       const checked = limiter.check(schema, operation.query, variables, name);
       if (checked && !('document' in checked)) return sendRefusal(res, 400, checked);
+      const unlisted = checked && safelist(checked.document, caller.viewer);
+      if (unlisted) return sendRefusal(res, 400, unlisted);
+      const malformed = shapeProblem(operation, checked?.document, name);
+      if (malformed) return sendRefusal(res, 400, malformed);
       cost += checked?.cost ?? 1;
     }
     const address = clientAddressOf(req, config.TRUSTED_PROXY_HOPS);
@@ -64,6 +72,33 @@ export function createGraphQLRoute(options: GraphQLRouteOptions): RouteHandler {
     const context = contextFor(caller.viewer, requestId);
     await handleGraphQLRequest(apollo, req, res, async () => context, { body });
   };
+}
+
+/**
+ * Mistakes Apollo Server and @apollo/gateway would report as internal errors (HTTP 500): an operation name the
+ * document lacks, a subscription over HTTP, a malformed persisted-query extension. Refused here as the
+ * client's mistake.
+ */
+function shapeProblem(
+  operation: RawOperation,
+  document: DocumentNode | undefined,
+  name: string | undefined,
+): GraphQLError | undefined {
+  const bad = (message: string) =>
+    new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  const persisted = isRecord(operation.extensions) ? operation.extensions['persistedQuery'] : undefined;
+  if (
+    persisted !== undefined &&
+    !(isRecord(persisted) && persisted['version'] === 1 && typeof persisted['sha256Hash'] === 'string')
+  ) {
+    return bad('extensions.persistedQuery must be {"version": 1, "sha256Hash": "<hex>"}.');
+  }
+  if (!document) return undefined;
+  const chosen = getOperationAST(document, name);
+  if (!chosen)
+    return bad(name ? `The document has no operation named "${name}".` : 'Name the operation to run.');
+  if (chosen.operation === 'subscription') return bad('Subscriptions run over graphql-ws on this same URL.');
+  return undefined;
 }
 
 function operationsOf(req: IncomingMessage, body: unknown): readonly RawOperation[] {

@@ -57,7 +57,7 @@ export function hostileCases(): HostileCase[] {
     add('tokens', `${n} tokens`, op(tokens(n)));
   }
   for (let i = 0; i < 20; i++) {
-    const bytes = 2 * 1024 * 1024 + 1 + i * 512 * 1024;
+    const bytes = 2 * 1024 * 1024 + 1 + i * 64 * 1024;
     const variant = i % 2 === 0 ? 'string literal' : 'variables list';
     const body =
       i % 2 === 0

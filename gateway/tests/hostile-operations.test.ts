@@ -42,6 +42,7 @@ function expectRefused(hostile: HostileCase, answer: Answer): void {
   };
   expect(parsed.data ?? null, label).toBeNull();
   expect(parsed.errors?.[0]?.extensions?.code, label).toMatch(/^[A-Z_]+$/);
+  expect(parsed.errors?.[0]?.extensions?.code, label).not.toBe('INTERNAL_SERVER_ERROR');
 }
 
 describe('gateway: hostile operations', () => {
@@ -104,6 +105,18 @@ describe('gateway: hostile operations', () => {
     );
     // Bounded memory: nothing of the refused documents is kept (the corpus itself is ~100 MB of bodies).
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(256 * 1024 * 1024);
+  }, 300_000);
+
+  it('keeps client-sent operation names out of /metrics unless they are registered', async () => {
+    for (let i = 0; i < 30; i++) {
+      const answer = await post(url, JSON.stringify({ query: `query attacker${i} { whoami }` }));
+      expect(answer.status).toBe(200);
+    }
+    await post(url, JSON.stringify({ query: 'query KpiCards { whoami }' }));
+    const metrics = await (await fetch(url.replace('/graphql', '/metrics'))).text();
+    expect(metrics).not.toContain('attacker');
+    expect(metrics).toContain('operation="unregistered"');
+    expect(metrics).toContain('operation="KpiCards"');
   });
 
   it('names the limit it refused for, with OPERATION_TOO_COMPLEX and HTTP 400', async () => {

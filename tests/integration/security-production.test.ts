@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -31,8 +32,8 @@ const PRODUCTION = {
 };
 
 /** An identity provider's token, as a real one would sign it (HS256 stands in for its key). */
-const idpToken = (secret: string, claims: { iss?: string; aud?: string } = {}) =>
-  new SignJWT({ roles: [...CEO.roles] })
+const idpToken = (secret: string, claims: { iss?: string; aud?: string; scope?: string } = {}) =>
+  new SignJWT({ roles: [...CEO.roles], ...(claims.scope ? { scope: claims.scope } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(CEO.userId!)
     .setIssuer(claims.iss ?? ISSUER)
@@ -85,7 +86,8 @@ describe('production mode: refusing to start without real secrets', () => {
     expect(gateway).toMatch(/JWKS_URL: your identity provider's keys are required/);
     expect(gateway).toMatch(/JWT_ISSUER: is required/);
     expect(gateway).toMatch(/JWT_AUDIENCE: is required/);
-  });
+    // Six cold TypeScript processes at once: slow on a busy machine, so a generous harness limit.
+  }, 300_000);
 });
 
 describe('production mode: every caller proven, token kinds never cross', () => {
@@ -109,10 +111,20 @@ describe('production mode: every caller proven, token kinds never cross', () => 
     await stack?.stop();
   });
 
-  it('answers a genuine identity-provider token, and forwards it to subgraphs', async () => {
-    const reply = await atEdge(await idpToken(IDP_SECRET), '{ __typename kpiCards { value } }');
-    expect(reply.status, JSON.stringify(reply)).toBe(200);
+  it('answers a genuine identity-provider token with a registered operation only, forwarding it', async () => {
+    const registered = readFileSync(repoPath('schema/operations/kpi.graphql'), 'utf8');
+    const token = await idpToken(IDP_SECRET);
+    const response = await fetch(stack.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: registered, operationName: 'KpiCards' }),
+    });
+    const reply = (await response.json()) as { errors?: unknown };
+    expect(response.status, JSON.stringify(reply)).toBe(200);
     expect(reply.errors).toBeUndefined();
+    const unlisted = await atEdge(token, '{ __typename kpiCards { value } }');
+    expect(unlisted.status).toBe(400);
+    expect(unlisted.errors).toMatchObject([{ extensions: { code: 'PERSISTED_QUERY_NOT_ALLOWED' } }]);
     expect(await atSubgraph('kpi', await signViewerToken(CEO, INTERNAL))).toBe(200);
   });
 
@@ -150,7 +162,9 @@ describe('production mode: every caller proven, token kinds never cross', () => 
     const login = await fetch(`${stack.gateway.url}/auth/dev-login`, { method: 'POST', body: '' });
     expect(login.status).not.toBe(200);
     expect(await login.text()).not.toContain('token');
-    const introspection = await atEdge(await idpToken(IDP_SECRET), '{ __schema { types { name } } }');
+    // Even for a caller allowed to send any operation.
+    const developer = await idpToken(IDP_SECRET, { scope: 'sophia:arbitrary-operations' });
+    const introspection = await atEdge(developer, '{ __schema { types { name } } }');
     expect(introspection.data ?? null).toBeNull();
     expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
     const sandbox = await fetch(`${stack.gateway.url}/graphql`, { headers: { accept: 'text/html' } });

@@ -1,18 +1,45 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kind, parse, type DocumentNode } from 'graphql';
+import { Kind, parse, print, separateOperations, visit, type DocumentNode } from 'graphql';
 
 /**
  * The operations Sophia itself sends: the named operations in schema/operations (MCP tools, the assistant)
  * and the dashboard's documents, as graphql-codegen's client preset writes them. Their names are the only
- * client-sent names /metrics uses as label values.
+ * client-sent names /metrics uses as label values; their documents are the safelist.
  */
-export function loadRegisteredOperationNames(paths: {
+export interface RegisteredOperations {
+  readonly names: ReadonlySet<string>;
+  /** `documentHash` of every registered document, and of each operation of it on its own. */
+  readonly hashes: ReadonlySet<string>;
+}
+
+/**
+ * A document's identity whatever its formatting: sha256 of graphql-js's printed form, without the unaliased
+ * `__typename` selections urql's cache adds to every selection set before it sends a document.
+ */
+export const documentHash = (document: DocumentNode): string =>
+  createHash('sha256')
+    .update(print(withoutTypename(document)))
+    .digest('hex');
+
+const withoutTypename = (document: DocumentNode): DocumentNode =>
+  visit(document, {
+    Field: (field) => (field.name.value === '__typename' && !field.alias ? null : undefined),
+  });
+
+export function loadRegisteredOperations(paths: {
   readonly operationsDir: string;
   readonly dashboardDocuments: string;
-}): ReadonlySet<string> {
+}): RegisteredOperations {
   const names = new Set<string>();
+  const hashes = new Set<string>();
   const add = (document: DocumentNode) => {
+    hashes.add(documentHash(document));
+    for (const [name, single] of Object.entries(separateOperations(document))) {
+      names.add(name);
+      hashes.add(documentHash(single));
+    }
     for (const definition of document.definitions) {
       if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) names.add(definition.name.value);
     }
@@ -33,5 +60,5 @@ export function loadRegisteredOperationNames(paths: {
       add(JSON.parse(match[1]!) as DocumentNode);
     }
   }
-  return names;
+  return { names, hashes };
 }

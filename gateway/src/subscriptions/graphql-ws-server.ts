@@ -11,6 +11,7 @@ import type { CallerAuthenticator } from '../auth/authenticate.ts';
 import type { GatewayContext } from '../context.ts';
 import type { GatewayConfig } from '../env.ts';
 import type { OperationLimiter } from '../limits/operation-limits.ts';
+import type { Safelist } from '../limits/persisted-operations.ts';
 import { CLOSE_CODES } from './close-codes.ts';
 import { authenticateConnection } from './connection-auth.ts';
 import { createEventResolver, type EventResult } from './event-resolver.ts';
@@ -36,6 +37,7 @@ export interface GraphQLWsOptions {
   readonly authenticate: CallerAuthenticator;
   /** The operation limits /graphql applies, applied to every `subscribe` message. */
   readonly limiter: OperationLimiter;
+  readonly safelist: Safelist;
   readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   readonly config: Pick<
     GatewayConfig,
@@ -56,7 +58,7 @@ export interface GraphQLWsOptions {
  * run as federated subscriptions (primary on the owning subgraph's socket, the rest per event).
  */
 export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(): Promise<void> } {
-  const { apollo, supergraph, dataSources, config, logger, limiter } = options;
+  const { apollo, supergraph, dataSources, config, logger, limiter, safelist } = options;
   const socketsPerCaller = new Map<string, number>();
   const metrics = createSubscriptionMetrics(options.metrics);
   const connections = new Set<SocketConnection>();
@@ -172,6 +174,8 @@ export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(
           payload.operationName ?? undefined,
         );
         if (checked && !('document' in checked)) return [checked];
+        const unlisted = checked && safelist(checked.document, connection.viewer);
+        if (unlisted) return [unlisted];
         if (connection.subscriptions.size >= config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET) {
           const limit = config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET;
           const message = `A socket may hold at most ${limit} subscriptions at once; complete one first.`;
