@@ -23,6 +23,10 @@ export const ingressFor = (env: Environment, gateway: ServiceSpec) =>
         'nginx.ingress.kubernetes.io/proxy-buffering': 'off',
         'nginx.ingress.kubernetes.io/proxy-body-size': '2m',
         'nginx.ingress.kubernetes.io/ssl-redirect': 'true',
+        // Through the Service, with its in-mesh name, so that Istio's VirtualService (the canary split) applies
+        // to traffic from outside too; ingress-nginx runs with an Istio sidecar.
+        'nginx.ingress.kubernetes.io/service-upstream': 'true',
+        'nginx.ingress.kubernetes.io/upstream-vhost': `${gateway.name}.${env.namespace}.svc.cluster.local`,
       },
     },
     spec: {
