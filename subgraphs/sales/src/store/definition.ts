@@ -7,5 +7,24 @@ export const SALES_STORE: StoreDefinition = {
   file: 'sales.duckdb',
   migrations: [
     { version: 1, description: 'accounts, deals and their stage history', statements: { duckdb: SALES_DDL } },
+    {
+      version: 2,
+      // DuckDB refuses to update a deal that stage changes point at, even after deleting them in the same
+      // transaction; without the constraint an import can rewrite a deal and its history together.
+      description: 'stage changes without a foreign key to deals, so imports can rewrite both',
+      statements: {
+        duckdb: [
+          `CREATE TABLE deal_stage_changes_v2 (
+            deal_id VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            stage VARCHAR NOT NULL,
+            entered_at DATE NOT NULL,
+            PRIMARY KEY (deal_id, position))`,
+          'INSERT INTO deal_stage_changes_v2 SELECT deal_id, position, stage, entered_at FROM deal_stage_changes',
+          'DROP TABLE deal_stage_changes',
+          'ALTER TABLE deal_stage_changes_v2 RENAME TO deal_stage_changes',
+        ],
+      },
+    },
   ],
 };

@@ -63,8 +63,20 @@ export function upsertAccounts(tx: SqlRunner, accounts: readonly AccountRecord[]
   );
 }
 
-/** Writes deals by id; a deal given with its stage history has its history replaced. */
+/**
+ * Writes deals by id; a deal given with its stage history has its history replaced, one given without keeps
+ * the history it has. (DuckDB refuses to update a row other rows point at, so the history steps aside while
+ * its deal is written.)
+ */
 export async function upsertDeals(tx: SqlRunner, deals: readonly DealRecord[]): Promise<void> {
+  const kept = await stageHistoriesOf(
+    tx,
+    deals.filter((deal) => !deal.stageHistory).map((deal) => deal.id),
+  );
+  await deleteStageHistories(
+    tx,
+    deals.map((deal) => deal.id),
+  );
   await tx.upsertRows(
     'deals',
     deals.map((deal) => ({
@@ -83,10 +95,10 @@ export async function upsertDeals(tx: SqlRunner, deals: readonly DealRecord[]): 
     })),
     ['id'],
   );
-  await replaceStageHistories(
-    tx,
-    deals.flatMap((deal) => (deal.stageHistory ? [[deal.id, deal.stageHistory] as const] : [])),
-  );
+  await insertStageHistories(tx, [
+    ...deals.flatMap((deal) => (deal.stageHistory ? [[deal.id, deal.stageHistory] as const] : [])),
+    ...kept,
+  ]);
 }
 
 /** Replaces each deal's stage history with the changes given, oldest first. */
@@ -94,12 +106,27 @@ export async function replaceStageHistories(
   tx: SqlRunner,
   byDeal: readonly (readonly [string, readonly StageChangeRecord[]])[],
 ): Promise<void> {
-  const CHUNK = 1000;
-  for (let start = 0; start < byDeal.length; start += CHUNK) {
-    const ids = byDeal.slice(start, start + CHUNK).map(([dealId]) => dealId);
+  await deleteStageHistories(
+    tx,
+    byDeal.map(([dealId]) => dealId),
+  );
+  await insertStageHistories(tx, byDeal);
+}
+
+const CHUNK = 1000;
+
+async function deleteStageHistories(tx: SqlRunner, dealIds: readonly string[]): Promise<void> {
+  for (let start = 0; start < dealIds.length; start += CHUNK) {
+    const ids = dealIds.slice(start, start + CHUNK);
     await tx.run(`DELETE FROM deal_stage_changes WHERE deal_id IN (${placeholders(ids)})`, ids);
   }
-  await tx.insertRows(
+}
+
+function insertStageHistories(
+  tx: SqlRunner,
+  byDeal: readonly (readonly [string, readonly StageChangeRecord[]])[],
+): Promise<void> {
+  return tx.insertRows(
     'deal_stage_changes',
     byDeal.flatMap(([dealId, changes]) =>
       changes.map((change, position) => ({
@@ -110,4 +137,25 @@ export async function replaceStageHistories(
       })),
     ),
   );
+}
+
+async function stageHistoriesOf(
+  tx: SqlRunner,
+  dealIds: readonly string[],
+): Promise<(readonly [string, StageChangeRecord[]])[]> {
+  const histories = new Map<string, StageChangeRecord[]>();
+  for (let start = 0; start < dealIds.length; start += CHUNK) {
+    const ids = dealIds.slice(start, start + CHUNK);
+    const rows = await tx.query<{ dealId: string; stage: Deal['stage']; enteredAt: string }>(
+      `SELECT deal_id AS "dealId", stage, entered_at AS "enteredAt" FROM deal_stage_changes
+       WHERE deal_id IN (${placeholders(ids)}) ORDER BY deal_id, position`,
+      ids,
+    );
+    for (const row of rows) {
+      const history = histories.get(row.dealId) ?? [];
+      history.push({ stage: row.stage, enteredAt: row.enteredAt });
+      histories.set(row.dealId, history);
+    }
+  }
+  return [...histories];
 }

@@ -1,0 +1,155 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DuckDb, openStore } from '@sophia/kit';
+import { KPI_STORE } from '@sophia/kpi/store';
+import { MEMORY_STORE } from '@sophia/memory/store';
+import { PROJECT_STORE } from '@sophia/project/store';
+import { SALES_STORE } from '@sophia/sales/store';
+import { importFile } from '../src/import/import-file.ts';
+import { IMPORT_KINDS } from '../src/import/kinds/index.ts';
+import { seedDemo } from '../src/seed/seed-demo.ts';
+import { repoPath } from '../src/repo-path.ts';
+
+const SAMPLES = repoPath('ops/samples');
+const sample = (kind: string) =>
+  join(
+    SAMPLES,
+    readdirSync(SAMPLES).find((file) => file.startsWith(`${kind}.`))!,
+  );
+const dirs: string[] = [];
+const newDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sophia-import-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+async function count(dataDir: string, store: typeof SALES_STORE, sql: string): Promise<number> {
+  const { db } = await openStore({ ...store, dataDir });
+  try {
+    const [row] = await db.query<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM (${sql})`);
+    return row?.n ?? 0;
+  } finally {
+    await db.close();
+  }
+}
+
+async function importSamples(dataDir: string): Promise<void> {
+  for (const kind of IMPORT_KINDS) {
+    const result = await importFile({ dataDir, kind: kind.name, file: sample(kind.name) });
+    expect(result.problems, kind.name).toEqual([]);
+    expect(result.written).toBe(true);
+  }
+}
+
+describe('npm run import', () => {
+  it('loads every sample file into an empty data dir, exactly, and a second run changes nothing', async () => {
+    const dataDir = newDir();
+    await importSamples(dataDir);
+    const counts = async () => ({
+      people: await count(dataDir, PROJECT_STORE, 'SELECT * FROM users'),
+      milestones: await count(dataDir, PROJECT_STORE, 'SELECT * FROM milestones'),
+      keyResults: await count(dataDir, PROJECT_STORE, 'SELECT * FROM key_results'),
+      deals: await count(dataDir, SALES_STORE, 'SELECT * FROM deals'),
+      stages: await count(dataDir, SALES_STORE, 'SELECT * FROM deal_stage_changes'),
+      facts: await count(dataDir, KPI_STORE, 'SELECT * FROM daily_facts'),
+      documents: await count(dataDir, MEMORY_STORE, 'SELECT DISTINCT source_id FROM memories'),
+      directory: await count(dataDir, MEMORY_STORE, 'SELECT * FROM directory'),
+    });
+    const first = await counts();
+    expect(first).toEqual({
+      people: 5,
+      milestones: 4,
+      keyResults: 3,
+      deals: 6,
+      stages: 13,
+      facts: 186,
+      documents: 2,
+      directory: 5,
+    });
+    const won = await count(
+      dataDir,
+      SALES_STORE,
+      "SELECT * FROM deals WHERE status = 'WON' AND close_date BETWEEN DATE '2026-07-01' AND DATE '2026-09-30'",
+    );
+    expect(won).toBe(2);
+    const { db, meta, clock } = await openStore({ ...KPI_STORE, dataDir });
+    const [bookings] = await db.query<{ total: number }>(
+      "SELECT SUM(value) AS total FROM daily_facts WHERE fact = 'new_bookings' AND date BETWEEN '2026-07-01' AND '2026-09-30'",
+    );
+    await db.close();
+    expect(bookings?.total).toBe(138_000);
+    expect(meta['data']).toBe('imported');
+    expect(clock.today()).toBe(new Date().toISOString().slice(0, 10));
+
+    await importSamples(dataDir);
+    expect(await counts()).toEqual(first);
+  });
+
+  it('refuses a bad file with every problem listed, by line and column, and writes nothing', async () => {
+    const dataDir = newDir();
+    for (const kind of ['teams', 'people', 'accounts'])
+      await importFile({ dataDir, kind, file: sample(kind) });
+    // No `type` column; row 37 has an amount that is not a number; row 12 names an owner nobody knows.
+    const lines = ['id,name,account_id,owner_id,amount,stage,created_at,close_date'];
+    for (let row = 1; row <= 40; row++) {
+      const amount = row === 37 ? 'forty thousand' : String(1000 * row);
+      const owner = row === 12 ? 'p-ghost' : 'p-ae1';
+      lines.push(`d-${row},Deal ${row},a-100,${owner},${amount},PROPOSAL,2026-08-01,2026-12-01`);
+    }
+    const file = join(dataDir, 'bad-deals.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const result = await importFile({ dataDir, kind: 'deals', file });
+    expect(result.written).toBe(false);
+    expect(result.problems).toEqual([
+      expect.stringMatching(/^missing column type /),
+      'line 38: amount must be a number, not "forty thousand"',
+    ]);
+    // With the column there, the same file's other problems show too: every one, not the first.
+    writeFileSync(
+      file,
+      `${lines.map((line, i) => `${line},${i === 0 ? 'type' : 'NEW_BUSINESS'}`).join('\n')}\n`,
+    );
+    const again = await importFile({ dataDir, kind: 'deals', file });
+    expect(again.problems).toEqual([
+      'line 38: amount must be a number, not "forty thousand"',
+      'line 13: owner_id "p-ghost" is no known people id (import people first)',
+    ]);
+    expect(await count(dataDir, SALES_STORE, 'SELECT * FROM deals')).toBe(0);
+  });
+
+  it('checks without writing on --dry-run, and reads JSON Lines and Parquet alike', async () => {
+    const dataDir = newDir();
+    for (const kind of ['teams', 'people', 'accounts'])
+      await importFile({ dataDir, kind, file: sample(kind) });
+    const dry = await importFile({ dataDir, kind: 'deals', file: sample('deals'), dryRun: true });
+    expect(dry).toMatchObject({ rows: 6, problems: [], written: false });
+    expect(await count(dataDir, SALES_STORE, 'SELECT * FROM deals')).toBe(0);
+
+    const parquet = join(dataDir, 'deals.parquet');
+    const db = await DuckDb.open(dataDir, ':memory:');
+    await db.run(
+      `COPY (SELECT * FROM read_csv('${sample('deals')}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
+    );
+    await db.close();
+    expect((await importFile({ dataDir, kind: 'deals', file: parquet })).written).toBe(true);
+    expect(await count(dataDir, SALES_STORE, 'SELECT * FROM deals')).toBe(6);
+  });
+
+  it('never mixes a company’s data into the demo company', async () => {
+    const dataDir = newDir();
+    await seedDemo({ dataDir, anchor: '2026-11-24', only: ['project'] });
+    await expect(importFile({ dataDir, kind: 'teams', file: sample('teams') })).rejects.toThrow(
+      /holds the demo company/,
+    );
+    await expect(
+      seedDemo({ dataDir: newDir(), anchor: '2026-11-24', only: ['project'] }),
+    ).resolves.toMatchObject({
+      seeded: ['project'],
+    });
+  });
+});
