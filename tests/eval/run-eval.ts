@@ -47,7 +47,8 @@ try {
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
   };
-  const now = values.gateway ? new Date() : new Date(`${values.anchor}T12:00:00Z`);
+  // The day the demo data is anchored to (a running gateway's: pass its SOPHIA_DEMO_ANCHOR as --anchor).
+  const now = new Date(`${values.anchor}T12:00:00Z`);
   const truth = await loadTruth(gql, now);
   const corpus = buildCorpus(truth);
   const tools = createGatewayToolInvoker(graphqlUrl, token);
