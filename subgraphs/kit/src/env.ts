@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { snowflakeEnvShape } from './snowflake/env-shape.ts';
 
 /** Thrown when configuration is invalid; lists every problem, not just the first. */
 export class ConfigError extends Error {
@@ -67,6 +68,8 @@ export const serviceEnvShape = {
   SOPHIA_DEMO_SEED: z.coerce.number().int().optional(),
   /** Date the demo data is anchored to (YYYY-MM-DD); the launcher fixes one for all subgraphs. */
   SOPHIA_DEMO_ANCHOR: z.iso.date('must be a date, YYYY-MM-DD').optional(),
+  /** SNOWFLAKE_ACCOUNT and its companions: when set, every store opens on Snowflake instead of DuckDB. */
+  ...snowflakeEnvShape,
 };
 
 /**

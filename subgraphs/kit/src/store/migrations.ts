@@ -41,9 +41,11 @@ export function checkMigrations(migrations: readonly Migration[]): void {
  */
 export async function migrate(db: SqlDatabase, migrations: readonly Migration[]): Promise<number[]> {
   checkMigrations(migrations);
+  // Before the transaction: DDL ends an open transaction on Snowflake, which would leave the steps below
+  // outside one. Both statements are idempotent.
+  await db.run(META_TABLE);
+  await db.run(MIGRATIONS_TABLE);
   return db.transaction(async (tx) => {
-    await tx.run(META_TABLE);
-    await tx.run(MIGRATIONS_TABLE);
     await adoptUnrecordedStore(tx, migrations);
     const rows = await tx.query<{ version: number }>('SELECT version FROM sophia_migrations');
     const applied = new Set(rows.map((row) => Number(row.version)));

@@ -1,6 +1,8 @@
 import { anchoredClock, systemClock, type Clock } from '../clock.ts';
 import { DuckDb, StorageError, type SqlRunner } from '../duckdb.ts';
+import type { SnowflakeEnv } from '../snowflake/env-shape.ts';
 import { migrate, type Migration } from './migrations.ts';
+import { snowflakeBackend } from './snowflake-backend.ts';
 import type { SqlDatabase } from './sql-database.ts';
 
 /** What a subgraph's store is: its file under the data directory and its migrations. */
@@ -28,7 +30,9 @@ export interface OpenStoreOptions extends StoreDefinition {
   readonly seed?: StoreSeed;
   /** @default the demo anchor's clock when the store holds the demo company, real time otherwise */
   readonly clock?: Clock;
-  /** @default the embedded DuckDB file `<dataDir>/<file>` */
+  /** The service's parsed config: SNOWFLAKE_ACCOUNT there puts the store on Snowflake. */
+  readonly snowflake?: SnowflakeEnv;
+  /** @default Snowflake when `snowflake` names an account, else the embedded DuckDB file `<dataDir>/<file>` */
   readonly backend?: () => Promise<SqlDatabase>;
 }
 
@@ -49,7 +53,8 @@ export interface OpenedStore {
  * service never seeds: an empty store stays empty until `npm run seed` or `npm run import` fills it.
  */
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
-  const db = options.backend ? await options.backend() : await DuckDb.open(options.dataDir, options.file);
+  const backend = options.backend ?? snowflakeBackend(options.name, options.snowflake ?? {});
+  const db = backend ? await backend() : await DuckDb.open(options.dataDir, options.file);
   try {
     const migrated = await migrate(db, options.migrations);
     let meta = await readMeta(db);
@@ -86,9 +91,8 @@ export async function readMeta(sql: SqlRunner): Promise<Record<string, string>> 
   return Object.fromEntries(rows.map((row) => [row.key, row.value]));
 }
 
-/** Records `entries` in `sophia_meta`, replacing keys already there. */
+/** Records `entries` in `sophia_meta`, replacing keys already there (an upsert every dialect can run). */
 export async function writeMeta(sql: SqlRunner, entries: Readonly<Record<string, string>>): Promise<void> {
-  for (const [key, value] of Object.entries(entries)) {
-    await sql.run('INSERT OR REPLACE INTO sophia_meta (key, value) VALUES (?, ?)', [key, value]);
-  }
+  const rows = Object.entries(entries).map(([key, value]) => ({ key, value }));
+  await sql.upsertRows('sophia_meta', rows, ['key']);
 }
