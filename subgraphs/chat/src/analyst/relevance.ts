@@ -59,15 +59,41 @@ export interface RelevantMemory {
 /** @default 0.5: the share of subject words a memory must contain. */
 export const MIN_TERM_SHARE = 0.5;
 
-/** A subject word found among a passage's stems, or a longer form of it ("travel" in "travelling"). */
+/** Words whose other forms no stem reaches. */
+const FORMS: Readonly<Record<string, string>> = { fly: 'flight', flew: 'flight', pto: 'time', sick: 'sick' };
+
+/**
+ * A subject word found among a passage's stems, or a longer form of it ("travel" in "travelling", "sev" in
+ * "severity"), a shorter one of five letters or more, or a sibling sharing six letters.
+ */
 function holds(stems: ReadonlySet<string>, term: string): boolean {
-  if (stems.has(term)) return true;
-  if (term.length < 5) return false;
+  const wanted = FORMS[term] ?? term;
+  if (stems.has(wanted)) return true;
+  if (wanted.length < 3) return false;
   for (const word of stems) {
-    if (word.length >= 5 && (word.startsWith(term) || term.startsWith(word))) return true;
+    if (word.startsWith(wanted) && word.length > wanted.length) return true;
+    if (wanted.length >= 5 && word.length >= 5 && wanted.startsWith(word)) return true;
+    // Two forms of one long word ("response", "respond") share their first six letters.
+    if (wanted.length >= 6 && word.length >= 6 && word.slice(0, 6) === wanted.slice(0, 6)) return true;
   }
   return false;
 }
+
+/**
+ * How well a passage's figures fit the question's: the same figure ("above 20%") counts one, a figure of
+ * the same kind ("a 15% discount" against a passage of percentages) counts one too.
+ */
+function figureFit(question: readonly string[], paragraph: string): number {
+  if (question.length === 0) return 0;
+  if (question.some((figure) => paragraph.includes(figure))) return 1;
+  const kinds = (texts: readonly string[]) =>
+    new Set(texts.map((figure) => (figure.endsWith('%') ? '%' : figure.startsWith('$') ? '$' : '#')));
+  const asked = kinds(question);
+  const stated = kinds(paragraph.match(FIGURES) ?? []);
+  return [...asked].some((kind) => kind !== '#' && stated.has(kind)) ? 1 : 0;
+}
+
+const FIGURES = /\$?\d[\d,.]*%?/g;
 
 export function relevantMemories(
   question: string,
@@ -79,7 +105,7 @@ export function relevantMemories(
   if (terms.length === 0) return [];
   // Two subject words or fewer must all be there; more may miss a few ("daily" when the text says "a day").
   const needed = Math.max(Math.min(terms.length, 2), Math.ceil(terms.length * MIN_TERM_SHARE));
-  const figures = question.match(/\$?\d[\d,.]*%?/g) ?? [];
+  const figures = question.match(FIGURES) ?? [];
   const results: RelevantMemory[] = [];
   for (const memory of memories) {
     // Words must meet in one passage (the title with one paragraph): a long document that says "budget"
@@ -91,7 +117,7 @@ export function relevantMemories(
       const own = new Set(words(paragraph).map(stem));
       const matched = terms.filter((term) => holds(stems, term));
       // A figure the question gives ("above 20%") points at the passage that states it.
-      const hits = matched.length + figures.filter((figure) => paragraph.includes(figure)).length;
+      const hits = matched.length + figureFit(figures, paragraph);
       // Between passages with as many words, the one with the rarer (longer) words: "postmortem" over "due".
       const weight = matched.reduce((sum, term) => sum + term.length, 0);
       const contentHits = terms.filter((term) => holds(own, term)).length;
@@ -102,7 +128,8 @@ export function relevantMemories(
       if (better) best = { hits, weight, contentHits, paragraph };
     }
     const normal = ` ${normalize(`${title} ${memory.content}`)} `;
-    if (best.hits < needed || !names.every((name) => normal.includes(` ${name} `))) continue;
+    // A name may be written short ("Sev 2" for Severity 2).
+    if (best.hits < needed || !names.every((name) => normal.includes(` ${name}`))) continue;
     results.push({
       memory,
       hits: best.hits,
