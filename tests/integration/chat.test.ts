@@ -227,7 +227,7 @@ describe('the assistant through the gateway, every service its own process', () 
       { query: STREAM, variables: { id } },
     );
     await foreign.ended;
-    expect(foreign.results).toMatchObject([{ errors: [{ extensions: { code: 'FORBIDDEN' } }] }]);
+    expect(foreign.results).toMatchObject([{ errors: [{ extensions: { code: 'NOT_FOUND' } }] }]);
     expect(foreign.results[0]?.data ?? null).toBeNull();
   });
 });

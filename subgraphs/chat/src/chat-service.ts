@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, notFound, SophiaError, type SignedInViewer } from '@sophia/kit';
+import { badUserInput, notFound, SophiaError, type SignedInViewer } from '@sophia/kit';
 import type { ChatEventRecord, ReplyEventLog } from './event-log/index.ts';
 import type { MessageRateLimit } from './message-rate-limit.ts';
 import type { ConversationTurn } from './pipeline/answer-contract.ts';
@@ -112,14 +112,9 @@ export class ChatService {
   async cancelReply(viewer: SignedInViewer, messageId: string): Promise<CancelReplyResult> {
     const { store, log, runner } = this.options;
     const info = await log.info(messageId);
-    if (!info) {
+    // Someone else's reply is refused exactly like one that does not exist: no existence oracle.
+    if (!info || info.ownerId !== viewer.userId) {
       return { message: null, ...refuse(['messageId'], 'NOT_FOUND', `No reply has the id ${messageId}.`) };
-    }
-    if (info.ownerId !== viewer.userId) {
-      return {
-        message: null,
-        ...refuse(['messageId'], 'FORBIDDEN', 'Only the reply’s owner may cancel it.'),
-      };
     }
     // A reply this process stored has its status here; one from another process is judged by how it ends.
     const [stored] = await store.messagesByIds(viewer.userId, [messageId]);
@@ -158,8 +153,8 @@ export class ChatService {
     const from = after ?? 0;
     if (!Number.isInteger(from) || from < 0) throw badUserInput('`after` must be 0 or more.', 'after');
     const info = await this.options.log.info(messageId);
-    if (!info) throw notFound('Reply', messageId);
-    if (info.ownerId !== viewer.userId) throw forbidden('Only the reply’s owner may follow it.');
+    // Someone else's reply answers exactly like one that does not exist: no existence oracle.
+    if (!info || info.ownerId !== viewer.userId) throw notFound('Reply', messageId);
     return this.options.log.read(messageId, from);
   }
 

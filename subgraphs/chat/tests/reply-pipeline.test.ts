@@ -166,10 +166,10 @@ describe('the reply pipeline (in-process event log)', () => {
     expect(tail.at(-1)?.type).toBe('DONE');
   });
 
-  it('lets only the reply’s owner follow it', async () => {
+  it('lets only the reply’s owner follow it; anyone else is told it does not exist', async () => {
     const sent = await send('Revenue?');
     await expect(follow(chat.socket(OTHER), sent.reply!.id)).rejects.toMatchObject([
-      { extensions: { code: 'FORBIDDEN' } },
+      { extensions: { code: 'NOT_FOUND' } },
     ]);
     await expect(follow(chat.socket(), 'msg_unknown')).rejects.toMatchObject([
       { extensions: { code: 'NOT_FOUND' } },
@@ -215,7 +215,7 @@ describe('the reply pipeline (in-process event log)', () => {
     await follow(chat.socket(), sent.reply!.id, { stopAfter: 6 });
 
     const foreign = await chat.running.request(CANCEL, { variables: { id: sent.reply!.id }, viewer: OTHER });
-    expect(foreign.data).toMatchObject({ cancelReply: { message: null, errors: [{ code: 'FORBIDDEN' }] } });
+    expect(foreign.data).toMatchObject({ cancelReply: { message: null, errors: [{ code: 'NOT_FOUND' }] } });
 
     const cancelled = await chat.running.request<{
       cancelReply: { message: { status: string; content: string } };

@@ -60,10 +60,10 @@ describe('reply streams shared through Redis by two chat processes', () => {
   it('keeps the other process to the reply’s owner', async () => {
     const sent = await send('Revenue?');
     await expect(follow(reader.socket(OTHER), sent.reply.id)).rejects.toMatchObject([
-      { extensions: { code: 'FORBIDDEN' } },
+      { extensions: { code: 'NOT_FOUND' } },
     ]);
     const foreign = await reader.running.request(CANCEL, { variables: { id: sent.reply.id }, viewer: OTHER });
-    expect(foreign.data).toMatchObject({ cancelReply: { errors: [{ code: 'FORBIDDEN' }] } });
+    expect(foreign.data).toMatchObject({ cancelReply: { errors: [{ code: 'NOT_FOUND' }] } });
   });
 
   it('cancels, from the other process, a reply this one writes', async () => {

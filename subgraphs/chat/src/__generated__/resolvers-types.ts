@@ -24,7 +24,7 @@ export type Account = {
 /** What `cancelReply` did. */
 export type CancelReplyPayload = {
   __typename?: 'CancelReplyPayload';
-  /** Why the cancel was refused (NOT_FOUND, FORBIDDEN, CONFLICT when the reply had already ended). */
+  /** Why the cancel was refused (NOT_FOUND, also for someone else's reply; CONFLICT when it had already ended). */
   errors: Array<UserError>;
   /** The reply as it ended; null when the cancel was refused. */
   message: Maybe<Message>;
@@ -234,8 +234,9 @@ export type Subscription = {
   /**
    * The events of an assistant reply in order: the ones after `after` (a `seq` already received; omitted: from
    * the start), then the live ones until DONE or ERROR. Reconnect with the last `seq` seen to lose nothing.
-   * Only the reply's owner may follow it (FORBIDDEN otherwise). A reply's events stay an hour after it ends
-   * (CHAT_STREAM_TTL_SECONDS); after that NOT_FOUND: read the message itself.
+   * Only the reply's owner may follow it: anyone else gets NOT_FOUND, as for a reply that does not exist. A
+   * reply's events stay an hour after it ends (CHAT_STREAM_TTL_SECONDS); after that NOT_FOUND: read the message
+   * itself.
    */
   replyStream: ChatEvent;
 };
