@@ -88,7 +88,9 @@ beforeAll(async () => {
   expect(built.status).toBe(0);
   const entries = await Promise.all(SERVICES.map((service) => startFromFolder(service.name)));
   SERVICES.forEach((service, index) => started.set(service.name, entries[index]!));
-});
+  // Bundling six services and copying their native packages outlasts the project's default hook timeout on a
+  // busy machine; this is a safety net against a hang, not a speed check.
+}, 600_000);
 
 afterAll(async () => {
   for (const entry of started.values()) entry.process.kill('SIGKILL');
