@@ -91,9 +91,9 @@ export const gatewayEnvShape = {
   /** /auth/* requests one address may send per minute. */
   RATE_LIMIT_AUTH_PER_MINUTE: positive.default(30),
   /** Subscriptions one socket may hold open. */
-  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: positive.default(50),
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: positive.default(256),
   /** Sockets one viewer or API key may hold open on this gateway. */
-  WS_MAX_SOCKETS_PER_VIEWER: positive.default(20),
+  WS_MAX_SOCKETS_PER_VIEWER: positive.default(64),
   /** Routing URL overrides, e.g. `kpi=http://kpi:4003/graphql,sales=http://sales:4005/graphql`. */
   SUBGRAPH_URLS: perSubgraph(z.url()),
   /** Per-request timeout for subgraph calls. */
