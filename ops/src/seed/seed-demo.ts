@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openStore } from '@sophia/kit';
+import { openStore, type SnowflakeEnv } from '@sophia/kit';
 import { DEFAULT_SEED, generateCompany, todayIsoUtc, type Company } from '../demo-data/index.ts';
 import { writeDevUsers } from './dev-users.ts';
 import { DEMO_STORES, type DemoStore } from './demo-stores.ts';
@@ -17,6 +17,8 @@ export interface SeedDemoOptions {
    * of refusing. @default false
    */
   readonly unlessImported?: boolean;
+  /** The SNOWFLAKE_* config: when it names an account, the stores are on Snowflake. */
+  readonly snowflake?: SnowflakeEnv;
 }
 
 export interface SeedReport {
@@ -46,7 +48,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedReport> {
     }));
   const stores = DEMO_STORES.filter((demo) => !options.only || options.only.includes(demo.store.name));
   if (options.unlessImported) {
-    const imported = await storesHoldingImports(dataDir, stores);
+    const imported = await storesHoldingImports(dataDir, stores, options.snowflake);
     if (imported.length > 0) return { anchor: undefined, seeded: [], kept: [], imported };
   }
   const seeded: string[] = [];
@@ -56,6 +58,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedReport> {
     const opened = await openStore({
       ...demo.store,
       dataDir,
+      ...(options.snowflake && { snowflake: options.snowflake }),
       seed: async (tx) => ({ demoAnchor, meta: await demo.load(tx, generated) }),
     });
     await opened.db.close();
@@ -66,10 +69,14 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedReport> {
   return { anchor, seeded, kept, imported: [] };
 }
 
-async function storesHoldingImports(dataDir: string, stores: readonly DemoStore[]): Promise<string[]> {
+async function storesHoldingImports(
+  dataDir: string,
+  stores: readonly DemoStore[],
+  snowflake: SnowflakeEnv | undefined,
+): Promise<string[]> {
   const imported: string[] = [];
   for (const { store } of stores) {
-    const opened = await openStore({ ...store, dataDir });
+    const opened = await openStore({ ...store, dataDir, ...(snowflake && { snowflake }) });
     await opened.db.close();
     if (opened.meta['data'] === 'imported') imported.push(store.name);
   }

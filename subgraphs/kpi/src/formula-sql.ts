@@ -48,15 +48,24 @@ function termsToSql(terms: readonly FormulaTerm[]): SqlFragment {
   };
 }
 
-const OF_FACT = 'FILTER (WHERE f.fact = ?)';
+/**
+ * `expr` for the term's fact's rows only, NULL for the others (which aggregates skip). CASE rather than
+ * `FILTER (WHERE …)`, and MAX_BY/MIN_BY rather than arg_max/arg_min: the same SQL runs on DuckDB and Snowflake.
+ */
+const ofFact = (expr: string): string => `CASE WHEN f.fact = ? THEN ${expr} END`;
 
 function termToSql(term: FormulaTerm): SqlFragment {
-  if (term.agg === 'last') return { sql: `arg_max(f.value, f.date) ${OF_FACT}`, params: [term.fact] };
-  if (term.agg === 'first') return { sql: `arg_min(f.value, f.date) ${OF_FACT}`, params: [term.fact] };
-  if (!term.perMonth) return { sql: `SUM(f.value) ${OF_FACT}`, params: [term.fact] };
+  const byDate = [term.fact, term.fact];
+  if (term.agg === 'last') {
+    return { sql: `max_by(${ofFact('f.value')}, ${ofFact('f.date')})`, params: byDate };
+  }
+  if (term.agg === 'first') {
+    return { sql: `min_by(${ofFact('f.value')}, ${ofFact('f.date')})`, params: byDate };
+  }
+  if (!term.perMonth) return { sql: `SUM(${ofFact('f.value')})`, params: [term.fact] };
   // A monthly rate: the daily average over the days that have the fact, times the days of an average month.
   return {
-    sql: `(SUM(f.value) ${OF_FACT} / COUNT(DISTINCT f.date) ${OF_FACT} * (365.25 / 12))`,
+    sql: `(SUM(${ofFact('f.value')}) / COUNT(DISTINCT ${ofFact('f.date')}) * (365.25 / 12))`,
     params: [term.fact, term.fact],
   };
 }

@@ -56,6 +56,7 @@ export class KpiStore {
     const { db, meta, clock } = await openStore({
       ...KPI_STORE,
       dataDir: config.SOPHIA_DATA_DIR,
+      snowflake: config,
       ...(options.clock ? { clock: options.clock } : {}),
     });
     return new KpiStore(db, clock, meta['currency'] ?? DEFAULT_CURRENCY);

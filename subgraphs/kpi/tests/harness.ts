@@ -11,10 +11,22 @@ export interface RunningKpi extends RunningSubgraph {
 
 export const newDataDir = (): string => tempDataDir('kpi');
 
-/** The kpi subgraph on a free port over a data directory, anchored to TEST_ANCHOR unless told otherwise. */
-export async function startKpi(dataDir: string, anchor = TEST_ANCHOR): Promise<RunningKpi> {
-  await seedDemo({ dataDir, anchor, only: ['kpi'] });
-  const config = loadKpiConfig({ SOPHIA_DATA_DIR: dataDir, SOPHIA_DEMO_ANCHOR: anchor, LOG_LEVEL: 'silent' });
+/**
+ * The kpi subgraph on a free port over a data directory, anchored to TEST_ANCHOR unless told otherwise;
+ * `env` adds variables (the SNOWFLAKE_* of a store backend put the store on the FAKE Snowflake).
+ */
+export async function startKpi(
+  dataDir: string,
+  anchor = TEST_ANCHOR,
+  env: Readonly<Record<string, string>> = {},
+): Promise<RunningKpi> {
+  const config = loadKpiConfig({
+    SOPHIA_DATA_DIR: dataDir,
+    SOPHIA_DEMO_ANCHOR: anchor,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  await seedDemo({ dataDir: config.SOPHIA_DATA_DIR, anchor, only: ['kpi'], snowflake: config });
   const subgraph = await createKpiSubgraph(config, { logger: createLogger('kpi', 'silent') });
   return { ...(await startSubgraph(subgraph)), subgraph };
 }

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_ANCHOR } from '@sophia/kit/testing';
 import { evaluateMetric, generateCompany, type Company } from '@sophia/ops';
+import {
+  STORE_BACKENDS,
+  startStoreBackend,
+  type StoreBackend,
+} from '../../kit/tests/store-contract-backends.ts';
 import { expectClose, newDataDir, startKpi, type RunningKpi } from './harness.ts';
 
 interface Point {
@@ -14,7 +19,9 @@ const SERIES = `query($id: ID!, $from: String, $to: String, $grain: Grain) {
   metric(id: $id) { series(from: $from, to: $to, grain: $grain) { period start end value } }
 }`;
 
-describe('Metric values computed in SQL', () => {
+// On each store backend: embedded DuckDB, and the FAKE Snowflake through snowflake-sdk (the SQL is shared).
+describe.each(STORE_BACKENDS)('Metric values computed in SQL on %s', (dialect) => {
+  let backend: StoreBackend;
   let kpi: RunningKpi;
   let company: Company;
   const expected = (metricId: string, start: string, end: string) =>
@@ -32,9 +39,18 @@ describe('Metric values computed in SQL', () => {
 
   beforeAll(async () => {
     company = generateCompany({ anchor: TEST_ANCHOR });
-    kpi = await startKpi(newDataDir());
+    backend = await startStoreBackend(dialect);
+    kpi = await startKpi(newDataDir(), TEST_ANCHOR, backend.env);
   });
-  afterAll(() => kpi.close());
+  afterAll(async () => {
+    await kpi?.close();
+    await backend?.close();
+  });
+
+  it('serves from the selected backend', () => {
+    const tags = backend.fake?.queryHistory().map((query) => query.queryTag);
+    expect(tags?.includes('sophia-kpi') ?? dialect === 'duckdb').toBe(true);
+  });
 
   it('equals the reference evaluateMetric for every metric over a quarter, a month, a year and the running quarter', async () => {
     const response = await kpi.request<{ metrics: Array<Record<string, number | null> & { id: string }> }>(

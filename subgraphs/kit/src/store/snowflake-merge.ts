@@ -27,11 +27,14 @@ export function mergeStatements(
     );
   }
   const updates = columns.filter((column) => !key.includes(column));
+  // Objects and arrays travel as JSON text; PARSE_JSON stores them as VARIANT values, not as strings.
+  const json = new Set(columns.filter((column) => isJson(first[column])));
+  const source = (column: string) => (json.has(column) ? `PARSE_JSON(s.${column})` : `s.${column}`);
   const on = key.map((column) => `t.${column} = s.${column}`).join(' AND ');
   const matched = updates.length
-    ? ` WHEN MATCHED THEN UPDATE SET ${updates.map((column) => `t.${column} = s.${column}`).join(', ')}`
+    ? ` WHEN MATCHED THEN UPDATE SET ${updates.map((column) => `t.${column} = ${source(column)}`).join(', ')}`
     : '';
-  const insert = `WHEN NOT MATCHED THEN INSERT (${columns.join(', ')}) VALUES (${columns.map((c) => `s.${c}`).join(', ')})`;
+  const insert = `WHEN NOT MATCHED THEN INSERT (${columns.join(', ')}) VALUES (${columns.map(source).join(', ')})`;
   const row = `(${columns.map(() => '?').join(', ')})`;
   const statements = [];
   for (let start = 0; start < rows.length; start += MERGE_CHUNK_ROWS) {
@@ -45,6 +48,9 @@ export function mergeStatements(
   }
   return statements;
 }
+
+const isJson = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !(value instanceof Date);
 
 function toParam(value: unknown): SqlParam {
   if (value === undefined || value === null) return null;

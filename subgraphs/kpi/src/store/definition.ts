@@ -1,4 +1,5 @@
 import type { StoreDefinition } from '@sophia/kit';
+import { KPI_DDL_SNOWFLAKE } from './schema-snowflake.ts';
 import { KPI_DDL } from './schema-sql.ts';
 
 /** The kpi store: `kpi.duckdb` and its numbered migrations (append; never edit a released one). */
@@ -9,7 +10,7 @@ export const KPI_STORE: StoreDefinition = {
     {
       version: 1,
       description: 'metric definitions, daily facts and targets',
-      statements: { duckdb: KPI_DDL },
+      statements: { duckdb: KPI_DDL, snowflake: KPI_DDL_SNOWFLAKE },
     },
   ],
 };
