@@ -87,6 +87,19 @@ export function createAnalyst(): Synthesizer {
       );
       return;
     }
+    const { ambiguous } = request.understanding;
+    if (ambiguous && request.understanding.intent !== 'DECLINE') {
+      // Below the confidence to answer: ask back with the people considered, rather than answer another question.
+      const titled = ambiguous.candidates.map((candidate) => {
+        const person = directory.people.find((entry) => entry.id === candidate.id);
+        return `**${candidate.name}**${person ? ` (${person.title})` : ''}`;
+      });
+      writer.paragraph(
+        `Which one do you mean by “${ambiguous.word}”? Did you mean ${titled.slice(0, -1).join(', ')} or ` +
+          `${titled.at(-1)}? Ask again with the full name.`,
+      );
+      return;
+    }
     const { intent } = request.understanding;
     const ready = NEEDS[intent]?.(context) ?? true;
     await (ready ? ANSWERS[intent] : answerKnowledge)(context);

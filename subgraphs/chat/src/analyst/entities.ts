@@ -74,6 +74,29 @@ export function matchEntities(
   return ordered(matches);
 }
 
+/**
+ * The capitalised single words of the question that name several entries at once ("Malik" for Malik Ito
+ * and Malik Nair), with the entries they could mean: the analyst asks back instead of guessing.
+ */
+export function ambiguousNames(
+  question: string,
+  entries: readonly Named[],
+): { readonly word: string; readonly candidates: readonly Named[] }[] {
+  const text = ` ${normalize(question)} `;
+  const capitalised = capitalisedWords(question);
+  const found: { word: string; candidates: Named[] }[] = [];
+  for (const word of capitalised) {
+    if (word.length < 3 || STOP_WORDS.has(word) || !containsPhrase(text, word)) continue;
+    const candidates = entries.filter((entry) => {
+      const parts = normalize(entry.name).split(' ');
+      return parts[0] === word || parts.at(-1) === word;
+    });
+    const fullNameGiven = candidates.some((entry) => containsPhrase(text, normalize(entry.name)));
+    if (candidates.length > 1 && !fullNameGiven) found.push({ word, candidates });
+  }
+  return found;
+}
+
 function ordered(matches: Map<string, EntityMatch>): EntityMatch[] {
   return [...matches.values()].sort((a, b) => a.at - b.at);
 }

@@ -11,7 +11,7 @@ import type {
   Understanding,
 } from '../pipeline/answer-contract.ts';
 import { loadDirectory, type Directory } from './directory.ts';
-import { matchByTitle, matchEntities } from './entities.ts';
+import { ambiguousNames, matchByTitle, matchEntities } from './entities.ts';
 import { detectIntent, VERSUS_LAST, type DetectedIntent } from './intent.ts';
 import { findMetrics } from './metric-names.ts';
 import { parseFilters } from './filters.ts';
@@ -52,6 +52,14 @@ export function readQuestion(question: string, directory: Directory, now: Date):
   const regions = [...new Set(directory.accounts.flatMap((account) => account.region ?? []))];
   const filters = parseFilters(question, regions);
   const decline = declineReason(question, directory);
+  // A shared first name inside an account's, project's or team's name is that thing's, not a person's.
+  const named = [...accounts, ...projects, ...teams].map((entity) => normalize(entity.name));
+  const [ambiguous] =
+    peopleOnly.length === 0
+      ? ambiguousNames(question, directory.people).filter(
+          ({ word }) => !named.some((name) => ` ${name} `.includes(` ${word} `)),
+        )
+      : [];
   const detected = detectIntent(question, {
     metrics: metrics.length,
     accounts: accounts.length,
@@ -77,6 +85,9 @@ export function readQuestion(question: string, directory: Directory, now: Date):
       teams,
       filters,
       ...(decline ? { decline } : {}),
+      ...(ambiguous
+        ? { ambiguous: { word: ambiguous.word, candidates: ambiguous.candidates.map(strip) } }
+        : {}),
     },
   };
 }

@@ -106,6 +106,8 @@ export interface Understanding {
    * (a KPI, a deal list, a team's size). @default true
    */
   readonly needsMemories?: boolean;
+  /** A name the question gives that several people share, with whom it could mean: asked back. */
+  readonly ambiguous?: { readonly word: string; readonly candidates: readonly ResolvedEntity[] };
 }
 
 export interface QuestionFilters {

@@ -54,6 +54,15 @@ describe('names', () => {
   it('does not guess between two names that share a word', () => {
     // Two accounts end in "Mutual", two people are called Malik.
     expect(read('How is Malik doing?').people).toEqual([]);
+    // Below the confidence to answer: the people it could mean, for the analyst to ask back.
+    expect(read('How is Malik doing?').ambiguous).toEqual({
+      word: 'malik',
+      candidates: [
+        { id: 'usr_018', name: 'Malik Ito' },
+        { id: 'usr_019', name: 'Malik Nair' },
+      ],
+    });
+    expect(read('What about Malik Ito?').ambiguous).toBeUndefined();
     expect(ids(read('What about Malik Ito?').people)).toEqual(['usr_018']);
   });
 
@@ -222,5 +231,40 @@ describe('input', () => {
     await expect(understandQuestion('x'.repeat(5000), [], noTools, NOW)).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT' },
     });
+  });
+});
+
+describe('asking back', () => {
+  /** Serves the fixture directory as the directory tools would; any other tool is a mistake here. */
+  const directoryTools: ToolInvoker = {
+    scope: 'ask-back-test',
+    call: async (name) => {
+      if (name === 'Metrics') return { metrics: DIRECTORY.metrics };
+      if (name === 'PeopleDirectory') return { users: DIRECTORY.people };
+      if (name === 'ProjectDirectory') return { projects: DIRECTORY.projects };
+      if (name === 'AccountDirectory') {
+        return { accounts: { nodes: DIRECTORY.accounts, pageInfo: { hasNextPage: false, endCursor: null } } };
+      }
+      throw new Error(`${name} should not be called before the question is clear`);
+    },
+  };
+
+  it('asks which person a shared first name means, naming the candidates, instead of answering', async () => {
+    let text = '';
+    await createAnalyst()(
+      {
+        question: 'How is Malik doing?',
+        understanding: read('How is Malik doing?'),
+        history: [],
+        memories: [],
+        tools: directoryTools,
+        now: NOW,
+        signal: new AbortController().signal,
+      },
+      (event) => {
+        if (event.type === 'TOKEN') text += event.delta;
+      },
+    );
+    expect(text).toContain('Did you mean **Malik Ito** (AE) or **Malik Nair** (VP)?');
   });
 });
