@@ -5,6 +5,7 @@
  * after another; for each, the time from sending `sendMessage` to the first TOKEN and to the last token (DONE)
  * of its `replyStream`, with 1 and with 50 conversations at once; `--redis` keeps reply events in Redis.
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { Client } from 'graphql-ws';
@@ -48,14 +49,23 @@ async function ask(
   client: Client,
   text: string,
   conversationId: string | null,
-): Promise<{ timing: Timing; failure: string | null; conversationId: string }> {
+): Promise<{ timing: Timing; failure: string | null; conversationId: string | null }> {
   const started = performance.now();
   const { data, errors } = await stack.query(SEND, {
     token,
     variables: { input: { text, ...(conversationId ? { conversationId } : {}) } },
   });
+  // A refused or timed-out send is counted by its code, like a reply that ends in ERROR: on a busy
+  // machine the run goes on and says how many failed.
   if (errors || data.sendMessage.errors.length > 0) {
-    throw new Error(JSON.stringify(errors ?? data.sendMessage.errors));
+    const code = String(
+      (errors ?? data.sendMessage.errors)[0]?.extensions?.code ?? data?.sendMessage.errors[0]?.code,
+    );
+    return {
+      timing: { firstToken: Number.NaN, lastToken: Number.NaN },
+      failure: `send ${code}`,
+      conversationId,
+    };
   }
   let firstToken = Number.NaN;
   let lastToken = Number.NaN;
@@ -81,6 +91,13 @@ async function ask(
   return { timing: { firstToken, lastToken }, failure, conversationId: data.sendMessage.conversation.id };
 }
 
+/** The load average when a run starts: the machine is shared, so figures are read against it. */
+function load(): string {
+  return loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
+}
+
 async function run(stack: RunningStack, token: string, conversations: number) {
   const clients = Array.from({ length: conversations }, () =>
     connect(stack.graphqlUrl, { authorization: `Bearer ${token}` }),
@@ -95,7 +112,7 @@ async function run(stack: RunningStack, token: string, conversations: number) {
       for (let i = 0; i < MESSAGES; i++) {
         const question = QUESTIONS[(index + i) % QUESTIONS.length]!;
         const answer = await ask(stack, token, client, question, conversationId);
-        conversationId = answer.conversationId;
+        conversationId = answer.conversationId ?? conversationId;
         if (answer.failure) failures.push(answer.failure);
         else timings.push(answer.timing);
       }
@@ -119,9 +136,11 @@ try {
   await run(stack, token, 1);
   const rows: string[][] = [];
   for (const conversations of CONCURRENCY) {
+    const before = load();
     const result = await run(stack, token, conversations);
     rows.push([
       String(conversations),
+      before,
       String(result.count),
       (result.count / result.seconds).toFixed(1),
       percentile(result.first, 0.5).toFixed(0),
@@ -135,6 +154,7 @@ try {
   }
   const header = [
     'conversations',
+    'load average (1, 5, 15 min)',
     'replies',
     'replies/s',
     'first token p50 ms',
