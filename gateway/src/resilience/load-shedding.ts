@@ -3,6 +3,9 @@ import { HttpError, type RouteHandler } from '@sophia/kit';
 import type { ResilienceConfig } from './env.ts';
 import type { ResilienceMetrics } from './resilience-metrics.ts';
 
+/** Production sheds once the event loop has been a second behind for two seconds. */
+const PRODUCTION_MAX_LAG_MS = 1_000;
+
 export interface LoadShedder {
   /** The route, answering 503 with Retry-After instead while the gateway is over a limit. */
   guard(handler: RouteHandler): RouteHandler;
@@ -17,7 +20,13 @@ export interface LoadShedder {
  * while the event loop lags, is refused at once (503, `Retry-After`, RATE_LIMITED) so that those admitted
  * still finish in time. Health, readiness and metrics are not guarded: they keep answering.
  */
-export function createLoadShedder(config: ResilienceConfig, metrics: ResilienceMetrics): LoadShedder {
+export function createLoadShedder(
+  config: ResilienceConfig & { readonly SOPHIA_ENV: 'development' | 'production' },
+  metrics: ResilienceMetrics,
+): LoadShedder {
+  const maxLagMs =
+    config.SHED_MAX_EVENT_LOOP_LAG_MS ??
+    (config.SOPHIA_ENV === 'production' ? PRODUCTION_MAX_LAG_MS : undefined);
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   let lagMs = 0;
@@ -35,7 +44,7 @@ export function createLoadShedder(config: ResilienceConfig, metrics: ResilienceM
 
   const overloaded = (): string | undefined => {
     if (inFlight >= config.SHED_MAX_IN_FLIGHT) return 'in_flight';
-    if (lagMs > config.SHED_MAX_EVENT_LOOP_LAG_MS) return 'event_loop_lag';
+    if (maxLagMs !== undefined && lagMs > maxLagMs) return 'event_loop_lag';
     return undefined;
   };
 

@@ -3,6 +3,7 @@ import type { FetchNode } from '@apollo/query-planner';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Client, ExecutionResult, FormattedExecutionResult } from 'graphql-ws';
 import { createEventQueue, type Logger } from '@sophia/kit';
+import { startSubscriptionSpan } from '../telemetry/subscription-span.ts';
 import type { EventResolver } from './event-resolver.ts';
 import { SubscriptionEndedError, upstreamFailure } from './subscription-error.ts';
 import type { SubscriptionMetrics } from './subscription-metrics.ts';
@@ -59,6 +60,7 @@ export function startFederatedSubscription(options: FederatedSubscriptionOptions
   const finish = (how: string) => {
     if (ended) return;
     ended = true;
+    span.end();
     releaseUpstream();
     metrics.active.dec();
     log.info({ subgraph, how }, 'subscription ended');
@@ -71,11 +73,13 @@ export function startFederatedSubscription(options: FederatedSubscriptionOptions
   });
   metrics.active.inc();
   log.info({ subgraph }, 'subscription started');
+  const span = startSubscriptionSpan(subgraph, options.primary.operationName);
   unsubscribe = options.upstream.subscribe(
     {
       query: options.primary.operation,
       operationName: options.primary.operationName ?? null,
       variables: pick(options.variables, options.primary.variableUsages ?? []),
+      extensions: span.extensions,
     },
     {
       next: (event) => {

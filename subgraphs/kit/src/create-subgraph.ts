@@ -6,7 +6,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { subscribe, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { BaseContext } from './context.ts';
@@ -16,6 +16,7 @@ import { createHttpApp, listenHttp } from './http-server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createServiceMetrics, type ServiceMetrics } from './metrics.ts';
 import { useOperationMetrics } from './operation-metrics.ts';
+import { inOperationTrace, rememberTraceParent } from './telemetry/ws-trace.ts';
 import { useListLimit } from './use-list-limit.ts';
 import type { SecretsInput } from './internal-tokens.ts';
 import {
@@ -139,11 +140,21 @@ export async function createSubgraph<TContext extends BaseContext>(
           return false; // graphql-ws closes with 4403 Forbidden
         }
       },
-      context: (ctx, _id, _payload) => {
+      context: async (ctx, _id, payload) => {
         const viewer = ctx.extra.viewer!;
         const requestId = String(ctx.connectionParams?.['requestId'] ?? 'ws');
-        return createContext({ viewer, requestId, log: logger.child({ requestId, userId: viewer.userId }) });
+        const value = await createContext({
+          viewer,
+          requestId,
+          log: logger.child({ requestId, userId: viewer.userId }),
+        });
+        // The gateway sends its trace context in the operation's extensions: this operation joins that trace.
+        return rememberTraceParent(value, payload.extensions);
       },
+      subscribe: (args) =>
+        inOperationTrace(args.contextValue, args.operationName ?? 'subscription', async () =>
+          subscribe(args),
+        ),
     },
     wsServer,
   );

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
-import type { Logger } from '@sophia/kit';
+import { traceRedis, type Logger } from '@sophia/kit';
 import {
   createCacheMetrics,
   createMemoryCache,
@@ -68,7 +68,7 @@ export async function openMemoryService(
   let redis: Redis | undefined;
   let cache: HotCache = local;
   if (config.REDIS_URL !== undefined) {
-    redis = new Redis(config.REDIS_URL, REDIS_CLIENT_OPTIONS);
+    redis = traceRedis(new Redis(config.REDIS_URL, REDIS_CLIENT_OPTIONS));
     redis.on('error', (error: unknown) => options.log.warn({ err: error }, 'Redis client error'));
     cache = createResilientCache(
       createRedisCache(redis, { defaultTtlMs: config.MEMORY_CACHE_TTL_MS }),

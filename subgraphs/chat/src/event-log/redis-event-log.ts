@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { createEventQueue, SophiaError } from '@sophia/kit';
+import { createEventQueue, SophiaError, traceRedis } from '@sophia/kit';
 import {
   isFinal,
   READER_CAPACITY,
@@ -37,7 +37,7 @@ type XReadReply = Array<[key: string, entries: Array<[id: string, fields: string
 export function createRedisEventLog(options: RedisEventLogOptions): ReplyEventLog {
   const prefix = options.keyPrefix ?? 'sophia:chat';
   const onError = options.onError ?? (() => undefined);
-  const redis = new Redis(options.url, CLIENT_OPTIONS);
+  const redis = traceRedis(new Redis(options.url, CLIENT_OPTIONS));
   redis.on('error', onError);
   const streamKey = (messageId: string) => `${prefix}:reply:${messageId}:events`;
   const infoKey = (messageId: string) => `${prefix}:reply:${messageId}:info`;
