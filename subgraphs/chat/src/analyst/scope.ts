@@ -100,8 +100,8 @@ export function declineText(decline: Decline): string {
   switch (decline.kind) {
     case 'OTHER_COMPANY':
       return (
-        `I can't answer that: Sophia only holds this company's own data, and nothing about ` +
-        `${decline.name}. I won't answer with our figures instead.`
+        `I don't know: Sophia only holds this company's own data, and nothing about ${decline.name}, so I ` +
+        `won't answer with our figures instead.`
       );
     case 'NOT_HELD':
       return (
