@@ -33,9 +33,11 @@ export async function startTestStack(
     readonly env?: Readonly<Record<string, string>>;
     /** Start on an empty data dir, as production does, instead of loading the demo company first. */
     readonly empty?: boolean;
+    /** An existing data dir (e.g. one a test imported into) instead of a fresh one. */
+    readonly dataDir?: string;
   } = {},
 ): Promise<RunningStack> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sophia-it-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sophia-it-'));
   if (!options.empty) await seedDemo({ dataDir, anchor: TEST_ANCHOR });
   const ports = Object.fromEntries(
     await Promise.all(
