@@ -28,7 +28,8 @@ export class Timeline {
   failingAt(t: number): Set<string> {
     const failing = new Set<string>();
     for (const fault of this.faults) {
-      const until = (fault.recoveredMs ?? fault.endMs ?? Number.POSITIVE_INFINITY) + GRACE_MS;
+      // Until a clean answer came back, the fault is still on (a restarted subgraph's breaker may be open).
+      const until = fault.recoveredMs === undefined ? Number.POSITIVE_INFINITY : fault.recoveredMs + GRACE_MS;
       if (t >= fault.startMs && t <= until) for (const subgraph of fault.affects) failing.add(subgraph);
     }
     return failing;
