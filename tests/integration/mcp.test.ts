@@ -79,7 +79,10 @@ describe('MCP at the gateway, every service its own process', () => {
     expect(byName['SearchMemories']?.inputSchema).toMatchObject({
       required: ['query'],
       properties: {
-        query: { type: 'string', description: 'Words to look for; must not be blank.' },
+        query: {
+          type: 'string',
+          description: 'Words to look for; must not be blank, at most 2,000 characters.',
+        },
         limit: { default: 5 },
         filter: {
           properties: { kinds: { items: { enum: ['NOTE', 'DOCUMENT_CHUNK', 'CONVERSATION', 'FACT'] } } },

@@ -109,7 +109,7 @@ describe('memory tiers: L1 cache, L2 warm index, L3 store', () => {
     await running.close();
     const other = loadMemoryConfig({ ...env, EMBEDDINGS_DIMENSION: '384' });
     await expect(createMemorySubgraph(other, { logger: createLogger('memory', 'silent') })).rejects.toThrow(
-      /dimension 768.*produces 384/,
+      /dimension 768.*dimension 384/,
     );
     const db = await DuckDb.open(dataDir, 'memory.duckdb');
     const meta = await db.query<{ key: string; value: string }>(
