@@ -128,7 +128,12 @@ async function run(stack: RunningStack, token: string, conversations: number) {
 const redis = values.redis ? await startRedis() : undefined;
 // The per-user rate limit would refuse a benchmark's burst: it measures the pipeline, not the limiter.
 const stack = await startTestStack({
-  env: { CHAT_RATE_PER_MINUTE: '1000000', ...(redis ? { REDIS_URL: redis.url } : {}) },
+  env: {
+    CHAT_RATE_PER_MINUTE: '1000000',
+    RATE_LIMIT_MCP_PER_MINUTE: '1000000',
+    RATE_LIMIT_COST_PER_MINUTE: '1000000000',
+    ...(redis ? { REDIS_URL: redis.url } : {}),
+  },
 });
 try {
   const token = await stack.login();

@@ -27,7 +27,15 @@ const { values } = parseArgs({
 
 const stack = values.gateway
   ? undefined
-  : await startTestStack({ env: { SOPHIA_DEMO_ANCHOR: values.anchor, CHAT_RATE_PER_MINUTE: '1000000' } });
+  : // The evaluation measures the answers, not the gateway's rate limits.
+    await startTestStack({
+      env: {
+        SOPHIA_DEMO_ANCHOR: values.anchor,
+        CHAT_RATE_PER_MINUTE: '1000000',
+        RATE_LIMIT_COST_PER_MINUTE: '1000000000',
+        RATE_LIMIT_MCP_PER_MINUTE: '1000000',
+      },
+    });
 const gatewayUrl = values.gateway ?? stack!.gateway.url;
 try {
   const login = await fetch(`${gatewayUrl}/auth/dev-login`, {
