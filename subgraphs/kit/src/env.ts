@@ -13,6 +13,8 @@ export class ConfigError extends Error {
 }
 
 export const portSchema = z.coerce.number().int().min(0).max(65535);
+/** A Redis server shared by a service's replicas (`redis://host:port`); unset keeps state in the process. */
+export const redisUrlSchema = z.url().optional();
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 

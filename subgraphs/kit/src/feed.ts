@@ -1,5 +1,6 @@
 import { createEventQueue, type EventQueue } from './event-queue.ts';
 import { SophiaError } from './errors.ts';
+import type { FeedTransport } from './feed-transport.ts';
 
 export interface FeedSubscription<T> {
   /** What the subscriber reads. */
@@ -8,15 +9,41 @@ export interface FeedSubscription<T> {
   readonly deliver: (event: T) => void;
 }
 
+export interface FeedOptions {
+  /** @default none: events stay in this process */
+  readonly transport?: FeedTransport;
+  /** Told when an event could not be sent through the transport. @default dropped */
+  readonly onError?: (error: unknown) => void;
+}
+
 /**
- * In-process pubsub for subscriptions: `publish` hands each event to every subscriber whose `accepts` takes
- * it, in publish order, through a bounded queue. A subscriber that falls `capacity` events behind is cut off
- * with RATE_LIMITED (so a stalled reader cannot grow memory); one whose `isLast` event arrived is ended.
+ * Pubsub for subscriptions: `publish` hands each event to every subscriber whose `accepts` takes it, in publish
+ * order, through a bounded queue. A subscriber that falls `capacity` events behind is cut off with RATE_LIMITED
+ * (so a stalled reader cannot grow memory); one whose `isLast` event arrived is ended. Without a transport the
+ * feed is this process's; with one (Redis when REDIS_URL is set) events are JSON and every replica that
+ * `start`ed on the same channel delivers every replica's events, its own included once they come back.
  */
 export class Feed<T> {
   private readonly subscribers = new Set<(event: T) => void>();
 
+  constructor(private readonly options: FeedOptions = {}) {}
+
+  /** Starts listening on the transport (nothing to do without one); resolves once events are received. */
+  async start(): Promise<void> {
+    await this.options.transport?.listen((message) => this.deliver(JSON.parse(message) as T));
+  }
+
   publish(event: T): void {
+    const { transport } = this.options;
+    if (!transport) return this.deliver(event);
+    transport.publish(JSON.stringify(event)).catch(this.options.onError ?? (() => undefined));
+  }
+
+  async close(): Promise<void> {
+    await this.options.transport?.close();
+  }
+
+  private deliver(event: T): void {
     for (const deliver of this.subscribers) deliver(event);
   }
 

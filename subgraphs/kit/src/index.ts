@@ -24,4 +24,5 @@ export * from './schema-file.ts';
 export * from './operation-metrics.ts';
 export * from './event-queue.ts';
 export * from './feed.ts';
+export * from './feed-transport.ts';
 export * from './telemetry/index.ts';

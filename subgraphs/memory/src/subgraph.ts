@@ -10,6 +10,7 @@ import {
 import type { MemoryContext } from './context.ts';
 import type { MemoryConfig } from './env.ts';
 import { DocumentIngestor } from './ingest/document-ingestor.ts';
+import { createIngestFeed } from './ingest/ingest-feed.ts';
 import { createMemoryLoaders } from './loaders.ts';
 import { openMemoryService, type MemoryService } from './memory-service.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -25,12 +26,21 @@ export async function createMemorySubgraph(
   const service = await openMemoryService(config, { registry: metrics.registry, log: logger });
   options.onService?.(service);
   const { store } = service;
-  const ingestor = new DocumentIngestor(service, logger, {
-    maxBytes: config.MEMORY_INGEST_MAX_BYTES,
-    maxChunks: config.MEMORY_INGEST_MAX_CHUNKS,
-    maxJobsPerUser: config.MEMORY_INGEST_MAX_JOBS_PER_USER,
-  });
+  const feed = createIngestFeed(config.REDIS_URL, (error) =>
+    logger.error({ err: error }, 'An ingest job update could not be published.'),
+  );
+  const ingestor = new DocumentIngestor(
+    service,
+    logger,
+    {
+      maxBytes: config.MEMORY_INGEST_MAX_BYTES,
+      maxChunks: config.MEMORY_INGEST_MAX_CHUNKS,
+      maxJobsPerUser: config.MEMORY_INGEST_MAX_JOBS_PER_USER,
+    },
+    feed,
+  );
   try {
+    await feed.start();
     const subgraph = await createSubgraph<MemoryContext>({
       name: 'memory',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
@@ -47,12 +57,14 @@ export async function createMemorySubgraph(
       }),
       onClose: async () => {
         await ingestor.close();
+        await feed.close();
         await service.close();
       },
     });
     await ingestor.resumeUnfinished();
     return subgraph;
   } catch (error) {
+    await feed.close();
     await service.close();
     throw error;
   }

@@ -1,6 +1,11 @@
-import { parseConfig, portSchema, serviceEnvShape } from '@sophia/kit';
+import { parseConfig, portSchema, redisUrlSchema, serviceEnvShape } from '@sophia/kit';
 
-export const salesEnvShape = { ...serviceEnvShape, PORT: portSchema.default(4005) };
+export const salesEnvShape = {
+  ...serviceEnvShape,
+  PORT: portSchema.default(4005),
+  /** Shared by every sales replica: a deal moved on one reaches `dealStageChanged` subscribers on all. */
+  REDIS_URL: redisUrlSchema,
+};
 
 export type SalesConfig = ReturnType<typeof loadSalesConfig>;
 

@@ -1,5 +1,6 @@
 import {
   createLogger,
+  createRedisFeedTransport,
   createSubgraph,
   loadSchemaFile,
   serviceSecurityOf,
@@ -18,24 +19,38 @@ export interface SalesSubgraphOptions {
   readonly logger?: Logger;
 }
 
+/** Where every sales replica publishes and hears deal stage changes when REDIS_URL is set. */
+const STAGE_CHANNEL = 'sophia:sales:deal-stage-changed';
+
 /** The sales subgraph, built but not listening: accounts, deals, the pipeline and the forecast. */
 export async function createSalesSubgraph(
   config: SalesConfig,
   options: SalesSubgraphOptions = {},
 ): Promise<Subgraph> {
   const store = await SalesStore.open(config);
-  const stageChanges = new DealStageFeed();
+  const logger = options.logger ?? createLogger('sales', config.LOG_LEVEL);
+  const stageChanges = new DealStageFeed({
+    ...(config.REDIS_URL
+      ? { transport: createRedisFeedTransport({ url: config.REDIS_URL, channel: STAGE_CHANNEL }) }
+      : {}),
+    onError: (error) => logger.error({ err: error }, 'A deal stage change could not be published.'),
+  });
   try {
+    await stageChanges.start();
     return await createSubgraph<SalesContext>({
       name: 'sales',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
       resolvers,
       ...serviceSecurityOf(config),
       createContext: (base) => ({ ...base, store, stageChanges, loaders: createSalesLoaders(store) }),
-      onClose: () => store.close(),
-      logger: options.logger ?? createLogger('sales', config.LOG_LEVEL),
+      onClose: async () => {
+        await stageChanges.close();
+        await store.close();
+      },
+      logger,
     });
   } catch (error) {
+    await stageChanges.close();
     await store.close();
     throw error;
   }

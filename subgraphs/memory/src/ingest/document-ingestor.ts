@@ -33,7 +33,6 @@ export interface IngestRequest {
  * a chunk done twice merges with itself. A cancelled job stops after the step in progress and never resumes.
  */
 export class DocumentIngestor {
-  private readonly feed = new IngestFeed();
   private readonly running = new Map<string, Promise<void>>();
   private closing = false;
 
@@ -41,6 +40,8 @@ export class DocumentIngestor {
     private readonly service: MemoryService,
     private readonly log: Pick<Logger, 'info' | 'error'>,
     readonly limits: IngestLimits,
+    /** Where job updates go: this process's by default, or every replica's (see `createIngestFeed`). */
+    private readonly feed: IngestFeed = new IngestFeed(),
   ) {}
 
   /**
