@@ -237,7 +237,7 @@ describe('durability: SIGKILL while remembering and ingesting', () => {
     } finally {
       await db.close();
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('durability: Redis killed under a steady mix of searches, remembers and reads', () => {
