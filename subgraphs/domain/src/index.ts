@@ -6,6 +6,7 @@ export * from './dates.ts';
 export * from './period.ts';
 export * from './facts.ts';
 export * from './stages.ts';
+export * from './deal-changes.ts';
 export * from './key-results.ts';
 export * from './metrics.ts';
 export * from './evaluate-metric.ts';
