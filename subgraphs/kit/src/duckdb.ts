@@ -1,7 +1,7 @@
 import { mkdirSync, accessSync, constants } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import type { SqlDatabase } from './store/sql-database.ts';
+import { checkedBeforeCommit, type SqlDatabase, type TransactionOptions } from './store/sql-database.ts';
 import { SpanKind, withSpan } from './telemetry/spans.ts';
 
 export type SqlParam = DuckDBValue | string | number | boolean | null;
@@ -84,13 +84,14 @@ export class DuckDb implements SqlDatabase {
     return traced(`UPSERT INTO ${table}`, () => this.withConnection((c) => insertOn(c, table, rows, key)));
   }
 
-  /** Runs `work` in one transaction: all of it lands, or none of it does. */
-  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  /** Runs `work` in one transaction: all of it lands, or none of it does (see `TransactionOptions`). */
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    const checked = checkedBeforeCommit(work, options);
     return traced('TRANSACTION', () =>
       this.withConnection(async (c) => {
         await c.run('BEGIN TRANSACTION');
         try {
-          const result = await work({
+          const result = await checked({
             query: (sql, params = []) => queryOn(c, sql, params),
             run: (sql, params = []) => runOn(c, sql, params),
             insertRows: (table, rows) => insertOn(c, table, rows),

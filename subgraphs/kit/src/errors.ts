@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   PERSISTED_QUERY_NOT_ALLOWED: 'Only registered operations may run here; send a registered one or its hash.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; it was logged with the request id.',
   DOWNSTREAM_SERVICE_ERROR: 'A subgraph or upstream service failed or could not be reached.',
+  DEADLINE_EXCEEDED: 'The request ran out of time before its change was saved; nothing was changed.',
   SUBSCRIPTION_SCHEMA_RELOAD: 'The API changed while the subscription was live; it ended: subscribe again.',
 } as const;
 

@@ -1,6 +1,6 @@
 import type { SqlParam, SqlRow, SqlRunner } from '../duckdb.ts';
 import { SnowflakeClient, type SnowflakeClientOptions, type SnowflakeRunner } from '../snowflake/index.ts';
-import type { SqlDatabase } from './sql-database.ts';
+import { checkedBeforeCommit, type SqlDatabase, type TransactionOptions } from './sql-database.ts';
 import { mergeStatements } from './snowflake-merge.ts';
 
 /**
@@ -39,8 +39,8 @@ export class SnowflakeDatabase implements SqlDatabase {
     return upsertOn(this.client, table, rows, key);
   }
 
-  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
-    return this.client.transaction((tx) => work(storeRunner(tx)));
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    return this.client.transaction(checkedBeforeCommit((tx) => work(storeRunner(tx)), options));
   }
 
   close(): Promise<void> {
