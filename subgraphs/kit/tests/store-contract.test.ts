@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig, serviceEnvShape } from '../src/env.ts';
 import type { Migration } from '../src/store/migrations.ts';
 import { openStore, readMeta, writeMeta, type OpenedStore } from '../src/store/open-store.ts';
-import { parseJsonColumn } from '../src/store/sql.ts';
+import {
+  containsPattern,
+  isoTimestampSql,
+  jsonValueSql,
+  LIKE_ESCAPE,
+  parseJsonColumn,
+} from '../src/store/sql.ts';
 import { STORE_BACKENDS, startStoreBackend, type StoreBackend } from './store-contract-backends.ts';
 
 /**
@@ -172,6 +178,31 @@ describe.each(STORE_BACKENDS)('the store contract on %s', (dialect) => {
       { id: 'b0001', text: 'changed' },
       { id: 'new', text: 'added' },
     ]);
+  });
+
+  it('shares SQL through the kit’s fragments: ISO timestamps, JSON values, literal LIKE patterns', async () => {
+    const store = await start();
+    const json = jsonValueSql(store.db.dialect);
+    const insert = `INSERT INTO notes (id, text, made_at, extra) SELECT ?, ?, ?, ${json}`;
+    await store.db.run(insert, ['p1', 'save 50% on_line!', '2024-03-01T12:34:56.789Z', '{"tags":["a"]}']);
+    await store.db.run(insert, ['p2', 'save 500 online', '2024-03-01T00:00:00.000Z', '[]']);
+    const matching = (text: string) =>
+      store.db.query<{ id: string; at: string; extra: unknown }>(
+        `SELECT id, ${isoTimestampSql('made_at', store.db.dialect)} AS at, extra FROM notes
+         WHERE text ILIKE ? ${LIKE_ESCAPE} ORDER BY id`,
+        [containsPattern(text)],
+      );
+    const found = await matching('50% ON_LINE!');
+    expect(found.map((row) => ({ ...row, extra: parseJsonColumn(row.extra) }))).toEqual([
+      { id: 'p1', at: '2024-03-01T12:34:56.789Z', extra: { tags: ['a'] } },
+    ]);
+    expect((await matching('save')).map((row) => row.at)).toEqual([
+      '2024-03-01T12:34:56.789Z',
+      '2024-03-01T00:00:00.000Z',
+    ]);
+    // The wildcards and the escape character itself are matched as text.
+    expect(await matching('50_')).toEqual([]);
+    expect(await matching('!')).toHaveLength(1);
   });
 
   it('gives typed values back alike: dates, timestamps, booleans, doubles, JSON', async () => {

@@ -108,6 +108,50 @@ describe('Snowflake SQL on the FAKE', () => {
     expect(row!['NEAR'] as number).toBeGreaterThan(row!['FAR'] as number);
   });
 
+  it('formats timestamps with TO_VARCHAR and a Snowflake format', async () => {
+    expect(
+      await rows(
+        `SELECT TO_VARCHAR('2026-03-01 04:05:06.789'::TIMESTAMP_NTZ, 'YYYY-MM-DD"T"HH24:MI:SS.FF3"Z"') AS iso`,
+      ),
+    ).toEqual([{ ISO: '2026-03-01T04:05:06.789Z' }]);
+  });
+
+  it('refuses DuckDB-only SQL as Snowflake does', async () => {
+    await exec(conn, 'CREATE TABLE guarded (id STRING, n FLOAT, doc VARIANT)');
+    const refused = async (sql: string, binds?: (string | number)[]) => {
+      const error = await exec(conn, sql, binds).then(
+        () => undefined,
+        (failure: unknown) => failure as { code: string; message: string },
+      );
+      return error && { code: error.code, message: error.message.split('\n').at(-1) };
+    };
+    expect(await refused("SELECT strftime(CURRENT_TIMESTAMP(), '%Y') AS y")).toEqual({
+      code: '002140',
+      message: 'Unknown function STRFTIME',
+    });
+    expect(await refused('SELECT SUM(n) FILTER (WHERE id = ?) AS s FROM guarded', ['a'])).toMatchObject({
+      code: '001003',
+    });
+    expect(await refused("UPDATE guarded SET n = 1 WHERE id = 'a' RETURNING id")).toMatchObject({
+      code: '001003',
+    });
+    expect(await refused('INSERT INTO guarded (id) VALUES (?) ON CONFLICT DO NOTHING', ['a'])).toMatchObject({
+      code: '001003',
+    });
+    expect(await refused('CREATE TABLE docs (id STRING, doc JSON)')).toMatchObject({ code: '002040' });
+    expect(await refused('INSERT INTO guarded (id, doc) VALUES (?, PARSE_JSON(?))', ['a', '{}'])).toEqual({
+      code: '002014',
+      message: 'Invalid expression [PARSE_JSON(…)] in VALUES clause',
+    });
+    // What Snowflake accepts instead: INSERT … SELECT with PARSE_JSON, and CASE inside the aggregate.
+    await exec(conn, 'INSERT INTO guarded (id, n, doc) SELECT ?, ?, PARSE_JSON(?)', ['a', 2, '{"k":[1]}']);
+    expect(
+      await rows(
+        "SELECT SUM(CASE WHEN id = 'a' THEN n END) AS s, doc:k[0]::INT AS k FROM guarded GROUP BY doc",
+      ),
+    ).toEqual([{ S: 2, K: 1 }]);
+  });
+
   it('runs resumed tasks on an interval when asked to, and only those', async () => {
     const scheduled = await startFakeSnowflake({ taskIntervalMs: 20 });
     const session = await connect(scheduled);

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
 import { StatementType } from '@duckdb/node-api';
 import { insertArrayBind } from './array-binds.ts';
+import { refuseDuckDbOnly } from './dialect-guard.ts';
 import { createFunction, createStream, createTable, createTask, createdKind, objectName } from './ddl.ts';
 import {
   compilationError,
@@ -86,6 +87,7 @@ export class QueryExecutor {
     const tokens = meaningful(tokenize(sql));
     const word = (i: number) => (tokens[i]?.kind === 'word' ? tokens[i].text.toUpperCase() : '');
     try {
+      refuseDuckDbOnly(tokens);
       switch (word(0)) {
         case 'BEGIN':
         case 'START':

@@ -219,11 +219,38 @@ function rewriteCall(
       next: close + 1,
     };
   }
+  const format = args[1]?.length === 1 && args[1][0]!.kind === 'string' ? args[1][0]!.text : undefined;
+  if ((word === 'TO_VARCHAR' || word === 'TO_CHAR') && format && args.length === 2) {
+    return {
+      text: `strftime(${again(args[0]!)}, '${strftimeFormat(format.slice(1, -1))}')`,
+      next: close + 1,
+    };
+  }
   if (DATE_PART_FUNCTIONS.has(word) && datePart && args.length >= 2) {
     const rest = args.slice(1).map(again).join(', ');
     return { text: `${word.toLowerCase()}('${datePart}', ${rest})`, next: close + 1 };
   }
   return undefined;
+}
+
+/** Snowflake's date and time format elements → DuckDB strftime; `"text"` is literal text. */
+const FORMAT_ELEMENTS: Readonly<Record<string, string>> = {
+  YYYY: '%Y',
+  MM: '%m',
+  DD: '%d',
+  HH24: '%H',
+  MI: '%M',
+  SS: '%S',
+  FF3: '%g',
+  FF6: '%f',
+  FF: '%n',
+  FF9: '%n',
+};
+
+function strftimeFormat(format: string): string {
+  return format.replace(/"([^"]*)"|YYYY|HH24|MM|DD|MI|SS|FF[369]?/g, (element, literal?: string) =>
+    literal !== undefined ? literal.replaceAll('%', '%%') : FORMAT_ELEMENTS[element]!,
+  );
 }
 
 function streamReference(
