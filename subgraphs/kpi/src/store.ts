@@ -1,7 +1,14 @@
 import { openStore, parseJsonColumn, placeholders, type Clock, type SqlDatabase } from '@sophia/kit';
-import type { MetricAggregation, MetricCategory, MetricFormula, MetricUnit } from '@sophia/domain';
+import type {
+  DealChange,
+  MetricAggregation,
+  MetricCategory,
+  MetricFormula,
+  MetricUnit,
+} from '@sophia/domain';
 import type { KpiConfig } from './env.ts';
 import { evaluateMetrics, type DateRange, type MetricValues } from './evaluate-metrics.ts';
+import { applyDealChange, appliedThrough } from './store/apply-deal-change.ts';
 import { KPI_STORE } from './store/definition.ts';
 
 /** The currency of a store that records none (a company's own data, imported). */
@@ -103,6 +110,23 @@ export class KpiStore {
       'SELECT COUNT(*)::INTEGER AS count FROM daily_facts',
     );
     return row?.count ?? 0;
+  }
+
+  /**
+   * Applies sales deal changes to the facts, each in its own transaction with its record, so a change is
+   * applied once however often it arrives. Resolves with the numbers applied now.
+   */
+  async applyDealChanges(changes: readonly DealChange[]): Promise<number[]> {
+    const applied: number[] = [];
+    for (const change of changes) {
+      if (await this.db.transaction((tx) => applyDealChange(tx, change))) applied.push(change.changeNumber);
+    }
+    return applied;
+  }
+
+  /** Every deal change up to this number is applied; the catch-up asks sales for the ones after it. */
+  dealChangesAppliedThrough(): Promise<number> {
+    return appliedThrough(this.db);
   }
 
   close(): Promise<void> {

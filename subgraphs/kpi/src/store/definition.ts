@@ -1,4 +1,5 @@
 import type { StoreDefinition } from '@sophia/kit';
+import { APPLIED_DEAL_CHANGES_DDL } from './deal-changes-sql.ts';
 import { KPI_DDL_SNOWFLAKE } from './schema-snowflake.ts';
 import { KPI_DDL } from './schema-sql.ts';
 
@@ -11,6 +12,11 @@ export const KPI_STORE: StoreDefinition = {
       version: 1,
       description: 'metric definitions, daily facts and targets',
       statements: { duckdb: KPI_DDL, snowflake: KPI_DDL_SNOWFLAKE },
+    },
+    {
+      version: 2,
+      description: 'the sales deal changes applied to the facts',
+      statements: { duckdb: APPLIED_DEAL_CHANGES_DDL, snowflake: APPLIED_DEAL_CHANGES_DDL },
     },
   ],
 };
