@@ -9,10 +9,15 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { subscribe, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { BaseContext } from './context.ts';
+import type { BaseContext, SubgraphContext } from './context.ts';
 import { createErrorFormatter } from './format-error.ts';
 import { HttpError, handleGraphQLRequest } from './http-graphql.ts';
 import { createHttpApp, listenHttp } from './http-server.ts';
+import {
+  deadlineOfHttpRequest,
+  deadlineOfSocketOperation,
+  type RequestDeadlineLimits,
+} from './http-deadline.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createServiceMetrics, type ServiceMetrics } from './metrics.ts';
 import { useOperationMetrics } from './operation-metrics.ts';
@@ -44,8 +49,10 @@ export interface SubgraphOptions<TContext extends BaseContext> {
   readonly internalTokenSecret: SecretsInput;
   /** Serve `/metrics` on this admin port instead of the service port (production: always, see env.ts). */
   readonly metricsPort?: number | undefined;
-  /** Extends the base context with the subgraph's store and per-request loaders. */
-  readonly createContext: (base: BaseContext) => TContext;
+  /** How long a request's writes may wait to commit (see `serviceSecurityOf`). */
+  readonly requestDeadline?: RequestDeadlineLimits;
+  /** Extends the base context (with the request's deadline) with the subgraph's store and loaders. */
+  readonly createContext: (base: SubgraphContext) => TContext;
   /** Resources to release after the server has drained (the store). */
   readonly onClose?: () => Promise<void>;
   /** @default an info-level pino logger named after the service */
@@ -105,7 +112,10 @@ export async function createSubgraph<TContext extends BaseContext>(
       '/graphql': async (req, res, requestId) => {
         const viewer = await viewerFromHeader(req.headers[VIEWER_HEADER], internalTokenSecret);
         const log = logger.child({ requestId, userId: viewer.userId });
-        await handleGraphQLRequest(apollo, req, res, async () => createContext({ viewer, requestId, log }));
+        const deadline = deadlineOfHttpRequest(req, res, options.requestDeadline);
+        await handleGraphQLRequest(apollo, req, res, async () =>
+          createContext({ viewer, requestId, log, deadline }),
+        );
       },
     },
   });
@@ -147,6 +157,7 @@ export async function createSubgraph<TContext extends BaseContext>(
           viewer,
           requestId,
           log: logger.child({ requestId, userId: viewer.userId }),
+          deadline: deadlineOfSocketOperation(options.requestDeadline),
         });
         // The gateway sends its trace context in the operation's extensions: this operation joins that trace.
         return rememberTraceParent(value, payload.extensions);

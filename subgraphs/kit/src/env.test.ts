@@ -68,6 +68,20 @@ describe('service configuration: two modes, one switch', () => {
     expect(config).toMatchObject({ SOPHIA_ENV: 'production', METRICS_PORT: DEFAULT_METRICS_PORT });
   });
 
+  it('refuses the slow-commit test hook in production, and bounds request deadlines everywhere', () => {
+    const production = { NODE_ENV: 'production', HOST: '0.0.0.0', INTERNAL_TOKEN_SECRET: REAL_SECRET };
+    expect(problemsOf({ ...production, SOPHIA_TEST_COMMIT_DELAY_MS: '0' })).toEqual([
+      expect.stringMatching(/^SOPHIA_TEST_COMMIT_DELAY_MS: is a test hook; production refuses it/),
+    ]);
+    expect(parseConfig('svc', serviceEnvShape, { SOPHIA_TEST_COMMIT_DELAY_MS: '500' })).toMatchObject({
+      SOPHIA_TEST_COMMIT_DELAY_MS: 500,
+      REQUEST_TIMEOUT_MAX_MS: 60_000,
+    });
+    expect(problemsOf({ REQUEST_TIMEOUT_MAX_MS: '600001' })).toEqual([
+      expect.stringMatching(/^REQUEST_TIMEOUT_MAX_MS: /),
+    ]);
+  });
+
   it('lets SOPHIA_ENV=development win over NODE_ENV=production', () => {
     expect(
       parseConfig('svc', serviceEnvShape, { NODE_ENV: 'production', SOPHIA_ENV: 'development' }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_REQUEST_TIMEOUT_MAX_MS } from './request-deadline.ts';
 import { snowflakeEnvShape } from './snowflake/env-shape.ts';
 
 /** Thrown when configuration is invalid; lists every problem, not just the first. */
@@ -72,6 +73,18 @@ export const serviceEnvShape = {
   SOPHIA_DEMO_ANCHOR: z.iso.date('must be a date, YYYY-MM-DD').optional(),
   /** SNOWFLAKE_ACCOUNT and its companions: when set, every store opens on Snowflake instead of DuckDB. */
   ...snowflakeEnvShape,
+  /**
+   * The longest a request's writes may wait to commit (ms): a longer deadline from the gateway, or none, gets
+   * this. Raise it with the gateway's SUBGRAPH_TIMEOUTS for this service.
+   */
+  REQUEST_TIMEOUT_MAX_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(600_000)
+    .default(DEFAULT_REQUEST_TIMEOUT_MAX_MS),
+  /** Test hook, refused in production: every request-bound commit first waits this long (a stalled store). */
+  SOPHIA_TEST_COMMIT_DELAY_MS: z.coerce.number().int().min(0).max(600_000).optional(),
 };
 
 /**
@@ -145,6 +158,9 @@ function productionProblems(
   previous
     .filter(Boolean)
     .forEach((value, index) => check('', value, `INTERNAL_TOKEN_PREVIOUS_SECRETS[${index}]`));
+  if (source['SOPHIA_TEST_COMMIT_DELAY_MS'] !== undefined) {
+    problems.push('SOPHIA_TEST_COMMIT_DELAY_MS: is a test hook; production refuses it');
+  }
   if (source['HOST'] === undefined) {
     problems.push('HOST: is required in production (the address to bind, e.g. 0.0.0.0 in a container)');
   }
@@ -152,11 +168,16 @@ function productionProblems(
   return problems;
 }
 
-/** The parts of a service's config that createSubgraph needs to trust the gateway and expose metrics. */
+/**
+ * The parts of a service's config that createSubgraph needs to trust the gateway, expose metrics and bound
+ * the deadlines of requests.
+ */
 export function serviceSecurityOf(config: {
   readonly INTERNAL_TOKEN_SECRET: string;
   readonly INTERNAL_TOKEN_PREVIOUS_SECRETS: readonly string[];
   readonly METRICS_PORT?: number | undefined;
+  readonly REQUEST_TIMEOUT_MAX_MS?: number | undefined;
+  readonly SOPHIA_TEST_COMMIT_DELAY_MS?: number | undefined;
 }) {
   return {
     internalTokenSecret: {
@@ -164,5 +185,9 @@ export function serviceSecurityOf(config: {
       previous: config.INTERNAL_TOKEN_PREVIOUS_SECRETS,
     },
     metricsPort: config.METRICS_PORT,
+    requestDeadline: {
+      maxMs: config.REQUEST_TIMEOUT_MAX_MS,
+      commitDelayMs: config.SOPHIA_TEST_COMMIT_DELAY_MS,
+    },
   };
 }

@@ -6,6 +6,7 @@ export * from './verified-tokens.ts';
 export * from './viewer.ts';
 export * from './internal-tokens.ts';
 export * from './context.ts';
+export * from './request-deadline.ts';
 export * from './format-error.ts';
 export * from './http-graphql.ts';
 export * from './http-server.ts';
