@@ -217,15 +217,16 @@ describe.each(STORE_BACKENDS)('the store contract on %s', (dialect) => {
     ]);
     await store.db.insertRows('notes', [
       { id: 'v2', text: 'bulk', day: '2023-12-31', made_at: '2023-12-31 23:59:59', done: false, score: -2.5 },
+      { id: 'v3', text: 'nulls', day: null, made_at: null, done: null, score: null },
     ]);
     const rows = await store.db.query<Record<string, unknown>>(
       'SELECT id, day, made_at, done, score FROM notes ORDER BY id',
     );
-    expect(
-      rows.map((row) => ({ ...row, made_at: new Date(`${String(row['made_at'])}Z`).toISOString() })),
-    ).toEqual([
+    const iso = (at: unknown) => (at === null ? null : new Date(`${String(at)}Z`).toISOString());
+    expect(rows.map((row) => ({ ...row, made_at: iso(row['made_at']) }))).toEqual([
       { id: 'v1', day: '2024-03-01', made_at: '2024-03-01T12:34:56.789Z', done: true, score: 0.125 },
       { id: 'v2', day: '2023-12-31', made_at: '2023-12-31T23:59:59.000Z', done: false, score: -2.5 },
+      { id: 'v3', day: null, made_at: null, done: null, score: null },
     ]);
     const extra = { tags: ['a', 'b'], weight: 1.5, nested: { ok: true } };
     const json = dialect === 'snowflake' ? 'PARSE_JSON(?)' : '?';

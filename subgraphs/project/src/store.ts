@@ -1,5 +1,6 @@
 import {
   containsPattern,
+  LIKE_ESCAPE,
   openStore,
   placeholders,
   type Clock,
@@ -56,6 +57,7 @@ export class ProjectStore {
     const { db, clock } = await openStore({
       ...PROJECT_STORE,
       dataDir: config.SOPHIA_DATA_DIR,
+      snowflake: config,
       ...(options.clock ? { clock: options.clock } : {}),
     });
     return new ProjectStore(db, clock);
@@ -90,7 +92,9 @@ export class ProjectStore {
     const search = filter.search?.trim();
     if (search) {
       const pattern = containsPattern(search);
-      conditions.push(`(name ILIKE ? ESCAPE '\\' OR email ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')`);
+      conditions.push(
+        `(name ILIKE ? ${LIKE_ESCAPE} OR email ILIKE ? ${LIKE_ESCAPE} OR title ILIKE ? ${LIKE_ESCAPE})`,
+      );
       params.push(pattern, pattern, pattern);
     }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';

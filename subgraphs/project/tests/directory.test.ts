@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningSubgraph } from '@sophia/kit/testing';
 import { ProjectStore } from '../src/store.ts';
-import { byName, company, dataOf, newDataDir, startProject } from './harness.ts';
+import { byName, company, dataOf, startProjectOn } from './harness.ts';
+import { STORE_BACKENDS } from '../../kit/tests/store-contract-backends.ts';
 
 interface Person {
   id: string;
@@ -13,10 +14,11 @@ interface Person {
 
 const ceo = company.users.find((user) => user.id === 'usr_001')!;
 
-describe('the directory', () => {
+// On each store backend: embedded DuckDB, and the FAKE Snowflake through snowflake-sdk (the SQL is shared).
+describe.each(STORE_BACKENDS)('the directory on %s', (dialect) => {
   let project: RunningSubgraph;
   beforeAll(async () => {
-    project = await startProject(newDataDir());
+    project = await startProjectOn(dialect);
   });
   afterAll(() => project.close());
 

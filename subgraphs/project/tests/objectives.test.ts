@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSubgraph } from '@sophia/kit/testing';
 import { keyResultProgress } from '@sophia/ops';
-import { company, dataOf, newDataDir, startProject } from './harness.ts';
+import { company, dataOf, startProjectOn } from './harness.ts';
+import { STORE_BACKENDS } from '../../kit/tests/store-contract-backends.ts';
 
 interface KeyResult {
   id: string;
@@ -36,7 +37,8 @@ const OBJECTIVES = `query($period: String) {
 const idsOf = (period: string) => company.objectives.filter((o) => o.period === period).map((o) => o.id);
 const STATUSES = ['ACHIEVED', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK'];
 
-describe('objectives', () => {
+// On each store backend: embedded DuckDB, and the FAKE Snowflake through snowflake-sdk (the SQL is shared).
+describe.each(STORE_BACKENDS)('objectives on %s', (dialect) => {
   let project: RunningSubgraph;
   const objectivesOf = async (period?: string) =>
     dataOf(
@@ -46,7 +48,7 @@ describe('objectives', () => {
     ).objectives;
 
   beforeAll(async () => {
-    project = await startProject(newDataDir());
+    project = await startProjectOn(dialect);
   });
   afterAll(() => project.close());
 

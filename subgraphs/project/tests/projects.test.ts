@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ANCHOR, type RunningSubgraph } from '@sophia/kit/testing';
 import type { Project as GeneratedProject } from '@sophia/ops';
-import { company, dataOf, newDataDir, startProject } from './harness.ts';
+import { company, dataOf, startProjectOn } from './harness.ts';
+import { STORE_BACKENDS } from '../../kit/tests/store-contract-backends.ts';
 
 interface Project {
   id: string;
@@ -28,10 +29,11 @@ const slipping = (status: string) => status === 'AT_RISK' || status === 'OFF_TRA
 const byDue = (a: GeneratedProject, b: GeneratedProject) =>
   a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : 1;
 
-describe('projects', () => {
+// On each store backend: embedded DuckDB, and the FAKE Snowflake through snowflake-sdk (the SQL is shared).
+describe.each(STORE_BACKENDS)('projects on %s', (dialect) => {
   let project: RunningSubgraph;
   beforeAll(async () => {
-    project = await startProject(newDataDir());
+    project = await startProjectOn(dialect);
   });
   afterAll(() => project.close());
 

@@ -228,6 +228,8 @@ function toConnectionOptions(options: SnowflakeOptions): ConnectionOptions {
     ...(options.accessUrl && { accessUrl: options.accessUrl }),
     queryTag: options.queryTag,
     application: 'Sophia',
+    // Dates come back as text (fetchAsString); without this a NULL date would be the string 'NULL'.
+    representNullAsStringNull: false,
   };
 }
 

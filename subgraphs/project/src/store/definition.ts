@@ -1,4 +1,5 @@
 import type { StoreDefinition } from '@sophia/kit';
+import { PROJECT_DDL_SNOWFLAKE } from './schema-snowflake.ts';
 import { PROJECT_DDL } from './schema-sql.ts';
 
 /** The project store: `project.duckdb` and its numbered migrations (append; never edit a released one). */
@@ -9,7 +10,7 @@ export const PROJECT_STORE: StoreDefinition = {
     {
       version: 1,
       description: 'the directory, projects with milestones, objectives with key results',
-      statements: { duckdb: PROJECT_DDL },
+      statements: { duckdb: PROJECT_DDL, snowflake: PROJECT_DDL_SNOWFLAKE },
     },
   ],
 };
