@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { openStore, placeholders, type Clock, type SqlDatabase } from '@sophia/kit';
+import {
+  openStore,
+  placeholders,
+  type Clock,
+  type Dialect,
+  type SqlDatabase,
+  type SqlParam,
+  type SqlRunner,
+} from '@sophia/kit';
 import { duplicateScopeKey, sameDuplicateScope } from './duplicate-scope.ts';
 import type { Embedder } from './embeddings/embedder.ts';
 import type { MemoryConfig } from './env.ts';
@@ -9,7 +17,7 @@ import { createGroupCommit } from './group-commit.ts';
 import { IngestJobStore } from './ingest/job-store.ts';
 import { createSerialQueue } from './serial-queue.ts';
 import { prepareEmbeddings } from './stored-embeddings.ts';
-import { MEMORY_STORE } from './store/definition.ts';
+import { memoryStore } from './store/definition.ts';
 import {
   filterSql,
   MEMORY_COLUMNS,
@@ -24,6 +32,7 @@ import {
   type Tier,
   type WarmRow,
 } from './store/rows.ts';
+import { vectorDimension } from './store/schema-snowflake.ts';
 import { insertMemories, storedRow } from './store/writes.ts';
 import { visibleSql, type Guarded, type ViewerScope } from './visibility.ts';
 
@@ -65,8 +74,9 @@ export class MemoryStore {
     options: { clock?: Clock } = {},
   ): Promise<MemoryStore> {
     const { db, clock } = await openStore({
-      ...MEMORY_STORE,
+      ...memoryStore(config.EMBEDDINGS_DIMENSION),
       dataDir: config.SOPHIA_DATA_DIR,
+      snowflake: config,
       ...(options.clock ? { clock: options.clock } : {}),
     });
     try {
@@ -132,11 +142,9 @@ export class MemoryStore {
   ): Promise<ScoredMemory[]> {
     const visible = visibleSql(scope);
     const filter = filterSql(options.filter);
-    // The dimension is a number the embedder checked, not user input: safe to write into the type.
-    const type = `FLOAT[${Math.trunc(vector.length)}]`;
     const rows = await this.db.query<StoredMemory & { score: number }>(
       `SELECT * FROM (
-         SELECT ${MEMORY_COLUMNS}, array_cosine_similarity(m.embedding::${type}, ?::${type}) AS score
+         SELECT ${MEMORY_COLUMNS}, ${cosineSimilaritySql(this.db.dialect, 'm.embedding', vector.length)} AS score
          FROM memories m
          WHERE m.tier = 3 AND m.embedding IS NOT NULL AND ${visible.sql}${filter.sql})
        WHERE score >= ? ORDER BY score DESC, id LIMIT ?`,
@@ -156,7 +164,8 @@ export class MemoryStore {
     const visible = visibleSql(scope);
     const rows = await this.db.query<StoredMemory>(
       `SELECT ${MEMORY_COLUMNS} FROM memories m WHERE ${visible.sql} AND m.source_id = ?
-       ORDER BY TRY_CAST(json_extract_string(m.metadata, '$.chunk') AS INTEGER) NULLS LAST, m.created_at, m.id
+       ORDER BY TRY_CAST(JSON_EXTRACT_PATH_TEXT(CAST(m.metadata AS VARCHAR), 'chunk') AS INTEGER) NULLS LAST,
+         m.created_at, m.id
        LIMIT ?`,
       [...visible.params, sourceId, limit],
     );
@@ -191,7 +200,8 @@ export class MemoryStore {
   /**
    * Adds counted reads (the access recorder's batch) in one transaction, then promotes what was read: a warm
    * memory read at least `hotAccessCount` times in all becomes hot, a cold one becomes warm (one step per
-   * batch). Returns the ids that moved.
+   * batch). Returns the ids that moved. (Snowflake has no RETURNING: each move reads the ids it will move,
+   * then moves exactly those, in the same transaction.)
    */
   applyAccess(
     reads: readonly { id: string; count: number; at: string }[],
@@ -207,16 +217,12 @@ export class MemoryStore {
            WHERE memories.id = r.id`,
           reads.flatMap((read) => [read.id, read.count, read.at]),
         );
-        const hot = await tx.query<{ id: string }>(
-          `UPDATE memories SET tier = 1 WHERE tier = 2 AND access_count >= ? AND id IN (${placeholders(ids)})
-           RETURNING id`,
-          [hotAccessCount, ...ids],
-        );
-        const warm = await tx.query<{ id: string }>(
-          `UPDATE memories SET tier = 2 WHERE tier = 3 AND id IN (${placeholders(ids)}) RETURNING id`,
-          ids,
-        );
-        return { hot: hot.map((row) => row.id), warm: warm.map((row) => row.id) };
+        const hot = await moveTier(tx, 1, `tier = 2 AND access_count >= ? AND id IN (${placeholders(ids)})`, [
+          hotAccessCount,
+          ...ids,
+        ]);
+        const warm = await moveTier(tx, 2, `tier = 3 AND id IN (${placeholders(ids)})`, ids);
+        return { hot, warm };
       }),
     );
   }
@@ -232,16 +238,12 @@ export class MemoryStore {
   }): Promise<{ warm: string[]; cold: string[] }> {
     return this.write(() =>
       this.db.transaction(async (tx) => {
-        const cold = await tx.query<{ id: string }>(
-          `UPDATE memories SET tier = 3 WHERE tier = 2 AND accessed_at < ?::TIMESTAMP AND access_count < ?
-           RETURNING id`,
-          [policy.warmIdleBefore, policy.keepWarmAccessCount],
-        );
-        const warm = await tx.query<{ id: string }>(
-          'UPDATE memories SET tier = 2 WHERE tier = 1 AND accessed_at < ?::TIMESTAMP RETURNING id',
-          [policy.hotIdleBefore],
-        );
-        return { warm: warm.map((row) => row.id), cold: cold.map((row) => row.id) };
+        const cold = await moveTier(tx, 3, 'tier = 2 AND accessed_at < ?::TIMESTAMP AND access_count < ?', [
+          policy.warmIdleBefore,
+          policy.keepWarmAccessCount,
+        ]);
+        const warm = await moveTier(tx, 2, 'tier = 1 AND accessed_at < ?::TIMESTAMP', [policy.hotIdleBefore]);
+        return { warm, cold };
       }),
     );
   }
@@ -306,7 +308,7 @@ export class MemoryStore {
       byContent.set(key, row);
       return { memory: row, merged: false };
     });
-    await this.db.transaction((tx) => insertMemories(tx, written));
+    await this.db.transaction((tx) => insertMemories(tx, written, this.db.dialect));
     return results;
   }
 
@@ -318,11 +320,11 @@ export class MemoryStore {
     return this.write(() =>
       this.db.transaction(async (tx) => {
         const [deleted] = await tx.query<Guarded>(
-          `DELETE FROM memories WHERE id = ? AND owner_id = ?
-           RETURNING owner_id AS "ownerId", visibility, team_id AS "teamId"`,
+          `SELECT owner_id AS "ownerId", visibility, team_id AS "teamId" FROM memories WHERE id = ? AND owner_id = ?`,
           [id, ownerId],
         );
         if (!deleted) return null;
+        await tx.run('DELETE FROM memories WHERE id = ? AND owner_id = ?', [id, ownerId]);
         await tx.run('DELETE FROM memory_terms WHERE memory_id = ?', [id]);
         return deleted;
       }),
@@ -350,4 +352,35 @@ export class MemoryStore {
       this.db.run(`UPDATE memories SET tier = ? WHERE id IN (${placeholders(ids)})`, [tier, ...ids]),
     );
   }
+}
+
+/**
+ * Moves the memories matching `where` to `tier` and returns their ids: read first, then exactly those moved,
+ * inside the caller's transaction (what `UPDATE … RETURNING id` does on DuckDB; Snowflake has no RETURNING).
+ */
+async function moveTier(
+  tx: SqlRunner,
+  tier: Tier,
+  where: string,
+  params: readonly SqlParam[],
+): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(`SELECT id FROM memories WHERE ${where} ORDER BY id`, params);
+  const ids = rows.map((row) => row.id);
+  if (ids.length > 0) {
+    await tx.run(`UPDATE memories SET tier = ? WHERE id IN (${placeholders(ids)})`, [tier, ...ids]);
+  }
+  return ids;
+}
+
+/**
+ * Cosine similarity of a stored vector column to `vector` (bound as JSON) in the store's dialect: DuckDB's
+ * `array_cosine_similarity` over fixed-size arrays, Snowflake's `VECTOR_COSINE_SIMILARITY` over
+ * `VECTOR(FLOAT, n)` (snowflake-sdk cannot bind a VECTOR, hence `PARSE_JSON(?)::ARRAY::VECTOR`). The
+ * dimension is the embedder's, checked, never user input: safe to write into the type.
+ */
+export function cosineSimilaritySql(dialect: Dialect, column: string, dimension: number): string {
+  const n = vectorDimension(dimension);
+  return dialect === 'snowflake'
+    ? `VECTOR_COSINE_SIMILARITY(${column}, PARSE_JSON(?)::ARRAY::VECTOR(FLOAT, ${n}))`
+    : `array_cosine_similarity(${column}::FLOAT[${n}], ?::FLOAT[${n}])`;
 }

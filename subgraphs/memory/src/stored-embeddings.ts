@@ -1,12 +1,10 @@
 import type { SqlDatabase, SqlRunner } from '@sophia/kit';
 import type { Embedder } from './embeddings/embedder.ts';
 import { assertStoredModel, type StoredModel } from './embeddings/stored-model.ts';
+import { reindexRows, staleRows, type TextRow } from './store/reindex.ts';
 
 /** Memories embedded per batch, when filling missing vectors at start and when re-embedding. */
 const BATCH = 256;
-
-/** The text a memory is embedded by, in SQL (the same as `memoryText`). */
-const MEMORY_TEXT_SQL = `coalesce(source_title || chr(10), '') || content`;
 
 const MODEL_KEYS = ['embedding_model', 'embedding_dimension', 'embedding_reembed_pending'] as const;
 
@@ -41,38 +39,29 @@ async function writeModelMeta(
 const recordModel = (db: SqlDatabase, embedder: Embedder) =>
   writeModelMeta(db, { embedding_model: embedder.model, embedding_dimension: String(embedder.dimension) });
 
-/** Embeds `rows` and writes their vectors in one transaction; a text the model refuses fails the batch. */
-async function embedRows(db: SqlDatabase, embedder: Embedder, rows: readonly { id: string; text: string }[]) {
-  const vectors = await embedder.embedMany(rows.map((row) => row.text));
-  await db.transaction(async (tx) => {
-    for (const [i, row] of rows.entries()) {
-      const vector = vectors[i];
-      if (!(vector instanceof Float32Array)) {
-        throw new Error(`Cannot embed memory ${row.id}: ${vector?.message ?? 'no result'}`);
-      }
-      await tx.run('UPDATE memories SET embedding = ?::FLOAT[] WHERE id = ?', [
-        JSON.stringify(Array.from(vector)),
-        row.id,
-      ]);
-    }
-  });
+/**
+ * Re-embeds and re-indexes every stale memory (see `staleRows`: no vector yet, or text changed since it was
+ * indexed), in batches, and returns the ids written. Run at start and by change capture.
+ */
+export async function reindexStale(db: SqlDatabase, embedder: Embedder): Promise<string[]> {
+  const written: string[] = [];
+  for (let after = ''; ;) {
+    const stale = await staleRows(db, after, BATCH);
+    if (stale.length === 0) return written;
+    written.push(...(await reindexRows(db, embedder, stale)));
+    after = stale[stale.length - 1]!.id;
+  }
 }
 
 /**
  * At start: refuses vectors another model made (see `assertStoredModel`), embeds every memory that has no
- * vector yet (the demo memories on first start) in batches, and records the model on first start.
+ * vector yet (the demo memories on first start) or whose text changed while the service was not watching,
+ * and records the model on first start.
  */
 export async function prepareEmbeddings(db: SqlDatabase, embedder: Embedder): Promise<void> {
   const stored = await readStoredModel(db);
   if (stored !== undefined) assertStoredModel(stored, embedder.provider);
-  for (;;) {
-    const missing = await db.query<{ id: string; text: string }>(
-      `SELECT id, ${MEMORY_TEXT_SQL} AS text FROM memories WHERE embedding IS NULL ORDER BY id LIMIT ?`,
-      [BATCH],
-    );
-    if (missing.length === 0) break;
-    await embedRows(db, embedder, missing);
-  }
+  await reindexStale(db, embedder);
   if (stored === undefined) await recordModel(db, embedder);
 }
 
@@ -99,12 +88,12 @@ export async function reembedStore(
   let done = 0;
   let after = '';
   for (;;) {
-    const rows = await db.query<{ id: string; text: string }>(
-      `SELECT id, ${MEMORY_TEXT_SQL} AS text FROM memories WHERE id > ? ORDER BY id LIMIT ?`,
+    const rows = await db.query<TextRow>(
+      'SELECT id, source_title AS "sourceTitle", content FROM memories WHERE id > ? ORDER BY id LIMIT ?',
       [after, BATCH],
     );
     if (rows.length === 0) break;
-    await embedRows(db, embedder, rows);
+    await reindexRows(db, embedder, rows);
     done += rows.length;
     after = rows[rows.length - 1]!.id;
     onProgress(done, total);

@@ -1,4 +1,5 @@
 import type { SqlDatabase } from '@sophia/kit';
+import { isoTimestamp } from '../store/rows.ts';
 import type { Visibility } from '../visibility.ts';
 
 export type IngestJobStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
@@ -47,12 +48,17 @@ export const INGEST_JOBS_DDL = `CREATE TABLE IF NOT EXISTS ingest_jobs (
   created_at TIMESTAMP NOT NULL,
   finished_at TIMESTAMP)`;
 
-const iso = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
-
+/** The columns of an `IngestJobRow`, in SQL both dialects run; `toJob` makes the times ISO 8601. */
 const JOB_COLUMNS = `id, owner_id AS "ownerId", team_id AS "teamId", title, document_id AS "documentId", visibility,
   account_id AS "accountId", chunk_words AS "chunkWords", overlap_words AS "overlapWords", status,
   chunks_total AS "chunksTotal", chunks_done AS "chunksDone", chunks_failed AS "chunksFailed", error,
-  ${iso('created_at')} AS "createdAt", CASE WHEN finished_at IS NULL THEN NULL ELSE ${iso('finished_at')} END AS "finishedAt"`;
+  created_at AS "createdAt", finished_at AS "finishedAt"`;
+
+const toJob = (row: IngestJobRow): IngestJobRow => ({
+  ...row,
+  createdAt: isoTimestamp(row.createdAt),
+  finishedAt: row.finishedAt === null ? null : isoTimestamp(row.finishedAt),
+});
 
 type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
 
@@ -105,7 +111,7 @@ export class IngestJobStore {
       `SELECT ${JOB_COLUMNS} FROM ingest_jobs WHERE id = ? AND owner_id = ?`,
       [id, ownerId],
     );
-    return row ?? null;
+    return row ? toJob(row) : null;
   }
 
   /** Any user's job, or null: for an admin's cancel only. */
@@ -113,14 +119,15 @@ export class IngestJobStore {
     const [row] = await this.db.query<IngestJobRow>(`SELECT ${JOB_COLUMNS} FROM ingest_jobs WHERE id = ?`, [
       id,
     ]);
-    return row ?? null;
+    return row ? toJob(row) : null;
   }
 
   /** Jobs a stopped process left behind, oldest first (a cancelled job is not among them). */
-  unfinished(): Promise<IngestJobRow[]> {
-    return this.db.query<IngestJobRow>(
+  async unfinished(): Promise<IngestJobRow[]> {
+    const rows = await this.db.query<IngestJobRow>(
       `SELECT ${JOB_COLUMNS} FROM ingest_jobs WHERE status IN ${IN_FLIGHT} ORDER BY created_at, id`,
     );
+    return rows.map(toJob);
   }
 
   /**
@@ -129,12 +136,10 @@ export class IngestJobStore {
    */
   cancel(id: string): Promise<IngestJobRow | null> {
     return this.write(async () => {
-      const [cancelled] = await this.db.query<IngestJobRow>(
-        `UPDATE ingest_jobs SET status = 'CANCELLED', finished_at = ?, content = NULL
-         WHERE id = ? AND status IN ${IN_FLIGHT} RETURNING ${JOB_COLUMNS}`,
-        [new Date().toISOString(), id],
-      );
-      return cancelled ?? this.findAny(id);
+      await this.updateInFlight(id, `status = 'CANCELLED', finished_at = ?, content = NULL`, [
+        new Date().toISOString(),
+      ]);
+      return this.findAny(id);
     });
   }
 
@@ -157,20 +162,38 @@ export class IngestJobStore {
   ): Promise<IngestJobRow | null> {
     const finished = patch.status === 'COMPLETED' || patch.status === 'FAILED';
     return this.write(async () => {
-      const [row] = await this.db.query<IngestJobRow>(
-        `UPDATE ingest_jobs SET status = ?, chunks_done = ?, chunks_failed = ?, error = ?, finished_at = ?
-           ${finished ? ', content = NULL' : ''}
-         WHERE id = ? AND status IN ${IN_FLIGHT} RETURNING ${JOB_COLUMNS}`,
+      const updated = await this.updateInFlight(
+        id,
+        `status = ?, chunks_done = ?, chunks_failed = ?, error = ?, finished_at = ?${finished ? ', content = NULL' : ''}`,
         [
           patch.status,
           patch.chunksDone,
           patch.chunksFailed,
           patch.error ?? null,
           finished ? new Date().toISOString() : null,
-          id,
         ],
       );
-      return row ?? null;
+      return updated ? this.findAny(id) : null;
+    });
+  }
+
+  /**
+   * Applies `set` to the job when it is still in flight; false when it is not (finished or cancelled). Read,
+   * then written, in one transaction: Snowflake has no `UPDATE … RETURNING`.
+   */
+  private updateInFlight(
+    id: string,
+    set: string,
+    params: readonly (string | number | null)[],
+  ): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ id: string }>(
+        `SELECT id FROM ingest_jobs WHERE id = ? AND status IN ${IN_FLIGHT}`,
+        [id],
+      );
+      if (!row) return false;
+      await tx.run(`UPDATE ingest_jobs SET ${set} WHERE id = ? AND status IN ${IN_FLIGHT}`, [...params, id]);
+      return true;
     });
   }
 }

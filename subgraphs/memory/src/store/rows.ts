@@ -1,5 +1,6 @@
 /** Memories as the store returns and takes them, and the SQL that reads them into that shape. */
-import { isoTimestampSql, placeholders, type SqlParam } from '@sophia/kit';
+import { createHash } from 'node:crypto';
+import { parseJsonColumn, placeholders, type SqlParam } from '@sophia/kit';
 import type { Guarded, ViewerScope, Visibility } from '../visibility.ts';
 
 export type MemoryKind = 'NOTE' | 'DOCUMENT_CHUNK' | 'CONVERSATION' | 'FACT';
@@ -104,20 +105,35 @@ export interface ScoredMemory {
   readonly score: number;
 }
 
-const iso = isoTimestampSql;
-
-/** The columns of a `MemoryRow`, selected from `memories m`. */
+/**
+ * The columns of a `MemoryRow`, selected from `memories m`, in SQL both dialects run: times come back as the
+ * backend's text and `toMemory` makes them ISO 8601 (Snowflake has no strftime).
+ */
 export const MEMORY_COLUMNS = `m.id, m.owner_id AS "ownerId", m.team_id AS "teamId", m.visibility, m.kind, m.content,
   m.source_type AS "sourceType", m.source_id AS "sourceId", m.source_title AS "sourceTitle",
-  m.account_id AS "accountId", m.metadata, m.tier::INTEGER AS tier, ${iso('m.created_at')} AS "createdAt",
-  ${iso('m.accessed_at')} AS "accessedAt", m.access_count AS "accessCount"`;
+  m.account_id AS "accountId", m.metadata, m.tier::INTEGER AS tier, m.created_at AS "createdAt",
+  m.accessed_at AS "accessedAt", m.access_count::INTEGER AS "accessCount"`;
 
 export type StoredMemory = Omit<MemoryRow, 'metadata'> & { metadata: unknown };
 
-export const toMemory = ({ metadata, ...row }: StoredMemory): MemoryRow => ({
+export const toMemory = ({ metadata, createdAt, accessedAt, ...row }: StoredMemory): MemoryRow => ({
   ...row,
-  metadata: typeof metadata === 'string' ? (JSON.parse(metadata) as Record<string, unknown>) : {},
+  createdAt: isoTimestamp(createdAt),
+  accessedAt: isoTimestamp(accessedAt),
+  // JSON text from DuckDB, a parsed VARIANT from Snowflake.
+  metadata: parseJsonColumn<Record<string, unknown> | null>(metadata) ?? {},
 });
+
+/**
+ * A TIMESTAMP as either backend gives it (`2024-03-01 12:34:56`, `… 12:34:56.789`, up to nanoseconds) as the
+ * API's ISO 8601 with milliseconds and `Z`. Stored times are UTC.
+ */
+export function isoTimestamp(value: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d+))?/.exec(value);
+  if (!match) throw new TypeError(`Not a timestamp: ${JSON.stringify(value)}`);
+  const millis = (match[3] ?? '').padEnd(3, '0').slice(0, 3);
+  return `${match[1]}T${match[2]}.${millis}Z`;
+}
 
 /** Narrows by the optional filter; an omitted or empty list does not narrow. */
 export function filterSql(filter: MemoryFilter): { sql: string; params: SqlParam[] } {
@@ -152,3 +168,13 @@ export function memoryText(memory: {
 }): string {
   return memory.sourceTitle ? `${memory.sourceTitle}\n${memory.content}` : memory.content;
 }
+
+/** `memoryText` in SQL over a `memories` row, in both dialects (an empty title counts as none, as in JS). */
+export const MEMORY_TEXT_SQL = `CASE WHEN coalesce(source_title, '') = '' THEN content ELSE source_title || chr(10) || content END`;
+
+/**
+ * The hash of the text a memory's vector and index terms were made from (`indexed_hash`): md5 as both
+ * DuckDB's and Snowflake's `md5()` compute it in SQL over `MEMORY_TEXT_SQL`, so a row whose text anyone
+ * changed is found by comparing the two (see change-capture/).
+ */
+export const indexedHash = (text: string): string => createHash('md5').update(text, 'utf8').digest('hex');

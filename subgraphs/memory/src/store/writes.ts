@@ -1,19 +1,39 @@
-import { placeholders, type SqlRunner } from '@sophia/kit';
+import { placeholders, type Dialect, type SqlRow, type SqlRunner } from '@sophia/kit';
 import { contentHash } from '../remember-input.ts';
 import { termFrequencies } from '../tokenize.ts';
-import { memoryText, type MemoryRow, type NewMemory } from './rows.ts';
+import { indexedHash, memoryText, type MemoryRow, type NewMemory } from './rows.ts';
+import { vectorDimension } from './schema-snowflake.ts';
 
-/** Writes memories with their index terms (the source title is indexed too: a chunk is found by its document's name). */
-export async function insertMemories(tx: SqlRunner, memories: readonly NewMemory[]): Promise<void> {
+/** A memory's index terms and their total count (the source title is indexed too). */
+export function indexTerms(memory: {
+  readonly id: string;
+  readonly sourceTitle: string | null;
+  readonly content: string;
+}) {
+  const terms: Array<{ memory_id: string; term: string; tf: number }> = [];
+  let termCount = 0;
+  for (const [term, tf] of termFrequencies(memoryText(memory))) {
+    terms.push({ memory_id: memory.id, term, tf });
+    termCount += tf;
+  }
+  return { terms, termCount };
+}
+
+/**
+ * Writes memories with their index terms (a chunk is found by its document's name). A memory written with
+ * its vector records the hash of the text it was made from; one without (seed, import) is embedded later.
+ */
+export async function insertMemories(
+  tx: SqlRunner,
+  memories: readonly NewMemory[],
+  dialect: Dialect = 'duckdb',
+): Promise<void> {
   const rows = [];
   const terms = [];
   for (const memory of memories) {
-    const frequencies = termFrequencies(memoryText(memory));
-    let termCount = 0;
-    for (const [term, tf] of frequencies) {
-      terms.push({ memory_id: memory.id, term, tf });
-      termCount += tf;
-    }
+    const indexed = indexTerms(memory);
+    terms.push(...indexed.terms);
+    const termCount = indexed.termCount;
     rows.push({
       id: memory.id,
       owner_id: memory.ownerId,
@@ -32,12 +52,50 @@ export async function insertMemories(tx: SqlRunner, memories: readonly NewMemory
       created_at: memory.createdAt,
       accessed_at: memory.accessedAt ?? memory.createdAt,
       access_count: 0,
-      // A JSON list that DuckDB casts to FLOAT[] on insert.
+      // A JSON list that DuckDB casts to FLOAT[] on insert (Snowflake: see insertSnowflakeMemories).
       embedding: memory.embedding ? Array.from(memory.embedding) : null,
+      indexed_hash: memory.embedding ? indexedHash(memoryText(memory)) : null,
     });
   }
-  await tx.insertRows('memories', rows);
+  if (dialect === 'snowflake') await insertSnowflakeMemories(tx, rows);
+  else await tx.insertRows('memories', rows);
   await tx.insertRows('memory_terms', terms);
+}
+
+/** Rows per Snowflake INSERT: each value is one bind, and a vector's JSON is about 8 KB. */
+const SNOWFLAKE_INSERT_ROWS = 100;
+
+/**
+ * Memories into Snowflake: a VALUES list of binds selected into the table, because a VARIANT needs
+ * `PARSE_JSON(?)` and a VECTOR `PARSE_JSON(?)::ARRAY::VECTOR(FLOAT, n)` (snowflake-sdk binds neither), and
+ * Snowflake allows neither function inside INSERT … VALUES.
+ */
+async function insertSnowflakeMemories(tx: SqlRunner, rows: readonly SqlRow[]): Promise<void> {
+  const withVector = rows.find((row) => Array.isArray(row['embedding']));
+  const dimension = withVector ? vectorDimension((withVector['embedding'] as number[]).length) : undefined;
+  const columns = Object.keys(rows[0] ?? {}).filter((column) => column !== 'embedding' || dimension);
+  const select = columns.map((column) => {
+    if (column === 'metadata') return 'PARSE_JSON(v.metadata)';
+    if (column === 'embedding') return `PARSE_JSON(v.embedding)::ARRAY::VECTOR(FLOAT, ${dimension})`;
+    if (column === 'created_at' || column === 'accessed_at') return `v.${column}::TIMESTAMP_NTZ`;
+    return `v.${column}`;
+  });
+  const row = `(${placeholders(columns)})`;
+  for (let start = 0; start < rows.length; start += SNOWFLAKE_INSERT_ROWS) {
+    const chunk = rows.slice(start, start + SNOWFLAKE_INSERT_ROWS);
+    await tx.run(
+      `INSERT INTO memories (${columns.join(', ')}) SELECT ${select.join(', ')}
+       FROM (VALUES ${chunk.map(() => row).join(', ')}) AS v (${columns.join(', ')})`,
+      chunk.flatMap((r) =>
+        columns.map((column) => {
+          const value = r[column];
+          return typeof value === 'object' && value !== null
+            ? JSON.stringify(value)
+            : (value as string | number | null);
+        }),
+      ),
+    );
+  }
 }
 
 /** The row as the store returns it, for a memory just written. */
@@ -81,6 +139,7 @@ export async function replaceSourceMemories(
   tx: SqlRunner,
   sourceIds: readonly string[],
   memories: readonly NewMemory[],
+  dialect: Dialect = 'duckdb',
 ): Promise<void> {
   const CHUNK = 1000;
   for (let start = 0; start < sourceIds.length; start += CHUNK) {
@@ -91,5 +150,5 @@ export async function replaceSourceMemories(
     );
     await tx.run(`DELETE FROM memories WHERE source_id IN (${placeholders(ids)})`, ids);
   }
-  await insertMemories(tx, memories);
+  await insertMemories(tx, memories, dialect);
 }
