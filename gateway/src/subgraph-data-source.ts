@@ -2,8 +2,9 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { REQUEST_ID_HEADER, VIEWER_HEADER } from '@sophia/kit';
+import { DEADLINE_HEADER, REQUEST_ID_HEADER, VIEWER_HEADER } from '@sophia/kit';
 import type { GatewayContext } from './context.ts';
+import { subgraphBudgetMs } from './resilience/subgraph-deadline.ts';
 import { classifyFailure, SubgraphFailure } from './resilience/subgraph-failure.ts';
 import type { SubgraphResilience } from './resilience/subgraph-resilience.ts';
 
@@ -26,8 +27,14 @@ const isMutation = (query: string | undefined) => /^\s*mutation\b/.test(query ??
  * Forwards the signed viewer and the request id to a subgraph, bounds each call with the subgraph's
  * timeout, and turns transport failures into DOWNSTREAM_SERVICE_ERROR naming the subgraph. With
  * `resilience`, each fetch goes through the subgraph's breaker, and queries are retried and shared.
+ *
+ * Each call also carries its deadline (`x-sophia-timeout-ms`, a little shorter than the timeout), and the
+ * gateway aborts the fetch when the timeout passes, which closes the connection: the subgraph then rolls
+ * back a mutation that has not committed yet, so a write the caller was told timed out is not applied later.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly budgetMs: number;
+
   constructor(
     readonly serviceName: string,
     url: string,
@@ -41,6 +48,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         signal: AbortSignal.timeout(timeoutMs),
       } as Parameters<typeof undiciFetch>[1])) as unknown as RemoteGraphQLDataSource['fetcher'];
     super({ url, fetcher });
+    this.budgetMs = subgraphBudgetMs(timeoutMs);
   }
 
   override process(
@@ -61,6 +69,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!context?.viewerToken) return;
     request.http?.headers.set(VIEWER_HEADER, await context.viewerToken());
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    // Set before the fetch starts its timer: the subgraph's deadline never falls after the gateway's.
+    request.http?.headers.set(DEADLINE_HEADER, String(this.budgetMs));
   }
 
   override didEncounterError(error: Error): never {

@@ -1,4 +1,4 @@
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +94,8 @@ export interface FaultProxy {
   /** Fail only the next n requests (then `pass`), whatever `mode` says. */
   failNext(n: number, how: 'unavailable' | 'reset'): void;
   readonly seen: { queries: number; mutations: number };
+  /** The headers of the last request that reached it. */
+  readonly lastHeaders?: IncomingHttpHeaders;
   /** Requests being held now. */
   readonly held: number;
   release(): void;
@@ -129,6 +131,7 @@ async function startFaultProxy(target: string): Promise<FaultProxy> {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const { query } = JSON.parse(body.toString('utf8')) as { query: string };
+      (proxy as { lastHeaders?: IncomingHttpHeaders }).lastHeaders = req.headers;
       if (/^\s*mutation\b/.test(query)) seen.mutations += 1;
       else seen.queries += 1;
       let mode: FaultMode = proxy.mode;

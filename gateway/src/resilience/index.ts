@@ -6,3 +6,4 @@ export * from './subgraph-failure.ts';
 export * from './subgraph-resilience.ts';
 export * from './resilience-metrics.ts';
 export * from './load-shedding.ts';
+export * from './subgraph-deadline.ts';
