@@ -9,6 +9,15 @@ import type { FactName } from './facts.ts';
 import { statusOfStage } from './stages.ts';
 import type { DealStage, DealType } from './types.ts';
 
+/** The feed every sales replica publishes committed deal changes on, and every kpi replica hears. */
+export const DEAL_CHANGED_CHANNEL = 'sophia:sales:deal-changed';
+
+/**
+ * The internal route of sales that answers the changes after a number (`?after=N&limit=M`), for kpi's
+ * catch-up. It answers only a `deal-changes` internal token: no viewer reaches it, through the gateway or not.
+ */
+export const DEAL_CHANGES_PATH = '/internal/deal-changes';
+
 /** What a change saw of a deal, before or after it. */
 export interface DealState {
   readonly stage: DealStage;

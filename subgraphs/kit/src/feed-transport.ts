@@ -51,3 +51,18 @@ export function createRedisFeedTransport(options: RedisFeedTransportOptions): Fe
     },
   };
 }
+
+/**
+ * A feed's options for one channel: through Redis when `redisUrl` is set (every replica on the channel hears
+ * every replica), in this process otherwise; `onError` hears publishes and connections that fail.
+ */
+export function feedOptionsFor(
+  redisUrl: string | undefined,
+  channel: string,
+  onError: (error: unknown) => void,
+): { readonly transport?: FeedTransport; readonly onError: (error: unknown) => void } {
+  return {
+    ...(redisUrl ? { transport: createRedisFeedTransport({ url: redisUrl, channel, onError }) } : {}),
+    onError,
+  };
+}

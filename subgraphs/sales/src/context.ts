@@ -1,4 +1,5 @@
-import type { BaseContext } from '@sophia/kit';
+import type { BaseContext, Feed } from '@sophia/kit';
+import type { DealChange } from '@sophia/domain';
 import type { DealStageFeed } from './deal-stage-feed.ts';
 import type { SalesLoaders } from './loaders.ts';
 import type { SalesStore } from './store.ts';
@@ -8,4 +9,6 @@ export interface SalesContext extends BaseContext {
   readonly store: SalesStore;
   readonly loaders: SalesLoaders;
   readonly stageChanges: DealStageFeed;
+  /** Committed deal changes, for kpi (the `deal-changed` feed). */
+  readonly dealChanges: Feed<DealChange>;
 }

@@ -7,10 +7,11 @@ import {
   type SqlParam,
   type SqlRunner,
 } from '@sophia/kit';
-import { STAGE_PROBABILITY, statusOfStage } from '@sophia/domain';
+import { STAGE_PROBABILITY, statusOfStage, type DealChange } from '@sophia/domain';
 import type { DealStage, DealStatus } from './__generated__/resolvers-types.ts';
 import { encodeAccountCursor, encodeDealCursor, type AccountCursor, type DealCursor } from './cursors.ts';
 import type { SalesConfig } from './env.ts';
+import { dealChangesAfter, recordDealChange } from './store/deal-changes.ts';
 import { dealConditions, type DealQuery } from './store/deal-query.ts';
 import { SALES_STORE } from './store/definition.ts';
 import { DEAL_COLUMNS } from './store/schema-sql.ts';
@@ -51,6 +52,7 @@ export class SalesStore {
     const { db, meta, clock } = await openStore({
       ...SALES_STORE,
       dataDir: config.SOPHIA_DATA_DIR,
+      snowflake: config,
       ...(options.clock ? { clock: options.clock } : {}),
     });
     return new SalesStore(db, clock, meta['currency'] ?? DEFAULT_CURRENCY);
@@ -183,13 +185,20 @@ export class SalesStore {
         const [account] = await accountsOn(tx, [before.accountId]);
         if (!after || !account) throw new StorageError(`Deal ${id} or its account vanished while it moved.`);
         const stageHistory = await stageChangesOn(tx, [id]);
-        return { deal: after, previousStage: before.stage, account, stageHistory };
+        const changedAt = this.clock.now().toISOString();
+        const change = await recordDealChange(tx, { before, after, region: account.region, changedAt });
+        return { deal: after, previousStage: before.stage, account, stageHistory, change };
       });
       if (move && 'account' in move) committed(move);
       return move;
     });
     this.writes = write.catch(() => undefined); // one failed write must not block the next
     return write;
+  }
+
+  /** The deal changes numbered above `after` (the outbox kpi catches up from), oldest first. */
+  dealChangesAfter(after: number, limit: number): Promise<DealChange[]> {
+    return dealChangesAfter(this.db, after, limit);
   }
 
   close(): Promise<void> {

@@ -4,10 +4,13 @@ import {
   createSubgraph,
   loadSchemaFile,
   serviceSecurityOf,
+  type Feed,
   type Logger,
   type Subgraph,
 } from '@sophia/kit';
+import type { DealChange } from '@sophia/domain';
 import type { SalesContext } from './context.ts';
+import { createDealChangeFeed } from './deal-change-feed.ts';
 import { DealStageFeed } from './deal-stage-feed.ts';
 import type { SalesConfig } from './env.ts';
 import { createSalesLoaders } from './loaders.ts';
@@ -17,6 +20,8 @@ import { SalesStore } from './store.ts';
 export interface SalesSubgraphOptions {
   /** @default a pino logger at the configured LOG_LEVEL */
   readonly logger?: Logger;
+  /** @default the `deal-changed` feed on Redis with REDIS_URL, else this process's (tests share one with kpi) */
+  readonly dealChanges?: Feed<DealChange>;
 }
 
 /** Where every sales replica publishes and hears deal stage changes when REDIS_URL is set. */
@@ -35,6 +40,16 @@ export async function createSalesSubgraph(
       : {}),
     onError: (error) => logger.error({ err: error }, 'A deal stage change could not be published.'),
   });
+  const dealChanges =
+    options.dealChanges ??
+    createDealChangeFeed(config.REDIS_URL, (error) =>
+      logger.error({ err: error }, 'A deal change could not be published; kpi catches up from the outbox.'),
+    );
+  const closeAll = async () => {
+    await stageChanges.close();
+    if (!options.dealChanges) await dealChanges.close();
+    await store.close();
+  };
   try {
     await stageChanges.start();
     return await createSubgraph<SalesContext>({
@@ -42,16 +57,18 @@ export async function createSalesSubgraph(
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
       resolvers,
       ...serviceSecurityOf(config),
-      createContext: (base) => ({ ...base, store, stageChanges, loaders: createSalesLoaders(store) }),
-      onClose: async () => {
-        await stageChanges.close();
-        await store.close();
-      },
+      createContext: (base) => ({
+        ...base,
+        store,
+        stageChanges,
+        dealChanges,
+        loaders: createSalesLoaders(store),
+      }),
+      onClose: closeAll,
       logger,
     });
   } catch (error) {
-    await stageChanges.close();
-    await store.close();
+    await closeAll();
     throw error;
   }
 }

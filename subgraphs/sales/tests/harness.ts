@@ -10,8 +10,10 @@ import {
 import { generateCompany, type Company, type Deal } from '@sophia/ops';
 import { seedDemo } from '@sophia/ops/seed';
 import { afterAll, beforeAll } from 'vitest';
+import type { Dialect } from '../../kit/src/store/sql-database.ts';
+import { startStoreBackend, type StoreBackend } from '../../kit/tests/store-contract-backends.ts';
 import { loadSalesConfig } from '../src/env.ts';
-import { createSalesSubgraph } from '../src/subgraph.ts';
+import { createSalesSubgraph, type SalesSubgraphOptions } from '../src/subgraph.ts';
 
 /** The company the subgraph loads in tests: the generator's default seed at the test anchor. */
 export const company: Company = generateCompany({ anchor: TEST_ANCHOR });
@@ -21,15 +23,21 @@ export const newDataDir = (): string => tempDataDir('sales');
 export const removeDataDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });
 
 /** Builds the sales subgraph on `dataDir` as `npm start` would (demo seeded first), without listening. */
-export async function createSales(dataDir: string, env: Record<string, string> = {}): Promise<Subgraph> {
-  await seedDemo({ dataDir, anchor: env['SOPHIA_DEMO_ANCHOR'] ?? TEST_ANCHOR, only: ['sales'] });
+export async function createSales(
+  dataDir: string,
+  env: Record<string, string> = {},
+  options: Omit<SalesSubgraphOptions, 'logger'> = {},
+): Promise<Subgraph> {
   const config = loadSalesConfig({
     SOPHIA_DATA_DIR: dataDir,
     SOPHIA_DEMO_ANCHOR: TEST_ANCHOR,
     LOG_LEVEL: 'silent',
     ...env,
   });
-  return createSalesSubgraph(config, { logger: createLogger('sales', 'silent') });
+  // SNOWFLAKE_* in `env` put the store, and so the seed, on the FAKE Snowflake.
+  const anchor = env['SOPHIA_DEMO_ANCHOR'] ?? TEST_ANCHOR;
+  await seedDemo({ dataDir, anchor, only: ['sales'], snowflake: config });
+  return createSalesSubgraph(config, { ...options, logger: createLogger('sales', 'silent') });
 }
 
 /** Builds the sales subgraph on `dataDir` and starts it on a free port. */
@@ -63,19 +71,19 @@ export const sumAmounts = (deals: readonly Deal[]): number =>
   deals.reduce((sum, deal) => sum + deal.amount, 0);
 
 /**
- * Starts sales on a fresh data dir for the enclosing `describe` and removes both afterwards; the handle
- * forwards to the running subgraph once `beforeAll` has started it.
+ * Starts sales on a fresh store of `dialect` (a data dir, or the FAKE Snowflake) for the enclosing `describe`
+ * and removes both afterwards; the handle forwards to the running subgraph once `beforeAll` has started it.
  */
-export function useSales(): RunningSubgraph {
-  let dir = '';
+export function useSales(dialect: Dialect = 'duckdb'): RunningSubgraph {
+  let backend: StoreBackend | undefined;
   let running: RunningSubgraph | undefined;
   beforeAll(async () => {
-    dir = newDataDir();
-    running = await startSales(dir);
+    backend = await startStoreBackend(dialect);
+    running = await startSales(backend.env['SOPHIA_DATA_DIR']!, backend.env);
   });
   afterAll(async () => {
     await running?.close();
-    removeDataDir(dir);
+    await backend?.close();
   });
   return {
     get url() {

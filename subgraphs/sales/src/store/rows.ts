@@ -1,3 +1,4 @@
+import type { DealChange } from '@sophia/domain';
 import type { AccountSegment, DealStage, DealStatus, DealType } from '../__generated__/resolvers-types.ts';
 
 /** A deal as the store returns it; `account`, `owner`, `stageHistory` and `currency` are resolved from it. */
@@ -77,6 +78,8 @@ export interface DealStageMove {
 export interface CommittedDealStageMove extends DealStageMove {
   readonly account: AccountRow;
   readonly stageHistory: DealStageChangeRow[];
+  /** The change as the outbox recorded it, in the move's own transaction. */
+  readonly change: DealChange;
 }
 
 /** A deal entering another stage, as subscribers receive it. */
