@@ -3,6 +3,7 @@ import {
   placeholders,
   StorageError,
   type Clock,
+  type RequestDeadline,
   type SqlDatabase,
   type SqlParam,
   type SqlRunner,
@@ -155,15 +156,16 @@ export class SalesStore {
    * Moves a deal to `stage` and appends the change to its history (entered "today" by the store's clock); a deal
    * closed by the move closes today, one reopened is open again. `committed` runs before the next write starts,
    * with the deal's account and history as the move left them. Null when no such deal exists; a deal already in
-   * `stage` is returned unchanged.
+   * `stage` is returned unchanged. The move commits only within the request's `deadline`.
    */
   moveDealStage(
     id: string,
     stage: DealStage,
     committed: (move: CommittedDealStageMove) => void,
+    deadline?: RequestDeadline,
   ): Promise<DealStageMove | null> {
     const write = this.writes.then(async () => {
-      const move = await this.db.transaction<DealStageMove | CommittedDealStageMove | null>(async (tx) => {
+      const moveIn = async (tx: SqlRunner): Promise<DealStageMove | CommittedDealStageMove | null> => {
         const select = `SELECT ${DEAL_COLUMNS} FROM deals d WHERE d.id = ?`;
         const [before] = await tx.query<DealRow>(select, [id]);
         if (!before || before.stage === stage) return before ? { deal: before, previousStage: stage } : null;
@@ -188,7 +190,8 @@ export class SalesStore {
         const changedAt = this.clock.now().toISOString();
         const change = await recordDealChange(tx, { before, after, region: account.region, changedAt });
         return { deal: after, previousStage: before.stage, account, stageHistory, change };
-      });
+      };
+      const move = await this.db.transaction(moveIn, { deadline });
       if (move && 'account' in move) committed(move);
       return move;
     });
