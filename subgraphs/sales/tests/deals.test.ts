@@ -2,6 +2,7 @@ import type { RunningSubgraph } from '@sophia/kit/testing';
 import type { Deal } from '@sophia/ops';
 import { describe, expect, it } from 'vitest';
 import { byAmountDesc, closingBetween, company, dataOf, statusOf, sumAmounts, useSales } from './harness.ts';
+import { STORE_BACKENDS } from '../../kit/tests/store-contract-backends.ts';
 
 const DEALS = /* GraphQL */ `
   query Deals($filter: DealFilter, $first: Int, $after: String) {
@@ -100,8 +101,9 @@ const FILTERS: [string, Record<string, unknown>, (deal: Deal) => boolean][] = [
   ],
 ];
 
-describe('deals', () => {
-  const running = useSales();
+// On each store backend: embedded DuckDB, and the FAKE Snowflake through snowflake-sdk (the SQL is shared).
+describe.each(STORE_BACKENDS)('deals on %s', (dialect) => {
+  const running = useSales(dialect);
 
   it('pages through every deal exactly once, largest first, ties by id', async () => {
     const amounts = company.deals.map((deal) => deal.amount);

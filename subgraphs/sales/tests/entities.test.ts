@@ -2,6 +2,7 @@ import type { Deal } from '@sophia/ops';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SalesStore } from '../src/store.ts';
 import { company, dataOf, statusOf, sumAmounts, useSales } from './harness.ts';
+import { STORE_BACKENDS } from '../../kit/tests/store-contract-backends.ts';
 
 /** Newest close date first, ties by id: the order of Account.deals and User.deals. */
 const byCloseDateDesc = (a: Deal, b: Deal): number =>
@@ -40,8 +41,9 @@ const account = company.accounts
   .sort((a, b) => b.deals.length - a.deals.length)[0]!.candidate;
 const accountDeals = company.deals.filter((deal) => deal.accountId === account.id);
 
-describe('entities and single lookups', () => {
-  const running = useSales();
+// On each store backend: embedded DuckDB, and the FAKE Snowflake through snowflake-sdk (the SQL is shared).
+describe.each(STORE_BACKENDS)('entities and single lookups on %s', (dialect) => {
+  const running = useSales(dialect);
   afterEach(() => vi.restoreAllMocks());
 
   it('returns a deal with its account, owner reference and stage history', async () => {

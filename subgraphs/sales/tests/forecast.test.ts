@@ -9,6 +9,7 @@ import {
   sumAmounts,
   useSales,
 } from './harness.ts';
+import { STORE_BACKENDS } from '../../kit/tests/store-contract-backends.ts';
 
 const TOP_DEALS = /* GraphQL */ `
   query TopDeals($period: String, $limit: Int) {
@@ -96,8 +97,9 @@ function expectedPipeline(period: { start: string; end: string }) {
   };
 }
 
-describe('topDeals and pipeline', () => {
-  const running = useSales();
+// On each store backend: embedded DuckDB, and the FAKE Snowflake through snowflake-sdk (the SQL is shared).
+describe.each(STORE_BACKENDS)('topDeals and pipeline on %s', (dialect) => {
+  const running = useSales(dialect);
 
   it('lists the largest won or open deals closing in the period, largest first', async () => {
     const { topDeals } = dataOf(

@@ -3,7 +3,12 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, signViewerToken, VIEWER_CONNECTION_PARAM, type Subgraph, type Viewer } from '@sophia/kit';
 import { CEO, startSubgraph, TEST_ANCHOR, TEST_SECRET, type RunningSubgraph } from '@sophia/kit/testing';
-import { company, createSales, dataOf, newDataDir, removeDataDir } from './harness.ts';
+import { company, createSales, dataOf } from './harness.ts';
+import {
+  STORE_BACKENDS,
+  startStoreBackend,
+  type StoreBackend,
+} from '../../kit/tests/store-contract-backends.ts';
 
 const MOVE = `mutation($id: ID!, $stage: DealStage!) {
   moveDealStage(id: $id, stage: $stage) { deal { id stage status probability closeDate } errors { field code message } }
@@ -21,8 +26,9 @@ interface Change {
 
 const prospects = company.deals.filter((deal) => deal.stage === 'PROSPECTING');
 
-describe('deal stage changes', () => {
-  let dir: string;
+// On each store backend: embedded DuckDB, and the FAKE Snowflake through snowflake-sdk (the SQL is shared).
+describe.each(STORE_BACKENDS)('deal stage changes on %s', (dialect) => {
+  let backend: StoreBackend;
   let subgraph: Subgraph;
   let running: RunningSubgraph;
   const clients: Client[] = [];
@@ -64,14 +70,14 @@ describe('deal stage changes', () => {
   };
 
   beforeAll(async () => {
-    dir = newDataDir();
-    subgraph = await createSales(dir);
+    backend = await startStoreBackend(dialect);
+    subgraph = await createSales(backend.env['SOPHIA_DATA_DIR']!, backend.env);
     running = await startSubgraph(subgraph);
   });
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));
     await running.close();
-    removeDataDir(dir);
+    await backend.close();
   });
 
   it('moves a deal, records the stage in its history and takes the stage probability', async () => {

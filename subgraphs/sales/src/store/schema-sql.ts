@@ -1,4 +1,16 @@
 /**
+ * What `account_rows` selects: each account with its open and won deals summed. CASE inside SUM rather than
+ * `FILTER (WHERE …)`, so both dialects define the same view (a store made with the FILTER form gives the
+ * same rows).
+ */
+export const ACCOUNT_ROWS = `SELECT a.id, a.name, a.industry, a.segment, a.region, a.employees, a.website,
+    a.owner_id AS "ownerId",
+    COALESCE(SUM(CASE WHEN d.status = 'OPEN' THEN d.amount END), 0) AS "openPipeline",
+    COALESCE(SUM(CASE WHEN d.status = 'WON' THEN d.amount END), 0) AS "wonAmount"
+  FROM accounts a LEFT JOIN deals d ON d.account_id = a.id
+  GROUP BY a.id, a.name, a.industry, a.segment, a.region, a.employees, a.website, a.owner_id`;
+
+/**
  * The sales tables. Amounts are DOUBLE: whole dollars stay exact far beyond any pipeline's size, and they come
  * back as numbers. `account_rows` sums each account's open and won deals so every account read agrees.
  */
@@ -37,12 +49,7 @@ export const SALES_DDL = [
     entered_at DATE NOT NULL,
     PRIMARY KEY (deal_id, position)
   )`,
-  `CREATE VIEW account_rows AS
-    SELECT a.id, a.name, a.industry, a.segment, a.region, a.employees, a.website, a.owner_id AS "ownerId",
-      COALESCE(SUM(d.amount) FILTER (WHERE d.status = 'OPEN'), 0) AS "openPipeline",
-      COALESCE(SUM(d.amount) FILTER (WHERE d.status = 'WON'), 0) AS "wonAmount"
-    FROM accounts a LEFT JOIN deals d ON d.account_id = a.id
-    GROUP BY a.id, a.name, a.industry, a.segment, a.region, a.employees, a.website, a.owner_id`,
+  `CREATE VIEW account_rows AS ${ACCOUNT_ROWS}`,
 ];
 
 /** The columns of a `DealRow`, selected from `deals d`. */
