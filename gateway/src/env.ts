@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ConfigError, MAX_BODY_BYTES, parseConfig, portSchema, serviceEnvShape } from '@sophia/kit';
+import {
+  apiKeyPepperShape,
+  ConfigError,
+  MAX_BODY_BYTES,
+  parseConfig,
+  portSchema,
+  serviceEnvShape,
+} from '@sophia/kit';
 import { resilienceEnvShape } from './resilience/env.ts';
 
 /** Development-only signing secret so `npm start` needs no configuration; production refuses it. */
@@ -36,6 +43,7 @@ const perSubgraph = <T extends z.ZodType>(value: T) =>
 
 export const gatewayEnvShape = {
   ...serviceEnvShape,
+  ...apiKeyPepperShape,
   ...resilienceEnvShape,
   PORT: portSchema.default(4000),
   /** Supergraph SDL to serve; reloaded when the file changes. */
@@ -92,6 +100,13 @@ export const gatewayEnvShape = {
   RATE_LIMIT_AUTH_PER_MINUTE: positive.default(30),
   /** Subscriptions one socket may hold open. */
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: positive.default(256),
+  /**
+   * How long a replica trusts its last look at an API key: the longest a revoked key keeps working on a
+   * replica that did not hear the revocation (no REDIS_URL, or Redis away); with Redis it stops at once.
+   */
+  API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /** The key store's subgraph, whose internal route the gateway reads presented keys from. */
+  API_KEY_SUBGRAPH: z.string().min(1).default('project'),
   /** Sockets one viewer or API key may hold open on this gateway. */
   WS_MAX_SOCKETS_PER_VIEWER: positive.default(64),
   /** Routing URL overrides, e.g. `kpi=http://kpi:4003/graphql,sales=http://sales:4005/graphql`. */
@@ -144,6 +159,7 @@ export function loadGatewayConfig(
 
 /** What production asks of the gateway beyond every service's secrets (kit env.ts). */
 const gatewayRules = {
+  requiredSecrets: ['API_KEY_PEPPER'],
   optionalSecrets: ['JWT_SECRET'],
   productionRules: (source: Readonly<Record<string, string | undefined>>): string[] => {
     const problems: string[] = [];

@@ -14,9 +14,11 @@ import {
   useOperationMetrics,
   type Logger,
   type ServiceMetrics,
-  type Viewer,
 } from '@sophia/kit';
-import { createAuthenticator, createCallerAuthenticator } from './auth/authenticate.ts';
+import { createApiKeys } from './auth/api-keys/api-keys.ts';
+import { useApiKeyRevocations } from './auth/api-keys/use-api-key-revocations.ts';
+import { useApiKeyScopes } from './auth/api-keys/use-api-key-scopes.ts';
+import { createCallerAuthenticator, type Caller } from './auth/authenticate.ts';
 import { createDevLogin } from './auth/dev-login.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayConfig } from './env.ts';
@@ -55,8 +57,6 @@ export async function createGateway(
   const metrics = createServiceMetrics('gateway');
   const resilienceMetrics = createResilienceMetrics(metrics.registry);
   const shedder = createLoadShedder(config, resilienceMetrics);
-  const authenticate = createAuthenticator(config);
-  const authenticateCaller = createCallerAuthenticator(config);
   const redis = createGatewayRedis(config.REDIS_URL, logger);
   const limiter = createOperationLimiter(config);
   const registered = loadRegisteredOperations({
@@ -86,6 +86,8 @@ export async function createGateway(
     logger,
   });
   const supergraph = trackSupergraph(gateway);
+  const apiKeys = createApiKeys({ config, supergraph, redis, logger });
+  const authenticateCaller = createCallerAuthenticator(config, apiKeys);
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -109,16 +111,20 @@ export async function createGateway(
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
       useOperationMetrics(metrics, { isRegistered: (name) => registered.names.has(name) }),
+      // An API key runs only what its scopes cover; a revoked key stops on every replica.
+      useApiKeyScopes(supergraph),
+      useApiKeyRevocations(apiKeys),
     ],
   });
   await apollo.start();
   let ready = true;
 
   // One request context for /graphql and /mcp tools alike.
-  const contextFor = (viewer: Viewer, requestId: string): GatewayContext => {
+  const contextFor = ({ viewer, apiKeyId }: Caller, requestId: string): GatewayContext => {
     let token: Promise<string> | undefined;
     return {
       viewer,
+      apiKeyId,
       requestId,
       log: logger.child({ requestId, userId: viewer.userId }),
       viewerToken: () => (token ??= signViewerToken(viewer, config.INTERNAL_TOKEN_SECRET)),
@@ -128,7 +134,7 @@ export async function createGateway(
     config,
     apollo,
     supergraph,
-    authenticate,
+    authenticate: authenticateCaller,
     contextFor,
     limiter,
     rateLimits,
@@ -170,6 +176,7 @@ export async function createGateway(
     supergraph,
     dataSources,
     authenticate: authenticateCaller,
+    apiKeys,
     limiter,
     safelist,
     formatError,
@@ -195,6 +202,7 @@ export async function createGateway(
       supergraph.stop();
       shedder.close();
       await apollo.stop();
+      apiKeys.close();
       redis?.disconnect();
       httpServer.closeAllConnections();
       await closed;

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
-import { HttpError, handleGraphQLRequest, readJsonBody, type RouteHandler, type Viewer } from '@sophia/kit';
-import { AuthenticationError, type CallerAuthenticator } from './auth/authenticate.ts';
+import { HttpError, handleGraphQLRequest, readJsonBody, type RouteHandler } from '@sophia/kit';
+import { AuthenticationError, type Caller, type CallerAuthenticator } from './auth/authenticate.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayConfig } from './env.ts';
 import { tooComplex, type OperationLimiter } from './limits/operation-limits.ts';
@@ -18,7 +18,7 @@ export interface GraphQLRouteOptions {
   /** Refuses documents outside the registered operations (production), see persisted-operations.ts. */
   readonly safelist: Safelist;
   readonly rateLimits: RateLimits;
-  readonly contextFor: (viewer: Viewer, requestId: string) => GatewayContext;
+  readonly contextFor: (caller: Caller, requestId: string) => GatewayContext;
   readonly config: Pick<GatewayConfig, 'MAX_BODY_BYTES' | 'MAX_BATCH' | 'TRUSTED_PROXY_HOPS'>;
 }
 
@@ -69,7 +69,7 @@ export function createGraphQLRoute(options: GraphQLRouteOptions): RouteHandler {
       if (error instanceof RateLimitedError) return sendRateLimited(res, error);
       throw error;
     }
-    const context = contextFor(caller.viewer, requestId);
+    const context = contextFor(caller, requestId);
     await handleGraphQLRequest(apollo, req, res, async () => context, { body });
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEV_INTERNAL_TOKEN_SECRET, DEV_JWT_SECRET } from '@sophia/kit';
+import { ConfigError, DEV_API_KEY_PEPPER, DEV_INTERNAL_TOKEN_SECRET, DEV_JWT_SECRET } from '@sophia/kit';
 import { loadGatewayConfig } from '../src/env.ts';
 
 const SECRET = 'a-real-production-secret-of-at-least-32-bytes-0123';
@@ -20,6 +20,7 @@ describe('gateway configuration in production', () => {
       problemsOf({ NODE_ENV: 'production', SOPHIA_AUTH_MODE: 'dev', JWT_SECRET: DEV_JWT_SECRET }),
     ).toEqual([
       expect.stringMatching(/^INTERNAL_TOKEN_SECRET: is required/),
+      expect.stringMatching(/^API_KEY_PEPPER: is required/),
       expect.stringMatching(/^JWT_SECRET: is a development default/),
       expect.stringMatching(/^HOST: is required/),
       expect.stringMatching(/^SOPHIA_AUTH_MODE: dev .* refused in production/),
@@ -36,6 +37,7 @@ describe('gateway configuration in production', () => {
       SOPHIA_ENV: 'production',
       HOST: '0.0.0.0',
       INTERNAL_TOKEN_SECRET: SECRET,
+      API_KEY_PEPPER: `pepper-${SECRET}`,
       JWKS_URL: 'https://idp.example.com/.well-known/jwks.json',
       JWT_ISSUER: 'https://idp.example.com/',
       JWT_AUDIENCE: 'sophia',
@@ -49,6 +51,16 @@ describe('gateway configuration in production', () => {
     expect(
       loadGatewayConfig({}, { ...production, GRAPHQL_INTROSPECTION: 'true', SANDBOX_ENABLED: 'true' }),
     ).toMatchObject({ GRAPHQL_INTROSPECTION: true, SANDBOX_ENABLED: true });
+  });
+
+  it('refuses the committed or a short API key pepper', () => {
+    const base = { SOPHIA_ENV: 'production', INTERNAL_TOKEN_SECRET: SECRET };
+    expect(problemsOf({ ...base, API_KEY_PEPPER: DEV_API_KEY_PEPPER })).toContain(
+      'API_KEY_PEPPER: is a development default committed to the repository; set your own secret',
+    );
+    expect(problemsOf({ ...base, API_KEY_PEPPER: 'short' })).toContainEqual(
+      expect.stringMatching(/^API_KEY_PEPPER: must be at least 32/),
+    );
   });
 
   it('keeps development a zero-configuration demo', () => {

@@ -70,6 +70,8 @@ const subgraphDrain = { preStopSeconds: 5, shutdownSeconds: 20 };
 const warehouseSecrets = ['SNOWFLAKE_PASSWORD'] as const;
 /** The gateway-to-subgraph token key, and the ones it replaces while a rotation rolls out (may be empty). */
 const internalSecrets = ['INTERNAL_TOKEN_SECRET', 'INTERNAL_TOKEN_PREVIOUS_SECRETS'] as const;
+/** The pepper of API key hashes: the project subgraph hashes new keys, the gateway checks presented ones. */
+const apiKeyPepper = 'API_KEY_PEPPER';
 
 export const SERVICES: readonly ServiceSpec[] = [
   {
@@ -83,7 +85,7 @@ export const SERVICES: readonly ServiceSpec[] = [
       WEB_DIST_DIR: '/app/web/dist',
       SOPHIA_AUTH_MODE: 'jwt',
     },
-    secrets: ['JWT_SECRET', ...internalSecrets, 'REDIS_URL'],
+    secrets: ['JWT_SECRET', ...internalSecrets, apiKeyPepper, 'REDIS_URL'],
     dependencies: ['redis'],
     resources: sized(small, medium),
     replicas: scaled(3, 12),
@@ -131,7 +133,7 @@ export const SERVICES: readonly ServiceSpec[] = [
       sales: 'Accounts, deals and pipeline.',
     }[name],
     env: {},
-    secrets: [...internalSecrets, ...warehouseSecrets],
+    secrets: [...internalSecrets, ...(name === 'project' ? [apiKeyPepper] : []), ...warehouseSecrets],
     dependencies: ['warehouse'],
     resources: sized(small, medium),
     replicas: scaled(2, 6),

@@ -52,6 +52,7 @@ async function startFromFolder(service: ServiceName): Promise<Started> {
     METRICS_PORT: String(metricsPort),
     SOPHIA_DATA_DIR: join(work, `${service}-data`),
     INTERNAL_TOKEN_SECRET: secret(),
+    API_KEY_PEPPER: secret(),
     LOG_LEVEL: 'warn',
     ...(service === 'gateway'
       ? { JWT_SECRET: secret(), JWT_ISSUER: 'https://id.sophia.test/', JWT_AUDIENCE: 'sophia' }

@@ -9,5 +9,6 @@ export default subgraphCodegen('project', {
     Milestone: '../store-rows.ts#MilestoneRow',
     Objective: '../store-rows.ts#ObjectiveRow',
     KeyResult: '../store-rows.ts#KeyResultRow',
+    ApiKey: '../store/api-keys-store.ts#ApiKeyRow',
   },
 });

@@ -17,6 +17,7 @@ import { startTestStack, type RunningStack } from './stack-fixture.ts';
 /** Real production secrets for this test run: long, random-looking, committed nowhere but here. */
 const INTERNAL = 'prod-internal-5b0c1e7f9a2d4c6e8f0a1b3c5d7e9f1a3b5c7d9e';
 const IDP_SECRET = 'prod-idp-hs256-2f4a6c8e0b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a';
+const PEPPER = 'prod-api-key-pepper-8d6b4f2a0c9e7b5d3f1a8c6e4b2d0f9a7c5e3b1d';
 const ISSUER = 'https://idp.example.test/';
 const AUDIENCE = 'sophia-api';
 const CEO: Viewer = { userId: 'usr_001', roles: ['exec', 'member'], scopes: [] };
@@ -26,6 +27,7 @@ const PRODUCTION = {
   HOST: '127.0.0.1',
   METRICS_PORT: '0',
   INTERNAL_TOKEN_SECRET: INTERNAL,
+  API_KEY_PEPPER: PEPPER,
   JWT_SECRET: IDP_SECRET,
   JWT_ISSUER: ISSUER,
   JWT_AUDIENCE: AUDIENCE,

@@ -3,6 +3,7 @@ import {
   ANONYMOUS,
   DEV_JWT_SECRET,
   internalTokenKind,
+  looksLikeApiKey,
   VerifiedTokens,
   verifyDelegatedToken,
   ViewerTokenError,
@@ -10,6 +11,7 @@ import {
   type Viewer,
 } from '@sophia/kit';
 import type { GatewayConfig } from '../env.ts';
+import { ApiKeyRefused, type ApiKeys } from './api-keys/api-keys.ts';
 
 export class AuthenticationError extends Error {
   override name = 'AuthenticationError';
@@ -24,7 +26,6 @@ export interface Caller {
   readonly apiKeyId?: string | undefined;
 }
 
-export type Authenticator = (authorization: string | undefined) => Promise<Viewer>;
 export type CallerAuthenticator = (authorization: string | undefined) => Promise<Caller>;
 
 /**
@@ -32,11 +33,12 @@ export type CallerAuthenticator = (authorization: string | undefined) => Promise
  * that may see); credentials present but invalid → AuthenticationError (the request is refused).
  *
  * Accepted here: your identity provider's JWTs (JWKS, issuer and audience enforced in production), development
- * tokens from /auth/dev-login (development only: production refuses the committed secret), and delegated tokens
- * a subgraph signs to call back as the viewer it serves (the chat pipeline's tools). Never accepted: the viewer
- * tokens the gateway signs for subgraphs — a token leaked from the internal network is useless at the edge.
+ * tokens from /auth/dev-login (development only: production refuses the committed secret), delegated tokens
+ * a subgraph signs to call back as the viewer it serves (the chat pipeline's tools), and API keys
+ * (`sk_sophia_…`, see api-keys/). Never accepted: the viewer tokens the gateway signs for subgraphs — a token
+ * leaked from the internal network is useless at the edge.
  */
-export function createCallerAuthenticator(config: GatewayConfig): CallerAuthenticator {
+export function createCallerAuthenticator(config: GatewayConfig, apiKeys?: ApiKeys): CallerAuthenticator {
   const verifyUserToken = createUserTokenVerifier(config);
   const internal: InternalSecrets = {
     current: config.INTERNAL_TOKEN_SECRET,
@@ -47,6 +49,7 @@ export function createCallerAuthenticator(config: GatewayConfig): CallerAuthenti
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match?.[1]) throw new AuthenticationError('Authorization must be "Bearer <token>".');
     const token = match[1];
+    if (looksLikeApiKey(token)) return apiKeyCaller(token, apiKeys);
     switch (internalTokenKind(token)) {
       case 'viewer':
         throw new AuthenticationError('Invalid token: internal viewer tokens are not accepted here.');
@@ -58,10 +61,14 @@ export function createCallerAuthenticator(config: GatewayConfig): CallerAuthenti
   };
 }
 
-/** The viewer alone, for callers that do not track expiry. */
-export function createAuthenticator(config: GatewayConfig): Authenticator {
-  const authenticate = createCallerAuthenticator(config);
-  return async (authorization) => (await authenticate(authorization)).viewer;
+async function apiKeyCaller(token: string, apiKeys: ApiKeys | undefined): Promise<Caller> {
+  try {
+    if (!apiKeys) throw new ApiKeyRefused('Invalid API key.');
+    return await apiKeys.verify(token);
+  } catch (error) {
+    if (error instanceof ApiKeyRefused) throw new AuthenticationError('Invalid API key.');
+    throw error;
+  }
 }
 
 function createUserTokenVerifier(config: GatewayConfig): (token: string) => Promise<Caller> {

@@ -1,10 +1,10 @@
 import { GraphQLError, type DocumentNode } from 'graphql';
 import type { Redis } from 'ioredis';
-import type { Viewer } from '@sophia/kit';
+import { ARBITRARY_OPERATIONS_SCOPE, type Viewer } from '@sophia/kit';
 import { documentHash, type RegisteredOperations } from './registered-operations.ts';
 
-/** The scope that lets a caller send operations outside the safelist (tools, agents, developers). */
-export const ARBITRARY_OPERATIONS_SCOPE = 'sophia:arbitrary-operations';
+/** The scope that lets a caller send operations outside the safelist; the kit defines it with the key scopes. */
+export { ARBITRARY_OPERATIONS_SCOPE } from '@sophia/kit';
 
 /**
  * Automatic persisted queries in Redis, shared by every gateway replica (Apollo Server's KeyValueCache shape).

@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { HttpError, readJsonBody, type Logger, type RouteHandler, type Viewer } from '@sophia/kit';
-import { AuthenticationError, type Authenticator } from '../auth/authenticate.ts';
+import { HttpError, readJsonBody, type Logger, type RouteHandler } from '@sophia/kit';
+import { AuthenticationError, type Caller, type CallerAuthenticator } from '../auth/authenticate.ts';
 import type { GatewayContext } from '../context.ts';
 import type { GatewayConfig } from '../env.ts';
 import type { OperationLimiter } from '../limits/operation-limits.ts';
@@ -23,9 +23,9 @@ export interface McpEndpointOptions {
   /** Tools run through it in-process, as /graphql requests do. */
   readonly apollo: ApolloServer<GatewayContext>;
   readonly supergraph: SupergraphTracker;
-  readonly authenticate: Authenticator;
+  readonly authenticate: CallerAuthenticator;
   /** The same context /graphql builds, so auth and viewer forwarding are identical. */
-  readonly contextFor: (viewer: Viewer, requestId: string) => GatewayContext;
+  readonly contextFor: (caller: Caller, requestId: string) => GatewayContext;
   /** Every tool's operation meets the same limits as over /graphql. */
   readonly limiter: OperationLimiter;
   readonly rateLimits: RateLimits;
@@ -34,6 +34,8 @@ export interface McpEndpointOptions {
 
 export interface McpEndpoint {
   readonly handle: RouteHandler;
+  /** `/operations`: the same tools, called by name as plain JSON (see operations-route.ts). */
+  readonly operations: RouteHandler;
   close(): void;
 }
 
@@ -80,20 +82,23 @@ export async function createMcpEndpoint(options: McpEndpointOptions): Promise<Mc
       sendJsonRpcError(res, 405, JSON_RPC.SERVER_ERROR, 'BAD_USER_INPUT', 'Method not allowed.', allow);
       return;
     }
-    const viewer = await authenticate(req.headers.authorization).catch((error: unknown) => {
+    const caller = await authenticate(req.headers.authorization).catch((error: unknown) => {
       if (error instanceof AuthenticationError) return error;
       throw error;
     });
-    if (viewer instanceof AuthenticationError || viewer.userId === null) {
+    if (caller instanceof AuthenticationError || caller.viewer.userId === null) {
       const message =
-        viewer instanceof AuthenticationError ? viewer.message : 'Send "Authorization: Bearer <token>".';
+        caller instanceof AuthenticationError ? caller.message : 'Send "Authorization: Bearer <token>".';
       sendJsonRpcError(res, 401, JSON_RPC.SERVER_ERROR, 'UNAUTHENTICATED', message, {
         'www-authenticate': 'Bearer',
       });
       return;
     }
     try {
-      await rateLimits.consume('mcp', { viewer, address: clientAddressOf(req, config.TRUSTED_PROXY_HOPS) });
+      await rateLimits.consume('mcp', {
+        ...caller,
+        address: clientAddressOf(req, config.TRUSTED_PROXY_HOPS),
+      });
     } catch (error) {
       if (!(error instanceof RateLimitedError)) throw error;
       const retry = { 'retry-after': String(error.retryAfterSeconds) };
@@ -109,7 +114,7 @@ export async function createMcpEndpoint(options: McpEndpointOptions): Promise<Mc
       return;
     }
 
-    const context = contextFor(viewer, requestId);
+    const context = contextFor(caller, requestId);
     const execute: ExecuteGraphQL = async (request) => {
       const schema = supergraph.current()?.apiSchema;
       const checked =
@@ -144,6 +149,14 @@ export async function createMcpEndpoint(options: McpEndpointOptions): Promise<Mc
 
   return {
     handle,
+    operations: createOperationsRoute({
+      tools: toolsNow,
+      admission,
+      executorFor,
+      contextFor,
+      maxBodyBytes: config.MAX_BODY_BYTES,
+      logger,
+    }),
     close: () => {
       catalog.close();
       for (const server of streams) void server.close();

@@ -7,13 +7,16 @@ import type { ExecutionResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { requestIdOf, VIEWER_CONNECTION_PARAM, type Logger, type ServiceMetrics } from '@sophia/kit';
+import type { ApiKeys } from '../auth/api-keys/api-keys.ts';
+import { apiKeyScopeRefusal } from '../auth/api-keys/use-api-key-scopes.ts';
 import type { CallerAuthenticator } from '../auth/authenticate.ts';
 import type { GatewayContext } from '../context.ts';
 import type { GatewayConfig } from '../env.ts';
 import type { OperationLimiter } from '../limits/operation-limits.ts';
 import type { Safelist } from '../limits/persisted-operations.ts';
 import { CLOSE_CODES } from './close-codes.ts';
-import { authenticateConnection } from './connection-auth.ts';
+import { authenticateConnection, authorizationOf } from './connection-auth.ts';
+import { watchApiKeySockets } from './api-key-sockets.ts';
 import { createEventResolver, type EventResult } from './event-resolver.ts';
 import { startFederatedSubscription, type FederatedSubscription } from './federated-subscription.ts';
 import { validateOperation } from './validate-operation.ts';
@@ -35,6 +38,8 @@ export interface GraphQLWsOptions {
   /** The gateway's subgraph data sources by name, for the entity fetches of each event. */
   readonly dataSources: ReadonlyMap<string, GraphQLDataSource>;
   readonly authenticate: CallerAuthenticator;
+  /** Sockets opened with an API key close with 4403 when it is revoked (heard from any replica) or expires. */
+  readonly apiKeys?: Pick<ApiKeys, 'onRevoked' | 'recheckMs'>;
   /** The operation limits /graphql applies, applied to every `subscribe` message. */
   readonly limiter: OperationLimiter;
   readonly safelist: Safelist;
@@ -71,6 +76,10 @@ export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(
       for (const subscription of connection.subscriptions) subscription.end(schemaReloaded());
     }
   });
+
+  const keySockets = options.apiKeys
+    ? watchApiKeySockets({ apiKeys: options.apiKeys, authenticate: options.authenticate })
+    : undefined;
 
   const closeSlow = (connection: SocketConnection) => {
     if (connection.socket.readyState !== connection.socket.OPEN) return;
@@ -146,11 +155,13 @@ export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(
           else socketsPerCaller.delete(owner);
         });
         closeOnExpiry(socket, auth.expiresAt);
+        if (auth.apiKeyId) keySockets?.watch(socket, auth.apiKeyId, authorizationOf(ctx.connectionParams)!);
         const viewerToken = createViewerSigner(auth.viewer, config.INTERNAL_TOKEN_SECRET);
         const connection: SocketConnection = {
           id,
           socket,
           viewer: auth.viewer,
+          apiKeyId: auth.apiKeyId,
           viewerToken,
           log: logger.child({ connectionId: id, userId: auth.viewer.userId }),
           upstream: new UpstreamPool({
@@ -185,6 +196,10 @@ export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(
         }
         const valid = validateOperation(snapshot.apiSchema, payload);
         if (!('document' in valid)) return valid;
+        const beyondScopes =
+          connection.apiKeyId &&
+          apiKeyScopeRefusal(supergraph, valid.document, valid.operationName, connection.viewer.scopes);
+        if (beyondScopes) return [beyondScopes];
         const context = operationContext(connection, randomUUID(), valid.operationName);
         if (valid.operation.operation !== 'subscription') {
           return new PreparedOperation(valid, connection, context, snapshot).toExecutionArgs();
@@ -221,6 +236,7 @@ export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(
 
   return {
     dispose: async () => {
+      keySockets?.close();
       await handle.dispose();
       await Promise.all([...connections].map((connection) => connection.upstream.dispose()));
       connections.clear();

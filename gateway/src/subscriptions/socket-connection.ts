@@ -10,6 +10,8 @@ export interface SocketConnection {
   readonly id: string;
   readonly socket: WebSocket;
   readonly viewer: Viewer;
+  /** The API key the socket was opened with, if any. */
+  readonly apiKeyId?: string | undefined;
   readonly viewerToken: () => Promise<string>;
   readonly log: Logger;
   readonly upstream: UpstreamPool;
@@ -24,6 +26,7 @@ export function operationContext(
 ): GatewayContext {
   return {
     viewer: connection.viewer,
+    apiKeyId: connection.apiKeyId,
     requestId,
     log: connection.log.child({ requestId, operationName: operationName ?? 'anonymous' }),
     viewerToken: connection.viewerToken,

@@ -12,7 +12,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { BaseContext, SubgraphContext } from './context.ts';
 import { createErrorFormatter } from './format-error.ts';
 import { HttpError, handleGraphQLRequest } from './http-graphql.ts';
-import { createHttpApp, listenHttp } from './http-server.ts';
+import { createHttpApp, listenHttp, type RouteHandler } from './http-server.ts';
 import {
   deadlineOfHttpRequest,
   deadlineOfSocketOperation,
@@ -59,6 +59,11 @@ export interface SubgraphOptions<TContext extends BaseContext> {
   readonly logger?: Logger;
   /** The service's metrics, when the caller registers its own on the same registry first. */
   readonly metrics?: ServiceMetrics;
+  /**
+   * Routes besides `/graphql` (the project subgraph's internal API key lookup). Each checks its own caller:
+   * no viewer token is verified for them here.
+   */
+  readonly routes?: Readonly<Record<string, RouteHandler>>;
 }
 
 export interface Subgraph {
@@ -109,6 +114,7 @@ export async function createSubgraph<TContext extends BaseContext>(
     metricsPort: options.metricsPort,
     isReady: () => ready,
     routes: {
+      ...options.routes,
       '/graphql': async (req, res, requestId) => {
         const viewer = await viewerFromHeader(req.headers[VIEWER_HEADER], internalTokenSecret);
         const log = logger.child({ requestId, userId: viewer.userId });

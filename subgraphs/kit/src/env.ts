@@ -23,8 +23,14 @@ const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'si
 export const DEV_INTERNAL_TOKEN_SECRET = 'sophia-dev-internal-secret-change-me-in-production';
 /** Development-only signing secret for demo tokens (POST /auth/dev-login); production refuses it. */
 export const DEV_JWT_SECRET = 'sophia-dev-jwt-secret-not-for-production-use';
+/** Development-only pepper of API key hashes; production refuses it. */
+export const DEV_API_KEY_PEPPER = 'sophia-dev-api-key-pepper-not-for-production';
 /** Every secret committed to this repository: none of them may protect a production deployment. */
-export const COMMITTED_SECRETS: readonly string[] = [DEV_INTERNAL_TOKEN_SECRET, DEV_JWT_SECRET];
+export const COMMITTED_SECRETS: readonly string[] = [
+  DEV_INTERNAL_TOKEN_SECRET,
+  DEV_JWT_SECRET,
+  DEV_API_KEY_PEPPER,
+];
 
 /** Shortest secret production accepts (bytes): HS256 keys below 256 bits can be brute-forced. */
 export const MIN_SECRET_BYTES = 32;
@@ -85,6 +91,18 @@ export const serviceEnvShape = {
     .default(DEFAULT_REQUEST_TIMEOUT_MAX_MS),
   /** Test hook, refused in production: every request-bound commit first waits this long (a stalled store). */
   SOPHIA_TEST_COMMIT_DELAY_MS: z.coerce.number().int().min(0).max(600_000).optional(),
+};
+
+/**
+ * For the services that hash API keys (the project subgraph stores them, the gateway verifies them): the
+ * HMAC key of every stored hash, held outside the store so a leaked table cannot be checked offline. Both
+ * must hold the same value; production requires a real one (add `requiredSecrets: ['API_KEY_PEPPER']`).
+ */
+export const apiKeyPepperShape = {
+  API_KEY_PEPPER: z
+    .string()
+    .min(MIN_SECRET_BYTES, `must be at least ${MIN_SECRET_BYTES} characters`)
+    .default(DEV_API_KEY_PEPPER),
 };
 
 /**

@@ -11,8 +11,10 @@ import type { Viewer } from './viewer.ts';
  *   never does.
  * - `delegated`: subgraph → gateway edge, a subgraph acting for the viewer it serves (the assistant's tool
  *   calls over /mcp). Only the edge accepts it.
+ * - `key-lookup`: gateway → the API key store's internal route, to read a presented key's record by id. It
+ *   carries no viewer, and the store accepts no other kind there: no viewer token opens that route.
  */
-export type InternalTokenKind = 'viewer' | 'delegated';
+export type InternalTokenKind = 'viewer' | 'delegated' | 'key-lookup';
 
 interface KindSpec {
   readonly typ: string;
@@ -23,6 +25,7 @@ interface KindSpec {
 const KINDS: Readonly<Record<InternalTokenKind, KindSpec>> = {
   viewer: { typ: 'sophia-viewer+jwt', issuer: 'sophia-gateway', audience: 'sophia-subgraph' },
   delegated: { typ: 'sophia-delegated+jwt', issuer: 'sophia-subgraph', audience: 'sophia-gateway' },
+  'key-lookup': { typ: 'sophia-key-lookup+jwt', issuer: 'sophia-gateway', audience: 'sophia-api-key-store' },
 };
 
 /** Short-lived: the token covers one request (or one socket's handshake), never a session. */
@@ -189,3 +192,16 @@ export const signDelegatedToken = (viewer: Viewer, secrets: SecretsInput, ttlSec
 
 export const verifyDelegatedToken = (token: string | undefined | null, secrets: SecretsInput) =>
   verifyInternalToken('delegated', token, secrets);
+
+/** Who a `key-lookup` token speaks for: the gateway itself, never a person. */
+const GATEWAY_PRINCIPAL: Viewer = Object.freeze({ userId: 'sophia-gateway', roles: [], scopes: [] });
+
+/** Signs the gateway's credential for the API key store's internal lookup route (gateway → project). */
+export const signKeyLookupToken = (secrets: SecretsInput) =>
+  signInternalToken('key-lookup', GATEWAY_PRINCIPAL, secrets);
+
+/** What the API key store's internal route accepts: a gateway-signed `key-lookup` token, and no other kind. */
+export async function verifyKeyLookupToken(token: string | undefined | null, secrets: SecretsInput) {
+  const principal = await verifyInternalToken('key-lookup', token, secrets);
+  if (principal.userId !== GATEWAY_PRINCIPAL.userId) throw new ViewerTokenError('INVALID');
+}

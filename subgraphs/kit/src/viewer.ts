@@ -32,3 +32,6 @@ export function requireViewer(viewer: Viewer): SignedInViewer {
 }
 
 export const hasRole = (viewer: Viewer, role: string): boolean => viewer.roles.includes(role);
+
+/** The role that administers Sophia (API keys); it comes from the identity provider's token. */
+export const ADMIN_ROLE = 'admin';

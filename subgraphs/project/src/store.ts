@@ -8,6 +8,7 @@ import {
   type SqlParam,
 } from '@sophia/kit';
 import type { ProjectConfig } from './env.ts';
+import { ApiKeyStore } from './store/api-keys-store.ts';
 import { PROJECT_STORE } from './store/definition.ts';
 import type {
   KeyResultRow,
@@ -65,6 +66,11 @@ export class ProjectStore {
 
   close(): Promise<void> {
     return this.db.close();
+  }
+
+  /** The API keys table (store/api-keys-store.ts), on the same database. */
+  get apiKeys(): ApiKeyStore {
+    return new ApiKeyStore(this.db);
   }
 
   // Directory

@@ -6,6 +6,7 @@ import {
   type Logger,
   type Subgraph,
 } from '@sophia/kit';
+import { createKeyLookupRoutes } from './api-keys/key-lookup-route.ts';
 import type { ProjectContext } from './context.ts';
 import type { ProjectConfig } from './env.ts';
 import { createProjectLoaders } from './loaders.ts';
@@ -23,13 +24,19 @@ export async function createProjectSubgraph(
   options: ProjectSubgraphOptions = {},
 ): Promise<Subgraph> {
   const store = await ProjectStore.open(config);
+  const security = serviceSecurityOf(config);
+  const apiKeys = { store: store.apiKeys, pepper: config.API_KEY_PEPPER, now: Date.now };
   try {
     return await createSubgraph<ProjectContext>({
       name: 'project',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
       resolvers,
-      ...serviceSecurityOf(config),
-      createContext: (base) => ({ ...base, store, loaders: createProjectLoaders(store) }),
+      ...security,
+      routes: createKeyLookupRoutes({
+        store: apiKeys.store,
+        internalTokenSecret: security.internalTokenSecret,
+      }),
+      createContext: (base) => ({ ...base, store, loaders: createProjectLoaders(store), apiKeys }),
       onClose: () => store.close(),
       logger: options.logger ?? createLogger('project', config.LOG_LEVEL),
     });

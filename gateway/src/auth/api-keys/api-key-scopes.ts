@@ -7,27 +7,8 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { ARBITRARY_OPERATIONS_SCOPE } from '../../limits/persisted-operations.ts';
 
-/**
- * What a key may do, by subgraph area: `<area>:read` for queries and subscriptions, `<area>:write` for
- * mutations; `chat` covers the whole chat area (a conversation reads and writes at once).
- */
-export const API_KEY_SCOPES = [
-  'kpi:read',
-  'sales:read',
-  'sales:write',
-  'memory:read',
-  'memory:write',
-  'project:read',
-  'chat',
-  ARBITRARY_OPERATIONS_SCOPE,
-] as const;
-
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
-
-export const isApiKeyScope = (scope: string): scope is ApiKeyScope =>
-  (API_KEY_SCOPES as readonly string[]).includes(scope);
+export { API_KEY_SCOPES, isApiKeyScope, type ApiKeyScope } from '@sophia/kit';
 
 /** `Query.deals` → `sales`: which subgraph owns each root field, read from the supergraph's join__field. */
 export type RootFieldAreas = ReadonlyMap<string, string>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_KEY_PREFIX, issueApiKey } from './api-key-secret.ts';
+import { API_KEY_PREFIX, issueApiKey } from '@sophia/kit';
 import { createApiKeyVerdicts } from './api-key-verdicts.ts';
 import { ApiKeyRefused, createApiKeyVerifier, type StoredApiKey } from './api-key-verifier.ts';
 
@@ -25,7 +25,7 @@ function setUp() {
       id: key.id,
       hash: key.hash,
       scopes: ['sales:read'],
-      owner: { userId: 'usr_admin', roles: ['admin'], scopes: [] },
+      owner: { userId: 'usr_admin', roles: ['admin', 'exec'], scopes: [] },
       revoked: false,
       ...overrides,
     });
@@ -35,11 +35,11 @@ function setUp() {
 }
 
 describe('API key verifier', () => {
-  it('makes a valid key act as its creator, limited to its own scopes', async () => {
+  it('makes a valid key act as its creator, limited to its own scopes and never as an admin', async () => {
     const { verify, add } = setUp();
     const key = add({ expiresAt: 60_000 });
     await expect(verify(key.secret)).resolves.toEqual({
-      viewer: { userId: 'usr_admin', roles: ['admin'], scopes: ['sales:read'] },
+      viewer: { userId: 'usr_admin', roles: ['exec'], scopes: ['sales:read'] },
       apiKeyId: key.id,
       expiresAt: 60_000,
     });

@@ -1,5 +1,4 @@
-import type { Viewer } from '@sophia/kit';
-import { apiKeyIdOf, apiKeyMatches } from './api-key-secret.ts';
+import { ADMIN_ROLE, apiKeyIdOf, apiKeyMatches, type Viewer } from '@sophia/kit';
 import type { ApiKeyVerdicts } from './api-key-verdicts.ts';
 
 /** A key as its store keeps it: never the secret, only its hash. */
@@ -29,7 +28,8 @@ export class ApiKeyRefused extends Error {
  * Verifies a presented key: its shape, then its store record (looked up by the public id and cached in
  * `verdicts` a few seconds, so a revocation takes effect within that TTL even where no announcement arrives),
  * then its hash in constant time, expiry and revocation. Every refusal reads the same, so the answer tells an
- * attacker nothing about which ids exist. The key's viewer holds only the scopes both its owner and it have.
+ * attacker nothing about which ids exist. The key's viewer has its owner's roles less `admin` (a key never
+ * manages keys, nor does anything else only an admin may) and the key's own scopes.
  */
 export function createApiKeyVerifier(options: {
   lookup: (id: string) => Promise<StoredApiKey | undefined>;
@@ -52,7 +52,7 @@ export function createApiKeyVerifier(options: {
     return {
       viewer: Object.freeze({
         userId: stored.owner.userId,
-        roles: stored.owner.roles,
+        roles: stored.owner.roles.filter((role) => role !== ADMIN_ROLE),
         scopes: stored.scopes,
       }),
       apiKeyId: stored.id,

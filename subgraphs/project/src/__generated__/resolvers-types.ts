@@ -1,8 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { UserRow, TeamRow, ProjectRow, MilestoneRow, ObjectiveRow, KeyResultRow } from '../store-rows.ts';
+import type { ApiKeyRow } from '../store/api-keys-store.ts';
 import type { ProjectContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -12,6 +14,49 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A key for tools and agents, as the API shows it: never the secret or its hash. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When the key was created (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** When the key stops working (ISO 8601). */
+  expiresAt: Scalars['String']['output'];
+  /** The key's public id; its secret starts with `prefix`. */
+  id: Scalars['ID']['output'];
+  /** When a gateway last accepted the key (ISO 8601, recorded at most once a minute); null if never. */
+  lastUsedAt: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** The admin who created the key: it acts as this person, limited to its scopes. */
+  owner: Maybe<User>;
+  /** The start of the key's secret (`sk_sophia_<id>_`), to recognise it in a tool's settings or a log. */
+  prefix: Scalars['String']['output'];
+  /** When the key was revoked (ISO 8601); null while it is not. */
+  revokedAt: Maybe<Scalars['String']['output']>;
+  /** What the key may do (see CreateApiKeyInput.scopes). */
+  scopes: Array<Scalars['String']['output']>;
+};
+
+/** What a new API key is called, what it may do and when it stops working. */
+export type CreateApiKeyInput = {
+  /** When the key stops working (ISO 8601), at most 365 days ahead; default 90 days from now. */
+  expiresAt?: InputMaybe<Scalars['String']['input']>;
+  /** A name saying who uses the key, 1 to 100 characters (e.g. `CRM sync`). */
+  name: Scalars['String']['input'];
+  /**
+   * What the key may do: `kpi:read`, `sales:read`, `sales:write`, `memory:read`, `memory:write`,
+   * `project:read`, `chat`, and `sophia:arbitrary-operations` (operations outside the registered ones).
+   */
+  scopes: Array<Scalars['String']['input']>;
+};
+
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  apiKey: Maybe<ApiKey>;
+  errors: Array<UserError>;
+  /** The key's secret, shown this once: store it now. Send it as `Authorization: Bearer <secret>`. */
+  secret: Maybe<Scalars['String']['output']>;
 };
 
 /** A measurable result of an objective. */
@@ -54,6 +99,33 @@ export type MilestoneStatus =
   | 'DONE'
   | 'OVERDUE'
   | 'UPCOMING';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Creates an API key for a tool or an agent; admins only (FORBIDDEN otherwise). The key acts as its creator,
+   * limited to its scopes, until it expires or is revoked. The secret comes back in this payload once and is
+   * never shown again: only a hash of it is stored. Bounded: a name of 1 to 100 characters, scopes from
+   * CreateApiKeyInput.scopes (each once), an expiry at most 365 days ahead (default 90 days), and 20 active keys per
+   * admin; beyond them the payload's errors say BAD_USER_INPUT or CONFLICT.
+   */
+  createApiKey: CreateApiKeyPayload;
+  /**
+   * Revokes an API key at once, on every gateway; admins only. Revoking a revoked key changes nothing; an
+   * unknown id answers NOT_FOUND in the payload's errors.
+   */
+  revokeApiKey: RevokeApiKeyPayload;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
 
 /** A quarterly objective (OKR) with measurable key results. */
 export type Objective = {
@@ -105,6 +177,11 @@ export type ProjectStatus =
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The organisation's API keys, newest first, at most 500; never their secrets. Admins only (FORBIDDEN
+   * otherwise). Revoked and expired keys only with `includeInactive: true`.
+   */
+  apiKeys: Array<ApiKey>;
   /** Projects at risk or off track, the most urgent first. */
   atRisk: Maybe<Array<Project>>;
   /** The signed-in user. */
@@ -121,6 +198,11 @@ export type Query = {
   user: Maybe<User>;
   /** People in the directory, optionally in one team or matching a name, email or title. */
   users: Maybe<Array<User>>;
+};
+
+
+export type QueryApiKeysArgs = {
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -147,6 +229,13 @@ export type QueryUserArgs = {
 export type QueryUsersArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
   teamId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RevokeApiKeyPayload = {
+  __typename?: 'RevokeApiKeyPayload';
+  /** The key as it stands after the call; null when there is no such key. */
+  apiKey: Maybe<ApiKey>;
+  errors: Array<UserError>;
 };
 
 /** A team in the organisation. */
@@ -184,6 +273,15 @@ export type User = {
   team: Maybe<Team>;
   /** Job title. */
   title: Scalars['String']['output'];
+};
+
+/** A mistake the caller can fix, returned as data. */
+export type UserError = {
+  __typename?: 'UserError';
+  code: Scalars['String']['output'];
+  /** Path to the input field at fault. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  message: Scalars['String']['output'];
 };
 
 /** Seniority of a person. */
@@ -298,38 +396,68 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApiKey: ResolverTypeWrapper<ApiKeyRow>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: ResolverTypeWrapper<Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   KeyResult: ResolverTypeWrapper<KeyResultRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Metric: ResolverTypeWrapper<Metric>;
   Milestone: ResolverTypeWrapper<MilestoneRow>;
   MilestoneStatus: MilestoneStatus;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Objective: ResolverTypeWrapper<ObjectiveRow>;
   OkrStatus: OkrStatus;
   Project: ResolverTypeWrapper<ProjectRow>;
   ProjectStatus: ProjectStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  RevokeApiKeyPayload: ResolverTypeWrapper<Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   Team: ResolverTypeWrapper<TeamRow>;
   User: ResolverTypeWrapper<UserRow>;
+  UserError: ResolverTypeWrapper<UserError>;
   UserRole: UserRole;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ApiKey: ApiKeyRow;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   KeyResult: KeyResultRow;
   Float: Scalars['Float']['output'];
-  ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   Metric: Metric;
   Milestone: MilestoneRow;
+  Mutation: Record<PropertyKey, never>;
   Objective: ObjectiveRow;
   Project: ProjectRow;
   Query: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
+  RevokeApiKeyPayload: Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   Team: TeamRow;
   User: UserRow;
-  Boolean: Scalars['Boolean']['output'];
+  UserError: UserError;
+};
+
+export type ApiKeyResolvers<ContextType = ProjectContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CreateApiKeyPayloadResolvers<ContextType = ProjectContext, ParentType extends ResolversParentTypes['CreateApiKeyPayload'] = ResolversParentTypes['CreateApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type KeyResultResolvers<ContextType = ProjectContext, ParentType extends ResolversParentTypes['KeyResult'] = ResolversParentTypes['KeyResult']> = {
@@ -354,6 +482,11 @@ export type MilestoneResolvers<ContextType = ProjectContext, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MilestoneStatus'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = ProjectContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
 };
 
 export type ObjectiveResolvers<ContextType = ProjectContext, ParentType extends ResolversParentTypes['Objective'] = ResolversParentTypes['Objective'], FederationReferenceType extends FederationReferenceTypes['Objective'] = FederationReferenceTypes['Objective']> = {
@@ -383,6 +516,7 @@ export type ProjectResolvers<ContextType = ProjectContext, ParentType extends Re
 };
 
 export type QueryResolvers<ContextType = ProjectContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'includeInactive'>>;
   atRisk?: Resolver<Maybe<Array<ResolversTypes['Project']>>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   objectives?: Resolver<Maybe<Array<ResolversTypes['Objective']>>, ParentType, ContextType, Partial<QueryObjectivesArgs>>;
@@ -391,6 +525,11 @@ export type QueryResolvers<ContextType = ProjectContext, ParentType extends Reso
   teams?: Resolver<Maybe<Array<ResolversTypes['Team']>>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<Maybe<Array<ResolversTypes['User']>>, ParentType, ContextType, Partial<QueryUsersArgs>>;
+};
+
+export type RevokeApiKeyPayloadResolvers<ContextType = ProjectContext, ParentType extends ResolversParentTypes['RevokeApiKeyPayload'] = ResolversParentTypes['RevokeApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type TeamResolvers<ContextType = ProjectContext, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team'], FederationReferenceType extends FederationReferenceTypes['Team'] = FederationReferenceTypes['Team']> = {
@@ -416,14 +555,25 @@ export type UserResolvers<ContextType = ProjectContext, ParentType extends Resol
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type UserErrorResolvers<ContextType = ProjectContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ProjectContext> = {
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
   KeyResult?: KeyResultResolvers<ContextType>;
   Metric?: MetricResolvers<ContextType>;
   Milestone?: MilestoneResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Objective?: ObjectiveResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 };
 

@@ -1,5 +1,7 @@
 import { boundedText, periodArgument, requireViewer } from '@sophia/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
+import { requireAdmin } from '../api-keys/api-key-admin.ts';
+import { API_KEY_LIMITS } from '../api-keys/api-key-input.ts';
 import { quartersOf } from '../period-argument.ts';
 
 export const Query: QueryResolvers = {
@@ -39,5 +41,15 @@ export const Query: QueryResolvers = {
     requireViewer(viewer);
     const quarters = quartersOf(periodArgument(period, store.today));
     return store.objectivesOfQuarters(quarters.map((quarter) => quarter.key));
+  },
+
+  apiKeys: (_parent, { includeInactive }, { viewer, apiKeys }) => {
+    requireAdmin(viewer);
+    const includes = includeInactive ?? false;
+    return apiKeys.store.list({
+      includeInactive: includes,
+      now: apiKeys.now(),
+      limit: API_KEY_LIMITS.listed,
+    });
   },
 };

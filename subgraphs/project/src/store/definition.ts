@@ -1,4 +1,5 @@
 import type { StoreDefinition } from '@sophia/kit';
+import { API_KEYS_MIGRATION } from './api-keys-sql.ts';
 import { PROJECT_DDL_SNOWFLAKE } from './schema-snowflake.ts';
 import { PROJECT_DDL } from './schema-sql.ts';
 
@@ -12,5 +13,6 @@ export const PROJECT_STORE: StoreDefinition = {
       description: 'the directory, projects with milestones, objectives with key results',
       statements: { duckdb: PROJECT_DDL, snowflake: PROJECT_DDL_SNOWFLAKE },
     },
+    API_KEYS_MIGRATION,
   ],
 };
