@@ -34,8 +34,6 @@ export interface McpEndpointOptions {
 
 export interface McpEndpoint {
   readonly handle: RouteHandler;
-  /** `/operations`: the same tools, called by name as plain JSON (see operations-route.ts). */
-  readonly operations: RouteHandler;
   close(): void;
 }
 
@@ -149,14 +147,6 @@ export async function createMcpEndpoint(options: McpEndpointOptions): Promise<Mc
 
   return {
     handle,
-    operations: createOperationsRoute({
-      tools: toolsNow,
-      admission,
-      executorFor,
-      contextFor,
-      maxBodyBytes: config.MAX_BODY_BYTES,
-      logger,
-    }),
     close: () => {
       catalog.close();
       for (const server of streams) void server.close();
