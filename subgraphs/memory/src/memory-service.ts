@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
-import { traceRedis, type Logger } from '@sophia/kit';
+import { traceRedis, type Logger, type RequestDeadline } from '@sophia/kit';
 import {
   createCacheMetrics,
   createMemoryCache,
@@ -164,6 +164,8 @@ export async function rememberMemory(
   service: MemoryService,
   scope: Promise<ViewerScope>,
   input: RememberRequest['input'],
+  /** The request's deadline; none for an ingest job, which outlives the request that started it. */
+  deadline?: RequestDeadline,
 ): Promise<RememberResult> {
   // Embedding starts before anything else awaits, so concurrent requests land in the same batch window.
   const text = memoryText({ sourceTitle: input.sourceTitle ?? null, content: input.content });
@@ -173,6 +175,7 @@ export async function rememberMemory(
     input,
     embedding,
     nearDuplicateOf: nearDuplicate(service, viewerScope, input, embedding),
+    deadline,
   });
   if (!result.merged) {
     const { memory } = result;
@@ -215,8 +218,13 @@ function nearDuplicate(
 }
 
 /** Deletes one of the owner's memories from L3 and L2 and invalidates the searches it appeared in. */
-export async function forgetMemory(service: MemoryService, ownerId: string, id: string): Promise<boolean> {
-  const deleted: Guarded | null = await service.store.forget(ownerId, id);
+export async function forgetMemory(
+  service: MemoryService,
+  ownerId: string,
+  id: string,
+  deadline?: RequestDeadline,
+): Promise<boolean> {
+  const deleted: Guarded | null = await service.store.forget(ownerId, id, deadline);
   if (!deleted) return false;
   service.warm.remove(id);
   await service.cache.delete([memoryKey(id)]);

@@ -3,7 +3,9 @@ import {
   openStore,
   placeholders,
   type Clock,
+  everyDeadline,
   type Dialect,
+  type RequestDeadline,
   type SqlDatabase,
   type SqlParam,
   type SqlRunner,
@@ -308,26 +310,32 @@ export class MemoryStore {
       byContent.set(key, row);
       return { memory: row, merged: false };
     });
-    await this.db.transaction((tx) => insertMemories(tx, written, this.db.dialect));
+    // The batch commits only while every request in it still wants it; when one has given up, the group
+    // commit writes each of the others alone.
+    const deadline = everyDeadline(requests.map((request) => request.deadline));
+    await this.db.transaction((tx) => insertMemories(tx, written, this.db.dialect), { deadline });
     return results;
   }
 
   /**
    * Deletes one of the owner's memories with its index terms and returns who could see it; null when they
-   * own no such memory.
+   * own no such memory. The deletion commits only within the request's `deadline`.
    */
-  forget(ownerId: string, id: string): Promise<Guarded | null> {
+  forget(ownerId: string, id: string, deadline?: RequestDeadline): Promise<Guarded | null> {
     return this.write(() =>
-      this.db.transaction(async (tx) => {
-        const [deleted] = await tx.query<Guarded>(
-          `SELECT owner_id AS "ownerId", visibility, team_id AS "teamId" FROM memories WHERE id = ? AND owner_id = ?`,
-          [id, ownerId],
-        );
-        if (!deleted) return null;
-        await tx.run('DELETE FROM memories WHERE id = ? AND owner_id = ?', [id, ownerId]);
-        await tx.run('DELETE FROM memory_terms WHERE memory_id = ?', [id]);
-        return deleted;
-      }),
+      this.db.transaction(
+        async (tx) => {
+          const [deleted] = await tx.query<Guarded>(
+            `SELECT owner_id AS "ownerId", visibility, team_id AS "teamId" FROM memories WHERE id = ? AND owner_id = ?`,
+            [id, ownerId],
+          );
+          if (!deleted) return null;
+          await tx.run('DELETE FROM memories WHERE id = ? AND owner_id = ?', [id, ownerId]);
+          await tx.run('DELETE FROM memory_terms WHERE memory_id = ?', [id]);
+          return deleted;
+        },
+        { deadline },
+      ),
     );
   }
 

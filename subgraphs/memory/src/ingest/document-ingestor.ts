@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { hasRole, type EventQueue, type Logger, type SignedInViewer } from '@sophia/kit';
+import {
+  hasRole,
+  type EventQueue,
+  type Logger,
+  type RequestDeadline,
+  type SignedInViewer,
+} from '@sophia/kit';
 import { chunkText } from '../chunk.ts';
 import { EmbeddingInputError } from '../embeddings/provider.ts';
 import { rememberMemory, type MemoryService } from '../memory-service.ts';
@@ -47,8 +53,9 @@ export class DocumentIngestor {
   /**
    * Records the job, starts it, and returns it as queued; or, as data, why not: a document that splits into
    * too many chunks (BAD_USER_INPUT), or too many of the user's jobs in flight already (RATE_LIMITED).
+   * The job outlives the request by design, but is recorded and started only within its `deadline`.
    */
-  async start(scope: ViewerScope, request: IngestRequest): Promise<IngestStart> {
+  async start(scope: ViewerScope, request: IngestRequest, deadline?: RequestDeadline): Promise<IngestStart> {
     const chunks = chunkText(request.content, { size: request.chunkWords, overlap: request.overlapWords });
     const tooMany = chunkCountErrors(chunks.length, this.limits);
     if (tooMany.length > 0) return { job: null, errors: tooMany };
@@ -70,7 +77,8 @@ export class DocumentIngestor {
       createdAt: this.service.store.clock.now().toISOString(),
       finishedAt: null,
     };
-    if (!(await this.service.store.jobs.createWithin(job, request.content, this.limits.maxJobsPerUser))) {
+    const { jobs } = this.service.store;
+    if (!(await jobs.createWithin(job, request.content, this.limits.maxJobsPerUser, deadline))) {
       const message =
         `You already have ${this.limits.maxJobsPerUser} documents being ingested, the most at once. ` +
         'Retry when one has finished, or cancel one with cancelIngestJob.';

@@ -1,4 +1,4 @@
-import type { SqlDatabase } from '@sophia/kit';
+import type { RequestDeadline, SqlDatabase, SqlRunner } from '@sophia/kit';
 import { isoTimestamp } from '../store/rows.ts';
 import type { Visibility } from '../visibility.ts';
 
@@ -72,19 +72,21 @@ export class IngestJobStore {
   /**
    * Records a new job unless its owner already has `maxInFlight` jobs queued or running (counted and written
    * in one turn of the write queue, so concurrent starts cannot both slip under the cap). False when refused.
+   * The job is recorded only within the starting request's `deadline`: one recorded later would run unasked.
    */
   createWithin(
     job: Omit<IngestJobRow, 'chunksDone' | 'chunksFailed' | 'error' | 'finishedAt'>,
     content: string,
     maxInFlight: number,
+    deadline?: RequestDeadline,
   ): Promise<boolean> {
-    return this.write(async () => {
-      const [row] = await this.db.query<{ n: number }>(
+    const record = async (tx: SqlRunner): Promise<boolean> => {
+      const [row] = await tx.query<{ n: number }>(
         `SELECT count(*)::INTEGER AS n FROM ingest_jobs WHERE owner_id = ? AND status IN ${IN_FLIGHT}`,
         [job.ownerId],
       );
       if ((row?.n ?? 0) >= maxInFlight) return false;
-      await this.db.insertRows('ingest_jobs', [
+      await tx.insertRows('ingest_jobs', [
         {
           id: job.id,
           owner_id: job.ownerId,
@@ -102,7 +104,8 @@ export class IngestJobStore {
         },
       ]);
       return true;
-    });
+    };
+    return this.write(() => this.db.transaction(record, { deadline }));
   }
 
   /** The owner's job, or null: someone else's job does not exist for them. */

@@ -6,17 +6,22 @@ import { validateIngestInput } from '../ingest/ingest-input.ts';
 import { validateRememberInput } from '../remember-input.ts';
 
 export const Mutation: MutationResolvers = {
-  remember: async (_, { input }, { viewer, memory: service, loaders }) => {
+  remember: async (_, { input }, { viewer, memory: service, loaders, deadline }) => {
     requireViewer(viewer);
     const errors = validateRememberInput(input);
     if (errors.length > 0) return { memory: null, merged: false, errors };
     try {
-      const { memory, merged } = await rememberMemory(service, loaders.scope(), {
-        content: input.content.trim(),
-        kind: input.kind ?? 'NOTE',
-        visibility: input.visibility ?? 'PRIVATE',
-        accountId: input.accountId ?? null,
-      });
+      const { memory, merged } = await rememberMemory(
+        service,
+        loaders.scope(),
+        {
+          content: input.content.trim(),
+          kind: input.kind ?? 'NOTE',
+          visibility: input.visibility ?? 'PRIVATE',
+          accountId: input.accountId ?? null,
+        },
+        deadline,
+      );
       return { memory, merged, errors: [] };
     } catch (error) {
       // Content the embedding model refuses is the caller's to fix: an error as data, nothing stored.
@@ -40,7 +45,7 @@ export const Mutation: MutationResolvers = {
       throw error;
     }
   },
-  ingestDocument: async (_, { input }, { viewer, ingestor, loaders }) => {
+  ingestDocument: async (_, { input }, { viewer, ingestor, loaders, deadline }) => {
     requireViewer(viewer);
     const request = {
       title: input.title.trim(),
@@ -52,7 +57,7 @@ export const Mutation: MutationResolvers = {
     };
     const errors = validateIngestInput(request, ingestor.limits);
     if (errors.length > 0) return { job: null, errors };
-    return ingestor.start(await loaders.scope(), request);
+    return ingestor.start(await loaders.scope(), request, deadline);
   },
   cancelIngestJob: async (_, { id }, { viewer, ingestor }) => {
     const job = await ingestor.cancel(requireViewer(viewer), id);
@@ -65,9 +70,9 @@ export const Mutation: MutationResolvers = {
     const message = `The job has already finished (${job.status}); there is nothing to cancel.`;
     return { job, errors: [{ field: ['id'], code: 'CONFLICT', message }] };
   },
-  forget: async (_, { id }, { viewer, memory }) => {
+  forget: async (_, { id }, { viewer, memory, deadline }) => {
     // Someone else's memory gets the same answer as one that does not exist: nothing leaks about it.
-    if (await forgetMemory(memory, requireViewer(viewer).userId, id)) return { id, errors: [] };
+    if (await forgetMemory(memory, requireViewer(viewer).userId, id, deadline)) return { id, errors: [] };
     return {
       id: null,
       errors: [

@@ -1,6 +1,6 @@
 /** Memories as the store returns and takes them, and the SQL that reads them into that shape. */
 import { createHash } from 'node:crypto';
-import { parseJsonColumn, placeholders, type SqlParam } from '@sophia/kit';
+import { parseJsonColumn, placeholders, type RequestDeadline, type SqlParam } from '@sophia/kit';
 import type { Guarded, ViewerScope, Visibility } from '../visibility.ts';
 
 export type MemoryKind = 'NOTE' | 'DOCUMENT_CHUNK' | 'CONVERSATION' | 'FACT';
@@ -92,6 +92,8 @@ export interface RememberRequest {
   readonly embedding: Float32Array;
   /** A memory the warm index found nearly identical; merged into when its duplicate scope is the request's. */
   readonly nearDuplicateOf?: string | null;
+  /** The deadline of the request that asked (none for an ingest job): the row commits only within it. */
+  readonly deadline?: RequestDeadline | undefined;
 }
 
 export interface RememberResult {
