@@ -52,7 +52,8 @@ export function createCallerAuthenticator(config: GatewayConfig, apiKeys?: ApiKe
     if (looksLikeApiKey(token)) return apiKeyCaller(token, apiKeys);
     switch (internalTokenKind(token)) {
       case 'viewer':
-        throw new AuthenticationError('Invalid token: internal viewer tokens are not accepted here.');
+      case 'deal-changes':
+        throw new AuthenticationError('Invalid token: internal service tokens are not accepted here.');
       case 'delegated':
         return delegatedCaller(token, internal);
       default:

@@ -5,7 +5,7 @@ import { VerifiedTokens } from './verified-tokens.ts';
 import type { Viewer } from './viewer.ts';
 
 /**
- * The two kinds of token Sophia signs for itself, each with its own issuer, audience, `typ` header and key, so
+ * The kinds of token Sophia signs for itself, each with its own issuer, audience, `typ` header and key, so
  * one can never be replayed where the other is expected (DESIGN §4, "token kinds never cross"):
  * - `viewer`: gateway → subgraph, the caller the gateway verified. Subgraphs accept only this kind; the edge
  *   never does.
@@ -13,8 +13,10 @@ import type { Viewer } from './viewer.ts';
  *   calls over /mcp). Only the edge accepts it.
  * - `key-lookup`: gateway → the API key store's internal route, to read a presented key's record by id. It
  *   carries no viewer, and the store accepts no other kind there: no viewer token opens that route.
+ * - `deal-changes`: kpi → sales' internal outbox route, to catch up on deal changes. It carries no viewer
+ *   either; sales accepts no other kind there, and nothing else accepts it.
  */
-export type InternalTokenKind = 'viewer' | 'delegated' | 'key-lookup';
+export type InternalTokenKind = 'viewer' | 'delegated' | 'key-lookup' | 'deal-changes';
 
 interface KindSpec {
   readonly typ: string;
@@ -26,6 +28,7 @@ const KINDS: Readonly<Record<InternalTokenKind, KindSpec>> = {
   viewer: { typ: 'sophia-viewer+jwt', issuer: 'sophia-gateway', audience: 'sophia-subgraph' },
   delegated: { typ: 'sophia-delegated+jwt', issuer: 'sophia-subgraph', audience: 'sophia-gateway' },
   'key-lookup': { typ: 'sophia-key-lookup+jwt', issuer: 'sophia-gateway', audience: 'sophia-api-key-store' },
+  'deal-changes': { typ: 'sophia-deal-changes+jwt', issuer: 'sophia-kpi', audience: 'sophia-sales-outbox' },
 };
 
 /** Short-lived: the token covers one request (or one socket's handshake), never a session. */
@@ -204,4 +207,17 @@ export const signKeyLookupToken = (secrets: SecretsInput) =>
 export async function verifyKeyLookupToken(token: string | undefined | null, secrets: SecretsInput) {
   const principal = await verifyInternalToken('key-lookup', token, secrets);
   if (principal.userId !== GATEWAY_PRINCIPAL.userId) throw new ViewerTokenError('INVALID');
+}
+
+/** Who a `deal-changes` token speaks for: the kpi service, never a person. */
+const KPI_PRINCIPAL: Viewer = Object.freeze({ userId: 'sophia-kpi', roles: [], scopes: [] });
+
+/** Signs kpi's credential for sales' internal deal-changes route (kpi → sales). */
+export const signDealChangesToken = (secrets: SecretsInput) =>
+  signInternalToken('deal-changes', KPI_PRINCIPAL, secrets);
+
+/** What sales' deal-changes route accepts: a kpi-signed `deal-changes` token, and no other kind. */
+export async function verifyDealChangesToken(token: string | undefined | null, secrets: SecretsInput) {
+  const principal = await verifyInternalToken('deal-changes', token, secrets);
+  if (principal.userId !== KPI_PRINCIPAL.userId) throw new ViewerTokenError('INVALID');
 }

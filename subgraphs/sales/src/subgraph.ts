@@ -11,6 +11,7 @@ import {
 import type { DealChange } from '@sophia/domain';
 import type { SalesContext } from './context.ts';
 import { createDealChangeFeed } from './deal-change-feed.ts';
+import { createDealChangesRoutes } from './deal-changes-route.ts';
 import { DealStageFeed } from './deal-stage-feed.ts';
 import type { SalesConfig } from './env.ts';
 import { createSalesLoaders } from './loaders.ts';
@@ -50,13 +51,15 @@ export async function createSalesSubgraph(
     if (!options.dealChanges) await dealChanges.close();
     await store.close();
   };
+  const security = serviceSecurityOf(config);
   try {
     await stageChanges.start();
     return await createSubgraph<SalesContext>({
       name: 'sales',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
       resolvers,
-      ...serviceSecurityOf(config),
+      ...security,
+      routes: createDealChangesRoutes({ store, internalTokenSecret: security.internalTokenSecret }),
       createContext: (base) => ({
         ...base,
         store,
