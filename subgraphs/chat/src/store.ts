@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   isoTimestampSql,
+  jsonValueSql,
   openStore,
   placeholders,
   type Clock,
+  type Dialect,
+  type RequestDeadline,
   type SqlDatabase,
   type SqlParam,
   type SqlRunner,
@@ -54,13 +57,24 @@ export interface MessagePatch {
   readonly citations?: readonly CitationRef[];
 }
 
-const iso = isoTimestampSql;
-
-const CONVERSATION_COLUMNS = `c.id, c.owner_id AS "ownerId", c.title,
-  ${iso('c.created_at')} AS "createdAt", ${iso('c.updated_at')} AS "updatedAt"`;
-
-const MESSAGE_COLUMNS = `m.id, m.conversation_id AS "conversationId", m.role, m.content, m.status,
-  m.citations, ${iso('m.created_at')} AS "createdAt"`;
+/** The SQL of the store's reads and writes where the dialects differ: times read as ISO, JSON written. */
+function chatSql(dialect: Dialect) {
+  const iso = (column: string) => isoTimestampSql(column, dialect);
+  const json = jsonValueSql(dialect);
+  const message = (role: string, status: string) => `SELECT ?, ?, '${role}', ?, '${status}', ${json}, ?`;
+  return {
+    conversationColumns: `c.id, c.owner_id AS "ownerId", c.title,
+      ${iso('c.created_at')} AS "createdAt", ${iso('c.updated_at')} AS "updatedAt"`,
+    messageColumns: `m.id, m.conversation_id AS "conversationId", m.role, m.content, m.status,
+      m.citations, ${iso('m.created_at')} AS "createdAt"`,
+    json,
+    // INSERT … SELECT, not VALUES: Snowflake refuses PARSE_JSON inside VALUES.
+    insertMessage: `INSERT INTO messages (id, conversation_id, role, content, status, citations, created_at)
+      SELECT ?, ?, ?, ?, ?, ${json}, ?`,
+    insertExchange: `INSERT INTO messages (id, conversation_id, role, content, status, citations, created_at)
+      ${message('USER', 'COMPLETE')} UNION ALL ${message('ASSISTANT', 'STREAMING')}`,
+  };
+}
 
 type StoredMessage = Omit<MessageRow, 'citations'> & { citations: unknown };
 
@@ -70,6 +84,7 @@ const toMessage = (row: StoredMessage): MessageRow => ({ ...row, citations: pars
 export class ChatStore {
   /** Message times: the store's clock, strictly increasing. */
   private readonly now: () => Date;
+  private readonly sql: ReturnType<typeof chatSql>;
 
   private constructor(
     private readonly db: SqlDatabase,
@@ -77,6 +92,7 @@ export class ChatStore {
     readonly clock: Clock,
   ) {
     this.now = createMonotonicClock(() => clock.now().getTime());
+    this.sql = chatSql(db.dialect);
   }
 
   /** The clock's date (YYYY-MM-DD), "today" for anything date-relative. */
@@ -89,6 +105,7 @@ export class ChatStore {
     const { db, clock } = await openStore({
       ...CHAT_STORE,
       dataDir: config.SOPHIA_DATA_DIR,
+      snowflake: config,
       ...(options.clock ? { clock: options.clock } : {}),
     });
     return new ChatStore(db, clock);
@@ -101,7 +118,7 @@ export class ChatStore {
   /** The owner's conversations, most recently active first. */
   listConversations(ownerId: string, first: number): Promise<ConversationRow[]> {
     return this.db.query<ConversationRow>(
-      `SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.owner_id = ?
+      `SELECT ${this.sql.conversationColumns} FROM conversations c WHERE c.owner_id = ?
        ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`,
       [ownerId, first],
     );
@@ -111,7 +128,7 @@ export class ChatStore {
   async conversationsByIds(ownerId: string, ids: readonly string[]): Promise<ConversationRow[]> {
     if (ids.length === 0) return [];
     return this.db.query<ConversationRow>(
-      `SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.owner_id = ? AND c.id IN (${placeholders(ids)})`,
+      `SELECT ${this.sql.conversationColumns} FROM conversations c WHERE c.owner_id = ? AND c.id IN (${placeholders(ids)})`,
       [ownerId, ...ids],
     );
   }
@@ -120,7 +137,7 @@ export class ChatStore {
   async messagesByIds(ownerId: string, ids: readonly string[]): Promise<MessageRow[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.query<StoredMessage>(
-      `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN conversations c ON c.id = m.conversation_id
+      `SELECT ${this.sql.messageColumns} FROM messages m JOIN conversations c ON c.id = m.conversation_id
        WHERE c.owner_id = ? AND m.id IN (${placeholders(ids)})`,
       [ownerId, ...ids],
     );
@@ -137,7 +154,7 @@ export class ChatStore {
   ): Promise<MessageRow[]> {
     if (conversationIds.length === 0) return [];
     const rows = await this.db.query<StoredMessage>(
-      `SELECT ${MESSAGE_COLUMNS} FROM (
+      `SELECT ${this.sql.messageColumns} FROM (
          SELECT *, row_number() OVER (PARTITION BY conversation_id ORDER BY created_at DESC, id DESC) AS recency
          FROM messages WHERE conversation_id IN (${placeholders(conversationIds)})) m
        WHERE ? IS NULL OR m.recency <= ?
@@ -164,19 +181,15 @@ export class ChatStore {
       const at = this.now().toISOString();
       const found = await tx.query('SELECT 1 FROM conversations WHERE id = ?', [input.conversationId]);
       if (found.length === 0) throw new Error(`Conversation ${input.conversationId} does not exist.`);
-      await tx.run(
-        `INSERT INTO messages (id, conversation_id, role, content, status, citations, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [
-          id,
-          input.conversationId,
-          input.role,
-          input.content,
-          input.status ?? 'COMPLETE',
-          JSON.stringify(input.citations ?? []),
-          at,
-        ],
-      );
+      await tx.run(this.sql.insertMessage, [
+        id,
+        input.conversationId,
+        input.role,
+        input.content,
+        input.status ?? 'COMPLETE',
+        JSON.stringify(input.citations ?? []),
+        at,
+      ]);
       await tx.run('UPDATE conversations SET updated_at = ? WHERE id = ?', [at, input.conversationId]);
       const written = await this.findMessage(tx, id);
       if (!written) throw new Error(`Message ${id} was not written.`);
@@ -188,15 +201,18 @@ export class ChatStore {
    * Starts an exchange in one transaction: the conversation (a new one titled `title` when `conversationId`
    * is null), the user's message, and the assistant's reply, empty and STREAMING.
    */
-  async startExchange(input: {
-    ownerId: string;
-    conversationId: string | null;
-    title: string;
-    question: string;
-  }): Promise<{ conversation: ConversationRow; userMessage: MessageRow; reply: MessageRow }> {
+  async startExchange(
+    input: {
+      ownerId: string;
+      conversationId: string | null;
+      title: string;
+      question: string;
+    },
+    deadline?: RequestDeadline,
+  ): Promise<{ conversation: ConversationRow; userMessage: MessageRow; reply: MessageRow }> {
     const conversationId = input.conversationId ?? `cnv_${randomUUID()}`;
     const ids = { question: `msg_${randomUUID()}`, reply: `msg_${randomUUID()}` };
-    return this.db.transaction(async (tx) => {
+    const start = async (tx: SqlRunner) => {
       const asked = this.now().toISOString();
       const replied = this.now().toISOString();
       if (input.conversationId === null) {
@@ -211,11 +227,10 @@ export class ChatStore {
           input.ownerId,
         ]);
       }
-      await tx.run(
-        `INSERT INTO messages (id, conversation_id, role, content, status, citations, created_at)
-         VALUES (?, ?, 'USER', ?, 'COMPLETE', '[]', ?), (?, ?, 'ASSISTANT', '', 'STREAMING', '[]', ?)`,
-        [ids.question, conversationId, input.question, asked, ids.reply, conversationId, replied],
-      );
+      await tx.run(this.sql.insertExchange, [
+        ...[ids.question, conversationId, input.question, '[]', asked],
+        ...[ids.reply, conversationId, '', '[]', replied],
+      ]);
       const conversation = await this.conversation(tx, conversationId);
       if (conversation.ownerId !== input.ownerId)
         throw new Error(`Conversation ${conversationId} is not theirs.`);
@@ -223,7 +238,8 @@ export class ChatStore {
       const reply = await this.findMessage(tx, ids.reply);
       if (!userMessage || !reply) throw new Error('The exchange was not written.');
       return { conversation, userMessage, reply };
-    });
+    };
+    return this.db.transaction(start, { deadline });
   }
 
   /**
@@ -232,9 +248,16 @@ export class ChatStore {
    * reply in it is still being written.
    */
   async failInterruptedReplies(): Promise<{ message: MessageRow; conversation: ConversationRow }[]> {
-    const interrupted = await this.db.query<{ id: string }>(
-      "UPDATE messages SET status = 'FAILED' WHERE status = 'STREAMING' RETURNING id",
-    );
+    // Read, then update the rows read, in one transaction: Snowflake has no UPDATE … RETURNING.
+    const interrupted = await this.db.transaction(async (tx) => {
+      const streaming = await tx.query<{ id: string }>("SELECT id FROM messages WHERE status = 'STREAMING'");
+      const ids = streaming.map((row) => row.id);
+      for (let start = 0; start < ids.length; start += 1000) {
+        const chunk = ids.slice(start, start + 1000);
+        await tx.run(`UPDATE messages SET status = 'FAILED' WHERE id IN (${placeholders(chunk)})`, chunk);
+      }
+      return streaming;
+    });
     const replies = [];
     for (const { id } of interrupted) {
       const message = await this.findMessage(this.db, id);
@@ -257,7 +280,7 @@ export class ChatStore {
       params.push(patch.status);
     }
     if (patch.citations !== undefined) {
-      assignments.push('citations = ?');
+      assignments.push(`citations = ${this.sql.json}`);
       params.push(JSON.stringify(patch.citations));
     }
     if (assignments.length > 0) {
@@ -268,7 +291,7 @@ export class ChatStore {
 
   private async conversation(runner: SqlRunner, id: string): Promise<ConversationRow> {
     const [row] = await runner.query<ConversationRow>(
-      `SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.id = ?`,
+      `SELECT ${this.sql.conversationColumns} FROM conversations c WHERE c.id = ?`,
       [id],
     );
     if (!row) throw new Error(`Conversation ${id} was not written.`);
@@ -277,7 +300,7 @@ export class ChatStore {
 
   private async findMessage(runner: SqlRunner, id: string): Promise<MessageRow | null> {
     const [row] = await runner.query<StoredMessage>(
-      `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = ?`,
+      `SELECT ${this.sql.messageColumns} FROM messages m WHERE m.id = ?`,
       [id],
     );
     return row ? toMessage(row) : null;

@@ -1,31 +1,31 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, createLogger, type Viewer } from '@sophia/kit';
 import { CEO, TEST_ANCHOR, startSubgraph, type RunningSubgraph } from '@sophia/kit/testing';
 import { seedDemo } from '@sophia/ops/seed';
+import {
+  STORE_BACKENDS,
+  startStoreBackend,
+  type StoreBackend,
+} from '../../kit/tests/store-contract-backends.ts';
 import { loadChatConfig } from '../src/env.ts';
 import type { ConversationRow, MessageRow } from '../src/store.ts';
 import { createChatSubgraph, type ChatSubgraph } from '../src/subgraph.ts';
 
 const OTHER: Viewer = { userId: 'usr_002', roles: ['member'], scopes: [] };
 
-const dataDir = mkdtempSync(join(tmpdir(), 'sophia-chat-'));
-const config = loadChatConfig({
-  SOPHIA_DATA_DIR: dataDir,
-  SOPHIA_DEMO_ANCHOR: TEST_ANCHOR,
-  LOG_LEVEL: 'silent',
-});
-const start = async () => {
-  await seedDemo({ dataDir, anchor: TEST_ANCHOR, only: ['chat'] });
+/** Chat on the backend's store (the demo's clock seeded first), as `npm start` opens it. */
+const start = async (backend: StoreBackend) => {
+  const config = loadChatConfig({ ...backend.env, SOPHIA_DEMO_ANCHOR: TEST_ANCHOR, LOG_LEVEL: 'silent' });
+  await seedDemo({ dataDir: config.SOPHIA_DATA_DIR, anchor: TEST_ANCHOR, only: ['chat'], snowflake: config });
   return createChatSubgraph(config, { logger: createLogger('chat', 'silent') });
 };
 
 const codeOf = (response: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) =>
   response.errors?.[0]?.extensions?.['code'];
 
-describe('chat subgraph', () => {
+// On each store backend: embedded DuckDB, and the FAKE Snowflake through snowflake-sdk (the SQL is shared).
+describe.each(STORE_BACKENDS)('chat subgraph on %s', (dialect) => {
+  let backend: StoreBackend;
   let chat: ChatSubgraph;
   let running: RunningSubgraph;
   let planning: ConversationRow;
@@ -36,7 +36,8 @@ describe('chat subgraph', () => {
   let othersMessage: MessageRow;
 
   beforeAll(async () => {
-    chat = await start();
+    backend = await startStoreBackend(dialect);
+    chat = await start(backend);
     running = await startSubgraph(chat);
     const { store } = chat;
     planning = await store.createConversation({ ownerId: CEO.userId!, title: 'Q4 planning' });
@@ -71,7 +72,7 @@ describe('chat subgraph', () => {
 
   afterAll(async () => {
     await running.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await backend.close();
   });
 
   it('lists only the viewer’s conversations, most recently active first', async () => {
@@ -103,6 +104,10 @@ describe('chat subgraph', () => {
     expect(response.data?.conversations.map((c) => c.id)).toEqual([pipeline.id, planning.id]);
     expect(response.data?.conversations[0]?.updatedAt).toBe(added.createdAt);
     expect(Date.parse(added.createdAt)).toBeGreaterThan(Date.parse(pipeline.createdAt));
+    // Times read back as ISO 8601 with milliseconds, in UTC, whatever the store's dialect.
+    for (const at of [added.createdAt, pipeline.createdAt, pipeline.updatedAt]) {
+      expect(at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    }
   });
 
   it('refuses `first` outside 1..100', async () => {
@@ -234,10 +239,18 @@ describe('chat subgraph', () => {
     }
   });
 
-  it('keeps conversations across a restart on the same data directory', async () => {
+  it('keeps conversations across a restart on the same data directory, failing a reply left streaming', async () => {
+    const cut = await chat.store.appendMessage({
+      conversationId: othersConversation.id,
+      role: 'ASSISTANT',
+      content: 'Half an',
+      status: 'STREAMING',
+    });
     await running.close();
-    chat = await start();
+    chat = await start(backend);
     running = await startSubgraph(chat);
+    const [failed] = await chat.store.messagesByIds(OTHER.userId!, [cut.id]);
+    expect(failed).toMatchObject({ status: 'FAILED', content: 'Half an' });
     expect(chat.store.today).toBe(TEST_ANCHOR);
     const response = await running.request<{ conversations: Array<{ id: string }> }>(
       '{ conversations { id } }',
