@@ -1,4 +1,4 @@
-import { badUserInput, notFound, SophiaError, type SignedInViewer } from '@sophia/kit';
+import { badUserInput, notFound, SophiaError, type RequestDeadline, type SignedInViewer } from '@sophia/kit';
 import type { ChatEventRecord, ReplyEventLog } from './event-log/index.ts';
 import type { MessageRateLimit } from './message-rate-limit.ts';
 import type { ConversationTurn } from './pipeline/answer-contract.ts';
@@ -55,6 +55,8 @@ export class ChatService {
   async sendMessage(
     viewer: SignedInViewer,
     input: { conversationId?: string | null | undefined; text: string },
+    /** The request's deadline: the exchange is stored, and its reply started, only within it. */
+    deadline?: RequestDeadline,
   ): Promise<SendMessageResult> {
     const empty = { conversation: null, userMessage: null, reply: null };
     const { store, log, runner, limiter, maxMessageChars } = this.options;
@@ -81,12 +83,15 @@ export class ChatService {
     const history = conversation
       ? turnsOf(await store.messagesOfConversations([conversation.id], HISTORY_TURNS))
       : [];
-    const exchange = await store.startExchange({
-      ownerId: viewer.userId,
-      conversationId: conversation?.id ?? null,
-      title: titleFrom(text),
-      question: text,
-    });
+    const exchange = await store.startExchange(
+      {
+        ownerId: viewer.userId,
+        conversationId: conversation?.id ?? null,
+        title: titleFrom(text),
+        question: text,
+      },
+      deadline,
+    );
     const { userMessage, reply } = exchange;
     conversation = exchange.conversation;
     // Opened before the payload returns, so a client may subscribe the moment it has the reply's id.
