@@ -1,35 +1,35 @@
 -- Sophia on Snowflake, step 3 of 3: change data capture for memories. Run as SOPHIA_OWNER.
--- A memory inserted or changed by anything but the memory service (an import, an analyst's UPDATE) lands in
--- MEMORY_CHANGES; memory replicas read it, re-embed the content and update their L2 index, then delete the rows.
+-- A memory inserted, changed or deleted by anything (an import, an analyst's UPDATE, another memory replica)
+-- is logged in MEMORY_CHANGES; every memory replica reads the log with its own cursor, re-embeds changed text
+-- and updates its L2 index. The memory service's migrations create the same stream and log table.
 USE ROLE SOPHIA_OWNER;
 USE WAREHOUSE SOPHIA_WH;
 USE DATABASE SOPHIA;
 
 CREATE STREAM IF NOT EXISTS SOPHIA_MEMORY.EMBEDDING_CHANGES ON TABLE SOPHIA_MEMORY.MEMORIES;
 
+-- An append-only log: one row per change, numbered. Replicas never delete what they read (each replica must
+-- see every change); entries older than a day are pruned by the replicas.
 CREATE TABLE IF NOT EXISTS SOPHIA_MEMORY.MEMORY_CHANGES (
+  SEQ NUMBER(38, 0) AUTOINCREMENT,
   MEMORY_ID VARCHAR NOT NULL,
   ACTION VARCHAR NOT NULL,
-  CHANGED_AT TIMESTAMP_NTZ NOT NULL DEFAULT CURRENT_TIMESTAMP(),
-  PRIMARY KEY (MEMORY_ID)
+  CHANGED_AT TIMESTAMP_NTZ NOT NULL DEFAULT CURRENT_TIMESTAMP()
 );
 
 -- Runs each minute, and only when the stream has data (no warehouse time otherwise). Consuming the stream in
--- the MERGE moves its offset in the same transaction.
+-- the INSERT moves its offset in the same transaction. Memory replicas run the same INSERT on each poll (so a
+-- change reaches L2 within their poll interval); the task keeps the stream consumed while none is running, so
+-- it never goes stale. The body is the service's CONSUME_STREAM_SQL (change-capture/snowflake-change-log.ts).
 CREATE OR REPLACE TASK SOPHIA_MEMORY.EMBEDDING_CHANGES_TASK
   WAREHOUSE = SOPHIA_WH
   SCHEDULE = '1 MINUTE'
   WHEN SYSTEM$STREAM_HAS_DATA('SOPHIA_MEMORY.EMBEDDING_CHANGES')
   AS
-  MERGE INTO SOPHIA_MEMORY.MEMORY_CHANGES AS q
-  USING (
-    SELECT ID, IFF(METADATA$ACTION = 'DELETE' AND NOT METADATA$ISUPDATE, 'DELETE', 'UPSERT') AS ACTION
-    FROM SOPHIA_MEMORY.EMBEDDING_CHANGES
-    WHERE METADATA$ACTION = 'INSERT' OR NOT METADATA$ISUPDATE
-  ) AS c
-  ON q.MEMORY_ID = c.ID
-  WHEN MATCHED THEN UPDATE SET q.ACTION = c.ACTION, q.CHANGED_AT = CURRENT_TIMESTAMP()
-  WHEN NOT MATCHED THEN INSERT (MEMORY_ID, ACTION) VALUES (c.ID, c.ACTION);
+  INSERT INTO SOPHIA_MEMORY.MEMORY_CHANGES (MEMORY_ID, ACTION)
+  SELECT ID, IFF(METADATA$ACTION = 'DELETE' AND NOT METADATA$ISUPDATE, 'DELETE', 'UPSERT')
+  FROM SOPHIA_MEMORY.EMBEDDING_CHANGES
+  WHERE METADATA$ACTION = 'INSERT' OR NOT METADATA$ISUPDATE;
 
 ALTER TASK SOPHIA_MEMORY.EMBEDDING_CHANGES_TASK RESUME;
 

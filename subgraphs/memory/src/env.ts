@@ -38,6 +38,11 @@ export const memoryEnvShape = {
   MEMORY_ACCESS_FLUSH_MS: positiveInt.default(1_000),
   /** How often the maintenance loop demotes idle memories. */
   MEMORY_MAINTENANCE_INTERVAL_MS: positiveInt.default(60_000),
+  /**
+   * How often change capture looks for memories changed outside this replica (imports, an analyst's UPDATE,
+   * other replicas) and re-embeds and re-indexes them in L2: well within a minute by default.
+   */
+  MEMORY_CHANGE_POLL_MS: positiveInt.default(15_000),
   /** Reads (in all) after which a warm memory that is read again becomes hot. */
   MEMORY_HOT_ACCESS_COUNT: positiveInt.default(5),
   /** A hot memory unread this long becomes warm. */

@@ -12,6 +12,7 @@ import {
   writeTags,
   type HotCache,
 } from './cache/index.ts';
+import { startChangeCapture, type ChangeCapture } from './change-capture/change-capture.ts';
 import { sameDuplicateScope } from './duplicate-scope.ts';
 import { createConfiguredEmbedder } from './embeddings/create-provider.ts';
 import type { Embedder } from './embeddings/embedder.ts';
@@ -42,6 +43,8 @@ export interface MemoryService {
    * memories; cold ones leave L2. Returns the ids that moved down.
    */
   maintain(now?: number): Promise<{ warm: string[]; cold: string[] }>;
+  /** Change capture: memories changed outside this replica, re-embedded and brought into L2 (it also runs on a timer). */
+  readonly changes: ChangeCapture;
   close(): Promise<void>;
 }
 
@@ -103,6 +106,7 @@ export async function openMemoryService(
       await forgetRecords(reads.map((read) => read.id));
     },
   });
+  let changes: ChangeCapture | undefined;
   const service: MemoryService = {
     store,
     embedder,
@@ -133,8 +137,12 @@ export async function openMemoryService(
       }
       return moved;
     },
+    get changes() {
+      return changes!;
+    },
     async close() {
       clearInterval(maintenance);
+      await changes?.close();
       await access.close();
       await closeRedis();
       await store.close();
@@ -147,6 +155,23 @@ export async function openMemoryService(
   }, config.MEMORY_MAINTENANCE_INTERVAL_MS);
   maintenance.unref();
   try {
+    changes = await startChangeCapture({
+      db: store.sql,
+      embedder,
+      intervalMs: config.MEMORY_CHANGE_POLL_MS,
+      log: options.log,
+      resync: async (ids) => {
+        const before = ids.flatMap((id) => warm.describe(id)?.guard ?? []);
+        const rows = await store.warmRows(ids);
+        const indexed = new Set(rows.map((row) => row.id));
+        for (const id of ids) if (!indexed.has(id)) warm.remove(id);
+        for (const row of rows) warm.upsert(warmEntry(row));
+        // Searches that could show these memories, as they were and as they are now.
+        const guards = [...before, ...(await store.guards(ids))];
+        await forgetRecords(ids);
+        await cache.invalidate([...new Set(guards.flatMap(writeTags))]);
+      },
+    });
     await service.rebuildWarmIndex();
   } catch (error) {
     await service.close();

@@ -94,6 +94,20 @@ export class MemoryStore {
     return this.db.close();
   }
 
+  /** The database itself, for change capture's re-index (see change-capture/). */
+  get sql(): SqlDatabase {
+    return this.db;
+  }
+
+  /** Who can see each of the memories among `ids` that exist. */
+  guards(ids: readonly string[]): Promise<Guarded[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.query<Guarded>(
+      `SELECT owner_id AS "ownerId", visibility, team_id AS "teamId" FROM memories WHERE id IN (${placeholders(ids)})`,
+      [...ids],
+    );
+  }
+
   /** The viewer's team, from the directory; a user the directory does not know has none. */
   async viewerScope(userId: string): Promise<ViewerScope> {
     const [row] = await this.db.query<{ teamId: string | null }>(

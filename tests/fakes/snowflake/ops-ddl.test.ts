@@ -24,26 +24,16 @@ beforeAll(async () => {
     });
   }
   analyst = await connect(fake, { database: 'SOPHIA', schema: 'SOPHIA_MEMORY' });
-  const remember =
-    'INSERT INTO SOPHIA_MEMORY.MEMORIES (ID, CONTENT, KIND, VISIBILITY, EMBEDDING_MODEL, EMBEDDING) SELECT ?, ?, ?, ?, ?, SNOWFLAKE.CORTEX.EMBED_TEXT_768(?, ?)';
-  await exec(operator, remember, [
-    'm1',
-    'Quarterly pricing review for the Acme renewal',
-    'NOTE',
-    'TEAM',
-    MODEL,
-    MODEL,
-    'Quarterly pricing review for the Acme renewal',
-  ]);
-  await exec(operator, remember, [
-    'm2',
-    'Team offsite agenda and travel plans',
-    'NOTE',
-    'TEAM',
-    MODEL,
-    MODEL,
-    'Team offsite agenda and travel plans',
-  ]);
+  const remember = `INSERT INTO SOPHIA_MEMORY.MEMORIES (ID, OWNER_ID, VISIBILITY, KIND, CONTENT, CONTENT_HASH,
+      TERM_COUNT, SOURCE_TYPE, METADATA, CREATED_AT, ACCESSED_AT, EMBEDDING)
+    SELECT ?, 'u1', 'TEAM', 'NOTE', ?, 'h', 1, 'USER', PARSE_JSON('{}'), CURRENT_TIMESTAMP(), CURRENT_TIMESTAMP(),
+      SNOWFLAKE.CORTEX.EMBED_TEXT_768(?, ?)`;
+  for (const [id, content] of [
+    ['m1', 'Quarterly pricing review for the Acme renewal'],
+    ['m2', 'Team offsite agenda and travel plans'],
+  ] as const) {
+    await exec(operator, remember, [id, content, MODEL, content]);
+  }
 });
 
 afterAll(async () => {
@@ -58,9 +48,11 @@ describe('ops/snowflake DDL', () => {
       operator,
       'SELECT ID, TIER, ACCESS_COUNT, ACCESSED_AT, EMBEDDING FROM SOPHIA_MEMORY.MEMORIES ORDER BY ID',
     );
-    expect(rows.map((r) => [r['ID'], r['TIER'], r['ACCESS_COUNT'], r['ACCESSED_AT']])).toEqual([
-      ['m1', 3, 0, null],
-      ['m2', 3, 0, null],
+    expect(
+      rows.map((r) => [r['ID'], r['TIER'], r['ACCESS_COUNT'], r['ACCESSED_AT'] instanceof Date]),
+    ).toEqual([
+      ['m1', 2, 0, true],
+      ['m2', 2, 0, true],
     ]);
     expect(JSON.parse(rows[0]!['EMBEDDING'] as string)).toHaveLength(768);
   });
@@ -84,17 +76,17 @@ describe('ops/snowflake DDL', () => {
     expect(byVector.rows).toEqual([{ ID: 'm2', SCORE: expect.closeTo(1, 5) }]);
   });
 
-  it('EMBEDDING_CHANGES shows an UPDATE made through another connection, and its task queues it once', async () => {
+  it('EMBEDDING_CHANGES shows an UPDATE made through another connection, and its task logs it once', async () => {
     await exec(operator, 'EXECUTE TASK SOPHIA_MEMORY.EMBEDDING_CHANGES_TASK');
-    const queued = await exec(
+    const logged = await exec(
       operator,
-      'SELECT MEMORY_ID, ACTION FROM SOPHIA_MEMORY.MEMORY_CHANGES ORDER BY MEMORY_ID',
+      'SELECT SEQ, MEMORY_ID, ACTION FROM SOPHIA_MEMORY.MEMORY_CHANGES ORDER BY MEMORY_ID',
     );
-    expect(queued.rows).toEqual([
-      { MEMORY_ID: 'm1', ACTION: 'UPSERT' },
-      { MEMORY_ID: 'm2', ACTION: 'UPSERT' },
+    expect(logged.rows).toEqual([
+      { SEQ: expect.any(Number), MEMORY_ID: 'm1', ACTION: 'UPSERT' },
+      { SEQ: expect.any(Number), MEMORY_ID: 'm2', ACTION: 'UPSERT' },
     ]);
-    await exec(operator, 'DELETE FROM SOPHIA_MEMORY.MEMORY_CHANGES');
+    expect(logged.rows.map((row) => row['SEQ']).sort()).toEqual([1, 2]);
     expect(
       (await exec(operator, "SELECT SYSTEM$STREAM_HAS_DATA('SOPHIA_MEMORY.EMBEDDING_CHANGES') AS HAS")).rows,
     ).toEqual([{ HAS: false }]);
@@ -120,15 +112,17 @@ describe('ops/snowflake DDL', () => {
     ]);
 
     await exec(operator, 'EXECUTE TASK SOPHIA_MEMORY.EMBEDDING_CHANGES_TASK');
-    expect((await exec(operator, 'SELECT MEMORY_ID, ACTION FROM SOPHIA_MEMORY.MEMORY_CHANGES')).rows).toEqual(
-      [{ MEMORY_ID: 'm1', ACTION: 'UPSERT' }],
-    );
+    // Appended, numbered after what was logged before: every replica reads the log with its own cursor.
+    expect(
+      (await exec(operator, 'SELECT SEQ, MEMORY_ID, ACTION FROM SOPHIA_MEMORY.MEMORY_CHANGES WHERE SEQ > 2'))
+        .rows,
+    ).toEqual([{ SEQ: 3, MEMORY_ID: 'm1', ACTION: 'UPSERT' }]);
     await exec(operator, 'EXECUTE TASK SOPHIA_MEMORY.EMBEDDING_CHANGES_TASK');
     expect(fake.taskRuns().map((run) => run.state)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SKIPPED']);
   });
 
   it('a consumer that rolls back leaves the changes in the stream', async () => {
-    await exec(analyst, 'UPDATE SOPHIA_MEMORY.MEMORIES SET TIER = 2 WHERE ID = ?', ['m2']);
+    await exec(analyst, 'UPDATE SOPHIA_MEMORY.MEMORIES SET TIER = 1 WHERE ID = ?', ['m2']);
     await exec(operator, 'BEGIN');
     await exec(
       operator,

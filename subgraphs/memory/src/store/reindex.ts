@@ -20,21 +20,21 @@ const TEXT_COLUMNS = 'id, source_title AS "sourceTitle", content';
  * analyst's UPDATE through another connection, anything that did not go through the memory service. The hash
  * is compared in SQL, so this catches every change of the text however it was made.
  */
-export function staleRows(db: SqlDatabase, after: string, limit: number): Promise<TextRow[]> {
+export function staleRows(
+  db: SqlDatabase,
+  after: string,
+  limit: number,
+  /** Only among these memories (change capture's changed ids). */
+  among?: readonly string[],
+): Promise<TextRow[]> {
+  if (among?.length === 0) return Promise.resolve([]);
   return db.query<TextRow>(
     `SELECT ${TEXT_COLUMNS} FROM memories
      WHERE id > ? AND (embedding IS NULL OR indexed_hash IS NULL OR indexed_hash <> md5(${MEMORY_TEXT_SQL}))
+       ${among ? `AND id IN (${placeholders(among)})` : ''}
      ORDER BY id LIMIT ?`,
-    [after, limit],
+    [after, ...(among ?? []), limit],
   );
-}
-
-/** The text of the memories among `ids` that exist. */
-export function textRows(db: SqlDatabase, ids: readonly string[]): Promise<TextRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.query<TextRow>(`SELECT ${TEXT_COLUMNS} FROM memories WHERE id IN (${placeholders(ids)})`, [
-    ...ids,
-  ]);
 }
 
 /**
