@@ -156,6 +156,7 @@ export async function createGateway(
       }),
     ),
     '/mcp': shedder.guard(mcp.handle),
+    '/operations': shedder.guard(mcp.operations),
     // Demo logins exist only in development: production refuses SOPHIA_AUTH_MODE=dev at start.
     ...(config.SOPHIA_AUTH_MODE === 'dev' && config.SOPHIA_ENV === 'development'
       ? { '/auth/dev-login': withRateLimit(rateLimits, 'auth', config, createDevLogin(config)) }

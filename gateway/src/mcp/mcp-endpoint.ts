@@ -3,17 +3,20 @@ import type { ApolloServer } from '@apollo/server';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { HttpError, readJsonBody, type Logger, type RouteHandler } from '@sophia/kit';
-import { AuthenticationError, type Caller, type CallerAuthenticator } from '../auth/authenticate.ts';
+import type { Caller, CallerAuthenticator } from '../auth/authenticate.ts';
 import type { GatewayContext } from '../context.ts';
 import type { GatewayConfig } from '../env.ts';
 import type { OperationLimiter } from '../limits/operation-limits.ts';
-import { clientAddressOf, RateLimitedError, type RateLimits } from '../limits/rate-limits.ts';
+import type { RateLimits } from '../limits/rate-limits.ts';
 import type { SupergraphTracker } from '../subscriptions/supergraph-tracker.ts';
+import { createAdmission, isRefusal } from './admit-caller.ts';
+import { createExecutor } from './execute-as.ts';
 import { createGraphQLTool, GRAPHQL_TOOL_NAME } from './graphql-tool.ts';
 import { JSON_RPC, sendJsonRpcError } from './json-rpc-error.ts';
 import { createMcpServer } from './mcp-server.ts';
 import { watchOperationCatalog } from './operation-catalog.ts';
-import type { ExecuteGraphQL, McpTool } from './tool.ts';
+import { createOperationsRoute } from './operations-route.ts';
+import type { McpTool } from './tool.ts';
 
 export interface McpEndpointOptions {
   readonly config: Pick<
@@ -34,6 +37,8 @@ export interface McpEndpointOptions {
 
 export interface McpEndpoint {
   readonly handle: RouteHandler;
+  /** `/operations`: the same tools called by name as plain JSON, for Sophia's own services. */
+  readonly operations: RouteHandler;
   close(): void;
 }
 
@@ -73,6 +78,13 @@ export async function createMcpEndpoint(options: McpEndpointOptions): Promise<Mc
   catalog.onChange(announceChange);
   supergraph.onReload(announceChange);
 
+  const admission = createAdmission({
+    authenticate,
+    rateLimits,
+    trustedProxyHops: config.TRUSTED_PROXY_HOPS,
+  });
+  const executorFor = createExecutor({ apollo, supergraph, limiter });
+
   const serve: RouteHandler = async (req, res, requestId) => {
     // Stateless: there is no session to end with DELETE (the spec's answer is 405).
     if (req.method !== 'POST' && req.method !== 'GET') {
@@ -80,27 +92,10 @@ export async function createMcpEndpoint(options: McpEndpointOptions): Promise<Mc
       sendJsonRpcError(res, 405, JSON_RPC.SERVER_ERROR, 'BAD_USER_INPUT', 'Method not allowed.', allow);
       return;
     }
-    const caller = await authenticate(req.headers.authorization).catch((error: unknown) => {
-      if (error instanceof AuthenticationError) return error;
-      throw error;
-    });
-    if (caller instanceof AuthenticationError || caller.viewer.userId === null) {
-      const message =
-        caller instanceof AuthenticationError ? caller.message : 'Send "Authorization: Bearer <token>".';
-      sendJsonRpcError(res, 401, JSON_RPC.SERVER_ERROR, 'UNAUTHENTICATED', message, {
-        'www-authenticate': 'Bearer',
-      });
-      return;
-    }
-    try {
-      await rateLimits.consume('mcp', {
-        ...caller,
-        address: clientAddressOf(req, config.TRUSTED_PROXY_HOPS),
-      });
-    } catch (error) {
-      if (!(error instanceof RateLimitedError)) throw error;
-      const retry = { 'retry-after': String(error.retryAfterSeconds) };
-      sendJsonRpcError(res, 429, JSON_RPC.SERVER_ERROR, 'RATE_LIMITED', error.message, retry);
+    const caller = await admission.admit(req);
+    if (isRefusal(caller)) {
+      const { status, code, message, headers } = caller;
+      sendJsonRpcError(res, status, JSON_RPC.SERVER_ERROR, code, message, headers);
       return;
     }
     let body: unknown;
@@ -113,16 +108,7 @@ export async function createMcpEndpoint(options: McpEndpointOptions): Promise<Mc
     }
 
     const context = contextFor(caller, requestId);
-    const execute: ExecuteGraphQL = async (request) => {
-      const schema = supergraph.current()?.apiSchema;
-      const checked =
-        schema && limiter.check(schema, request.query, request.variables, request.operationName);
-      if (checked && !('document' in checked)) return { data: null, errors: [checked.toJSON()] };
-      const response = await apollo.executeOperation(request, { contextValue: context });
-      if (response.body.kind !== 'single') throw new Error('an incremental result (@defer) from a tool');
-      const { data, errors } = response.body.singleResult;
-      return { data: data ?? null, ...(errors ? { errors } : {}) };
-    };
+    const execute = executorFor(context);
     const server = createMcpServer({ tools: toolsNow(), execute, log: context.log, requestId });
     // No `sessionIdGenerator` is the SDK's stateless mode (the option left undefined; strict optional types
     // forbid spelling that out). POSTs get one JSON answer: tools send no progress, a stream would add nothing.
@@ -147,6 +133,13 @@ export async function createMcpEndpoint(options: McpEndpointOptions): Promise<Mc
 
   return {
     handle,
+    operations: createOperationsRoute({
+      tools: toolsNow,
+      admission,
+      executorFor,
+      contextFor,
+      maxBodyBytes: config.MAX_BODY_BYTES,
+    }),
     close: () => {
       catalog.close();
       for (const server of streams) void server.close();
