@@ -28,6 +28,13 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/** Where a subgraph finds the services it calls (DESIGN §10). */
+function wiringOf(name: SubgraphName, ports: StackOptions['ports']): Record<string, string> {
+  if (name === 'chat') return { SOPHIA_GATEWAY_URL: `http://127.0.0.1:${ports.gateway}` };
+  if (name === 'kpi') return { SOPHIA_SALES_URL: `http://127.0.0.1:${ports.sales}` };
+  return {};
+}
+
 /** Starts the subgraphs in parallel, then the gateway routed to them; all as separate processes. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const { ports, env, sink } = options;
@@ -39,8 +46,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           name,
           entry: `subgraphs/${name}/src/index.ts`,
           port: ports[name],
-          // Chat calls the gateway's /mcp for its tools; the gateway's port is known before anything starts.
-          env: name === 'chat' ? { SOPHIA_GATEWAY_URL: `http://127.0.0.1:${ports.gateway}`, ...env } : env,
+          // Ports are known before anything starts: chat calls the gateway's /mcp for its tools, kpi catches up
+          // on deal changes from sales' outbox.
+          env: { ...wiringOf(name, ports), ...env },
         },
         sink,
       ),

@@ -1,41 +1,80 @@
 import {
   createLogger,
   createSubgraph,
+  Feed,
+  feedOptionsFor,
   loadSchemaFile,
   serviceSecurityOf,
   type Logger,
   type Subgraph,
 } from '@sophia/kit';
+import { DEAL_CHANGED_CHANNEL } from '@sophia/domain';
 import type { KpiContext } from './context.ts';
+import { DealChangeSync } from './deal-change-sync.ts';
 import type { KpiConfig } from './env.ts';
 import { createKpiLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
+import { salesDealChanges } from './sales-deal-changes.ts';
 import { KpiStore } from './store.ts';
 
 export interface KpiSubgraph extends Subgraph {
   /** The store, for tests that compare against the facts it holds. */
   readonly store: KpiStore;
+  /** Applies sales' deal changes to the facts (tests call `catchUp` to wait for it). */
+  readonly dealChanges: DealChangeSync;
 }
 
-/** Builds the kpi subgraph over its store, without binding a port. */
+export interface KpiSubgraphOptions {
+  /** @default a pino logger at the configured LOG_LEVEL */
+  readonly logger?: Logger;
+  /** @default the `deal-changed` feed on Redis with REDIS_URL; none otherwise (tests share sales' in-process one) */
+  readonly dealChangeFeed?: Feed<unknown>;
+}
+
+/** Builds the kpi subgraph over its store, without binding a port; deal changes are applied from the start. */
 export async function createKpiSubgraph(
   config: KpiConfig,
-  options: { logger?: Logger } = {},
+  options: KpiSubgraphOptions = {},
 ): Promise<KpiSubgraph> {
+  const logger = options.logger ?? createLogger('kpi', config.LOG_LEVEL);
+  const security = serviceSecurityOf(config);
   const store = await KpiStore.open(config);
+  const ownFeed =
+    !options.dealChangeFeed && config.REDIS_URL
+      ? new Feed<unknown>(
+          feedOptionsFor(config.REDIS_URL, DEAL_CHANGED_CHANNEL, (error) =>
+            logger.error({ err: error }, 'The deal-changed feed failed; the catch-up makes up for it.'),
+          ),
+        )
+      : undefined;
+  const dealChanges = new DealChangeSync({
+    store,
+    feed: options.dealChangeFeed ?? ownFeed,
+    source: config.SOPHIA_SALES_URL
+      ? salesDealChanges(config.SOPHIA_SALES_URL, security.internalTokenSecret)
+      : undefined,
+    catchUpMs: config.DEAL_CHANGES_CATCH_UP_SECONDS * 1_000,
+    logger,
+  });
+  const closeAll = async () => {
+    await dealChanges.close();
+    await ownFeed?.close();
+    await store.close();
+  };
   try {
+    await dealChanges.start();
     const subgraph = await createSubgraph<KpiContext>({
       name: 'kpi',
       typeDefs: loadSchemaFile(new URL('./schema.graphql', import.meta.url)),
       resolvers,
-      ...serviceSecurityOf(config),
-      logger: options.logger ?? createLogger('kpi', config.LOG_LEVEL),
+      ...security,
+      logger,
       createContext: (base) => ({ ...base, store, loaders: createKpiLoaders(store, base.viewer) }),
-      onClose: () => store.close(),
+      onClose: closeAll,
     });
-    return { ...subgraph, store };
+    return { ...subgraph, store, dealChanges };
   } catch (error) {
-    await store.close();
+    await closeAll();
     throw error;
   }
 }

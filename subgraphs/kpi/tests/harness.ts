@@ -3,7 +3,7 @@ import { createLogger } from '@sophia/kit';
 import { startSubgraph, tempDataDir, TEST_ANCHOR, type RunningSubgraph } from '@sophia/kit/testing';
 import { loadKpiConfig } from '../src/env.ts';
 import { seedDemo } from '@sophia/ops/seed';
-import { createKpiSubgraph, type KpiSubgraph } from '../src/subgraph.ts';
+import { createKpiSubgraph, type KpiSubgraph, type KpiSubgraphOptions } from '../src/subgraph.ts';
 
 export interface RunningKpi extends RunningSubgraph {
   readonly subgraph: KpiSubgraph;
@@ -19,6 +19,7 @@ export async function startKpi(
   dataDir: string,
   anchor = TEST_ANCHOR,
   env: Readonly<Record<string, string>> = {},
+  options: Omit<KpiSubgraphOptions, 'logger'> = {},
 ): Promise<RunningKpi> {
   const config = loadKpiConfig({
     SOPHIA_DATA_DIR: dataDir,
@@ -27,7 +28,7 @@ export async function startKpi(
     ...env,
   });
   await seedDemo({ dataDir: config.SOPHIA_DATA_DIR, anchor, only: ['kpi'], snowflake: config });
-  const subgraph = await createKpiSubgraph(config, { logger: createLogger('kpi', 'silent') });
+  const subgraph = await createKpiSubgraph(config, { ...options, logger: createLogger('kpi', 'silent') });
   return { ...(await startSubgraph(subgraph)), subgraph };
 }
 
