@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { ConfigError, parseConfig, portSchema, serviceEnvShape } from '@sophia/kit';
+import { CORTEX_DIMENSION } from './embeddings/cortex-provider.ts';
 
 const positiveInt = z.coerce.number().int().positive();
 
 export const memoryEnvShape = {
   ...serviceEnvShape,
   PORT: portSchema.default(4002),
-  /** `local` (offline, lexical, the default), `tei` (text-embeddings-inference) or `openai` (any /v1/embeddings). */
-  EMBEDDINGS_PROVIDER: z.enum(['local', 'tei', 'openai']).default('local'),
+  /**
+   * `local` (offline, lexical, the default), `tei` (text-embeddings-inference), `openai` (any /v1/embeddings)
+   * or `cortex` (Snowflake Cortex EMBED_TEXT_768 in the SNOWFLAKE_* account; dimension 768).
+   */
+  EMBEDDINGS_PROVIDER: z.enum(['local', 'tei', 'openai', 'cortex']).default('local'),
   /** Base URL of the embedding server (`tei`, `openai`), e.g. `http://tei:8080`. */
   EMBEDDINGS_URL: z.url().optional(),
   /** Model name; required for `openai`, a label for `tei` and `local`. */
@@ -67,11 +71,21 @@ export type MemoryConfig = ReturnType<typeof loadMemoryConfig>;
 export function loadMemoryConfig(source: Readonly<Record<string, string | undefined>> = process.env) {
   const config = parseConfig('memory', memoryEnvShape, source);
   const problems: string[] = [];
-  if (config.EMBEDDINGS_PROVIDER !== 'local' && !config.EMBEDDINGS_URL) {
+  const overHttp = config.EMBEDDINGS_PROVIDER === 'tei' || config.EMBEDDINGS_PROVIDER === 'openai';
+  if (overHttp && !config.EMBEDDINGS_URL) {
     problems.push(`EMBEDDINGS_PROVIDER=${config.EMBEDDINGS_PROVIDER} needs EMBEDDINGS_URL`);
   }
   if (config.EMBEDDINGS_PROVIDER === 'openai' && !config.EMBEDDINGS_MODEL) {
     problems.push('EMBEDDINGS_PROVIDER=openai needs EMBEDDINGS_MODEL');
+  }
+  if (config.EMBEDDINGS_PROVIDER === 'cortex') {
+    if (!config.SNOWFLAKE_ACCOUNT)
+      problems.push('EMBEDDINGS_PROVIDER=cortex needs SNOWFLAKE_ACCOUNT (and its login)');
+    if (config.EMBEDDINGS_DIMENSION !== CORTEX_DIMENSION) {
+      problems.push(
+        `EMBEDDINGS_PROVIDER=cortex gives ${CORTEX_DIMENSION} dimensions; EMBEDDINGS_DIMENSION must be ${CORTEX_DIMENSION}`,
+      );
+    }
   }
   if (problems.length > 0) throw new ConfigError('memory', problems);
   return config;

@@ -89,6 +89,7 @@ export async function openMemoryService(
     store = await MemoryStore.open(config, embedder);
   } catch (error) {
     await closeRedis();
+    await embedder.provider.close?.();
     throw error;
   }
   let warm = new WarmIndex({ dimension: embedder.dimension });
@@ -143,6 +144,7 @@ export async function openMemoryService(
     async close() {
       clearInterval(maintenance);
       await changes?.close();
+      await embedder.provider.close?.();
       await access.close();
       await closeRedis();
       await store.close();

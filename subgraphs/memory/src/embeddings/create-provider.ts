@@ -1,5 +1,6 @@
 import type { Registry } from 'prom-client';
 import type { MemoryConfig } from '../env.ts';
+import { createCortexProvider } from './cortex-provider.ts';
 import { createEmbedder, type Embedder } from './embedder.ts';
 import { createLocalProvider } from './local-provider.ts';
 import { createOpenAiProvider } from './openai-provider.ts';
@@ -32,6 +33,12 @@ export function createEmbeddingProvider(config: MemoryConfig): EmbeddingProvider
         dimension,
         timeoutMs,
         maxBatch: config.EMBEDDINGS_MAX_BATCH,
+      });
+    case 'cortex':
+      return createCortexProvider({
+        snowflake: config,
+        maxBatch: config.EMBEDDINGS_MAX_BATCH,
+        ...(config.EMBEDDINGS_MODEL && { model: config.EMBEDDINGS_MODEL }),
       });
   }
 }

@@ -1,7 +1,7 @@
 /** What a provider gives back for one input: its vector, or the reason that input alone failed. */
 export type EmbeddingResult = Float32Array | Error;
 
-export type EmbeddingProviderName = 'local' | 'tei' | 'openai';
+export type EmbeddingProviderName = 'local' | 'tei' | 'openai' | 'cortex';
 
 /** One embedding model behind one API; batching, retries and limits on concurrency live in the embedder. */
 export interface EmbeddingProvider {
@@ -15,6 +15,8 @@ export interface EmbeddingProvider {
    * (network, timeout, 5xx); an input the server rejects on its own comes back as an `Error` in its slot.
    */
   embed(texts: readonly string[]): Promise<EmbeddingResult[]>;
+  /** Releases what the provider holds (Cortex: its Snowflake sessions); the HTTP providers hold nothing. */
+  close?(): Promise<void>;
 }
 
 /** The whole call failed; `retryable` says whether trying again could help. */
