@@ -104,7 +104,7 @@ export const gatewayEnvShape = {
    * How long a replica trusts its last look at an API key: the longest a revoked key keeps working on a
    * replica that did not hear the revocation (no REDIS_URL, or Redis away); with Redis it stops at once.
    */
-  API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   /** The key store's subgraph, whose internal route the gateway reads presented keys from. */
   API_KEY_SUBGRAPH: z.string().min(1).default('project'),
   /** Sockets one viewer or API key may hold open on this gateway. */

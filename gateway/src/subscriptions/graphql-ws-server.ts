@@ -199,7 +199,8 @@ export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(
         const beyondScopes =
           connection.apiKeyId &&
           apiKeyScopeRefusal(supergraph, valid.document, valid.operationName, connection.viewer.scopes);
-        if (beyondScopes) return [beyondScopes];
+        // Over a socket there is no HTTP status to set: the code and the missing scopes say it all.
+        if (beyondScopes) return [withoutHttp(beyondScopes)];
         const context = operationContext(connection, randomUUID(), valid.operationName);
         if (valid.operation.operation !== 'subscription') {
           return new PreparedOperation(valid, connection, context, snapshot).toExecutionArgs();
@@ -243,6 +244,11 @@ export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(
     },
   };
 }
+
+const withoutHttp = (error: GraphQLError): GraphQLError => {
+  const { http: _http, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, { extensions });
+};
 
 /**
  * Closes the socket with 4403 when its credentials expire: a socket is never worth more than the token that
