@@ -38,6 +38,11 @@ export interface ServiceSpec {
   readonly drain: { readonly preStopSeconds: number; readonly shutdownSeconds: number };
   /** Scaled on `sophia_embedding_queue_depth` as well as CPU (KEDA). */
   readonly scalesOnEmbeddingQueue: boolean;
+  /**
+   * Other services it calls inside the namespace, besides the gateway routing to subgraphs (kpi catches up on
+   * deal changes from sales): its NetworkPolicy lets it reach them and theirs lets it in.
+   */
+  readonly calls?: readonly ServiceName[];
 }
 
 export const METRICS_PORT = 9464;
@@ -133,8 +138,15 @@ export const SERVICES: readonly ServiceSpec[] = [
       sales: 'Accounts, deals and pipeline.',
     }[name],
     env: {},
-    secrets: [...internalSecrets, ...(name === 'project' ? [apiKeyPepper] : []), ...warehouseSecrets],
-    dependencies: ['warehouse'],
+    // Sales publishes stage and deal changes on Redis, kpi hears the deal changes there.
+    secrets: [
+      ...internalSecrets,
+      ...(name === 'project' ? [apiKeyPepper] : []),
+      ...(name === 'project' ? [] : ['REDIS_URL']),
+      ...warehouseSecrets,
+    ],
+    dependencies: name === 'project' ? ['warehouse'] : ['redis', 'warehouse'],
+    ...(name === 'kpi' ? { calls: ['sales'] as const } : {}),
     resources: sized(small, medium),
     replicas: scaled(2, 6),
     canary: false,

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { Environment } from '../environments.ts';
-import { DATA_DIR, EMBEDDING_POOL, METRICS_PORT, SERVICES, type ServiceSpec } from '../services.ts';
+import {
+  DATA_DIR,
+  EMBEDDING_POOL,
+  METRICS_PORT,
+  SERVICES,
+  serviceByName,
+  type ServiceSpec,
+} from '../services.ts';
 import { metaFor } from './meta.ts';
 
 /** Settings every service shares in an environment. */
@@ -38,6 +45,8 @@ const wiring = (env: Environment, service: ServiceSpec): Record<string, string> 
         EMBEDDINGS_URL: `http://${EMBEDDING_POOL.name}.${env.namespace}.svc.cluster.local:${EMBEDDING_POOL.port}`,
         EMBEDDINGS_MODEL: EMBEDDING_POOL.model,
       };
+    case 'kpi':
+      return { SOPHIA_SALES_URL: `http://sales.${env.namespace}.svc.cluster.local:${serviceByName('sales').port}` };
     default:
       return {};
   }

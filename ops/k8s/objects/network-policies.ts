@@ -47,11 +47,16 @@ const external = (env: Environment, dependency: 'redis' | 'warehouse' | 'llm'): 
   return { to: endpoint.cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [tcp(endpoint.port)] };
 };
 
-/** Who may call a service: the ingress controller for the gateway (and chat, for /mcp); the gateway for subgraphs. */
-const callersOf = (env: Environment, service: ServiceSpec): INetworkPolicyPeer[] =>
-  service.role === 'gateway'
+/**
+ * Who may call a service: the ingress controller for the gateway (and chat, for /mcp); the gateway for subgraphs,
+ * and the services that name it in `calls` (kpi → sales).
+ */
+const callersOf = (env: Environment, service: ServiceSpec): INetworkPolicyPeer[] => [
+  ...(service.role === 'gateway'
     ? [namespace(env.ingressNamespace), namespace('istio-system'), pods('chat')]
-    : [pods('gateway')];
+    : [pods('gateway')]),
+  ...SERVICES.filter((caller) => caller.calls?.includes(service.name)).map((caller) => pods(caller.name)),
+];
 
 /** Where a service may go: the gateway to every subgraph, chat to the gateway's /mcp, plus its dependencies. */
 const egressOf = (env: Environment, service: ServiceSpec): INetworkPolicyEgressRule[] => {
@@ -63,6 +68,9 @@ const egressOf = (env: Environment, service: ServiceSpec): INetworkPolicyEgressR
   }
   if (service.name === 'chat')
     rules.push({ to: [pods('gateway')], ports: [tcp(serviceByName('gateway').port)] });
+  for (const callee of (service.calls ?? []).map(serviceByName)) {
+    rules.push({ to: [pods(callee.name)], ports: [tcp(callee.port)] });
+  }
   for (const dependency of service.dependencies) {
     const rule: INetworkPolicyEgressRule =
       dependency === 'embeddings'
