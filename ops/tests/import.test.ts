@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -120,6 +120,27 @@ describe('npm run import', () => {
       'line 13: owner_id "p-ghost" is no known people id (import people first)',
     ]);
     expect(await count(dataDir, SALES_STORE, 'SELECT * FROM deals')).toBe(0);
+  });
+
+  it('moves a known deal to another account without losing its stage history', async () => {
+    const dataDir = newDir();
+    for (const kind of ['teams', 'people', 'accounts', 'deals', 'deal-stages'])
+      await importFile({ dataDir, kind, file: sample(kind) });
+    const history = "SELECT * FROM deal_stage_changes WHERE deal_id = 'd-1'";
+    const before = await count(dataDir, SALES_STORE, history);
+    expect(before).toBeGreaterThan(0);
+    const moved = join(dataDir, 'moved-deals.csv');
+    const [header, ...lines] = readFileSync(sample('deals'), 'utf8').trim().split('\n');
+    writeFileSync(
+      moved,
+      [header, ...lines.map((line) => line.replace(/^d-1,(.*?),a-100,/, 'd-1,$1,a-101,'))].join('\n'),
+    );
+    expect((await importFile({ dataDir, kind: 'deals', file: moved })).written).toBe(true);
+    expect(
+      await count(dataDir, SALES_STORE, "SELECT * FROM deals WHERE id = 'd-1' AND account_id = 'a-101'"),
+    ).toBe(1);
+    expect(await count(dataDir, SALES_STORE, history)).toBe(before);
+    expect(await count(dataDir, SALES_STORE, 'SELECT * FROM deals')).toBe(6);
   });
 
   it('checks without writing on --dry-run, and reads JSON Lines and Parquet alike', async () => {

@@ -1,7 +1,26 @@
 import { isIsoDate, parsePeriod, PeriodError } from '@sophia/domain';
 
-/** Turns one cell's text into a value, or says what is wrong with it. */
-export type Parse<T> = (text: string) => { value: T } | { problem: string };
+/**
+ * Turns one cell's text into a value, or says what is wrong with it. A parse with `sql` also says the same in
+ * SQL, so a staged file's column is checked and typed set-wise; the function still words each problem.
+ */
+export type Parse<T> = ((text: string) => { value: T } | { problem: string }) & {
+  /**
+   * An SQL expression of a non-empty cell: its typed value, or NULL where `parse` refuses it. `cell` is the
+   * cell's text (VARCHAR), `trimmed` the same without the white space around it (`TRIMMED_SQL`).
+   */
+  readonly sql?: (cell: string, trimmed: string) => string;
+};
+
+/** Gives a parse its SQL twin (the import's tests check that the two agree). */
+const withSql = <T>(
+  parse: (text: string) => { value: T } | { problem: string },
+  sql: (cell: string, trimmed: string) => string,
+): Parse<T> => Object.assign(parse, { sql });
+
+/** A cell without the white space around it, as JavaScript's `trim` (DuckDB's own trim keeps tabs and breaks). */
+export const trimmedSql = (cell: string): string =>
+  `regexp_replace(${cell}, '^[\\s\\v]+|[\\s\\v]+$', '', 'g')`;
 
 export interface Field<T = unknown> {
   readonly column: string;
@@ -16,52 +35,97 @@ export interface Field<T = unknown> {
 const ok = <T>(value: T) => ({ value });
 const bad = (problem: string) => ({ problem });
 
-export const text: Parse<string> = (value) => ok(value);
+export const text: Parse<string> = withSql(
+  (value) => ok(value),
+  (cell) => cell,
+);
 
-export const id: Parse<string> = (value) =>
-  /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/.test(value)
-    ? ok(value)
-    : bad('must be an id: letters, digits, `_ . : -`, at most 128 characters');
+const ID = '[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}';
+export const id: Parse<string> = withSql(
+  (value) =>
+    new RegExp(`^${ID}$`).test(value)
+      ? ok(value)
+      : bad('must be an id: letters, digits, `_ . : -`, at most 128 characters'),
+  (cell) => `CASE WHEN regexp_full_match(${cell}, '${ID}') THEN ${cell} END`,
+);
 
-export const number: Parse<number> = (value) => {
-  const parsed = Number(value);
-  return value.trim() !== '' && Number.isFinite(parsed)
-    ? ok(parsed)
-    : bad(`must be a number, not ${JSON.stringify(value)}`);
-};
+/** Decimal notation only (`12`, `-0.5`, `1e6`): hex, `1_000` and `Infinity` are not amounts. */
+const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+/** DuckDB's cast reads what NUMBER allows, and also `1_000`, `inf` and `nan`, which are refused here. */
+const numberSql = (trimmed: string) =>
+  `CASE WHEN NOT contains(${trimmed}, '_') AND isfinite(TRY_CAST(${trimmed} AS DOUBLE)) ` +
+  `THEN TRY_CAST(${trimmed} AS DOUBLE) END`;
+/** A number column's typed value where `accept` (SQL over the number) holds. */
+const numberWhere = (accept: (x: string) => string) => (_cell: string, trimmed: string) =>
+  `CASE WHEN ${accept(`(${numberSql(trimmed)})`)} THEN ${numberSql(trimmed)} END`;
 
-export const nonNegative: Parse<number> = (value) => {
-  const parsed = number(value);
-  return 'value' in parsed && parsed.value < 0 ? bad('must not be negative') : parsed;
-};
+export const number: Parse<number> = withSql(
+  (value) => {
+    const parsed = Number(value);
+    return NUMBER.test(value) && Number.isFinite(parsed)
+      ? ok(parsed)
+      : bad(`must be a number, not ${JSON.stringify(value)}`);
+  },
+  (_cell, trimmed) => numberSql(trimmed),
+);
 
-export const fraction: Parse<number> = (value) => {
-  const parsed = number(value);
-  return 'value' in parsed && (parsed.value < 0 || parsed.value > 1)
-    ? bad('must be between 0 and 1')
-    : parsed;
-};
+export const nonNegative: Parse<number> = withSql(
+  (value) => {
+    const parsed = number(value);
+    return 'value' in parsed && parsed.value < 0 ? bad('must not be negative') : parsed;
+  },
+  numberWhere((x) => `${x} >= 0`),
+);
 
-export const integer: Parse<number> = (value) => {
-  const parsed = number(value);
-  return 'value' in parsed && !Number.isInteger(parsed.value)
-    ? bad(`must be a whole number, not ${value}`)
-    : parsed;
-};
+export const fraction: Parse<number> = withSql(
+  (value) => {
+    const parsed = number(value);
+    return 'value' in parsed && (parsed.value < 0 || parsed.value > 1)
+      ? bad('must be between 0 and 1')
+      : parsed;
+  },
+  numberWhere((x) => `${x} BETWEEN 0 AND 1`),
+);
 
-export const boolean: Parse<boolean> = (value) => {
-  const lower = value.trim().toLowerCase();
-  if (['true', '1', 'yes'].includes(lower)) return ok(true);
-  if (['false', '0', 'no'].includes(lower)) return ok(false);
-  return bad(`must be true or false, not ${JSON.stringify(value)}`);
-};
+export const integer: Parse<number> = withSql(
+  (value) => {
+    const parsed = number(value);
+    return 'value' in parsed && !Number.isInteger(parsed.value)
+      ? bad(`must be a whole number, not ${value}`)
+      : parsed;
+  },
+  numberWhere((x) => `${x} = floor(${x})`),
+);
 
-export const date: Parse<string> = (value) => {
-  const day = value.trim().replace(/^"|"$/g, '').slice(0, 10);
-  return isIsoDate(day) && /^\d{4}-\d{2}-\d{2}([T ].*)?$/.test(value.trim().replace(/^"|"$/g, ''))
-    ? ok(day)
-    : bad(`must be a date YYYY-MM-DD, not ${JSON.stringify(value)}`);
-};
+const TRUE = ['true', '1', 'yes'];
+const FALSE = ['false', '0', 'no'];
+const sqlList = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
+export const boolean: Parse<boolean> = withSql(
+  (value) => {
+    const lower = value.trim().toLowerCase();
+    if (TRUE.includes(lower)) return ok(true);
+    if (FALSE.includes(lower)) return ok(false);
+    return bad(`must be true or false, not ${JSON.stringify(value)}`);
+  },
+  (_cell, trimmed) =>
+    `CASE WHEN lower(${trimmed}) IN (${sqlList(TRUE)}) THEN true ` +
+    `WHEN lower(${trimmed}) IN (${sqlList(FALSE)}) THEN false END`,
+);
+
+/** A day, or a day and a time whose day is kept; one quote either side is forgiven. */
+const DATE = '\\d{4}-\\d{2}-\\d{2}([T ].*)?';
+export const date: Parse<string> = withSql(
+  (value) => {
+    const unquoted = value.trim().replace(/^"|"$/g, '');
+    const day = unquoted.slice(0, 10);
+    return isIsoDate(day) && new RegExp(`^${DATE}$`).test(unquoted)
+      ? ok(day)
+      : bad(`must be a date YYYY-MM-DD, not ${JSON.stringify(value)}`);
+  },
+  (_cell, trimmed) =>
+    `CASE WHEN regexp_full_match(${trimmed}, '"?${DATE}"?') ` +
+    `THEN TRY_CAST(substr(${trimmed}, CASE WHEN starts_with(${trimmed}, '"') THEN 2 ELSE 1 END, 10) AS DATE) END`,
+);
 
 /** A date or a date and time; stored as ISO 8601 UTC. */
 export const timestamp: Parse<string> = (value) => {
@@ -72,12 +136,21 @@ export const timestamp: Parse<string> = (value) => {
     : ok(new Date(parsed).toISOString());
 };
 
-export const oneOf =
-  <T extends string>(values: readonly T[]): Parse<T> =>
-  (value) =>
-    (values as readonly string[]).includes(value.trim().toUpperCase())
-      ? ok(value.trim().toUpperCase() as T)
-      : bad(`must be one of ${values.join(', ')}, not ${JSON.stringify(value)}`);
+export const oneOf = <T extends string>(values: readonly T[]): Parse<T> =>
+  withSql(
+    (value) =>
+      (values as readonly string[]).includes(value.trim().toUpperCase())
+        ? ok(value.trim().toUpperCase() as T)
+        : bad(`must be one of ${values.join(', ')}, not ${JSON.stringify(value)}`),
+    (_cell, trimmed) => `CASE WHEN upper(${trimmed}) IN (${sqlList(values)}) THEN upper(${trimmed}) END`,
+  );
+
+/** A name matching `pattern` (a regular expression both JavaScript and DuckDB read alike), trimmed. */
+export const matching = (pattern: string, problem: (value: string) => string): Parse<string> =>
+  withSql(
+    (value) => (new RegExp(`^${pattern}$`).test(value.trim()) ? ok(value.trim()) : bad(problem(value))),
+    (_cell, trimmed) => `CASE WHEN regexp_full_match(${trimmed}, '${pattern}') THEN ${trimmed} END`,
+  );
 
 /** A period key (`2026-Q3`, `2026-11`, `2026`), optionally of one grain. */
 export const period =

@@ -1,4 +1,4 @@
-import type { SqlRunner, StoreDefinition } from '@sophia/kit';
+import type { Dialect, SqlRunner, StoreDefinition } from '@sophia/kit';
 import type { Field } from './fields.ts';
 
 /** Sets of ids another file must already have brought in, so a row can point at them. */
@@ -19,8 +19,8 @@ export interface ImportKind<R = unknown> {
   readonly summary: string;
   readonly store: StoreDefinition;
   readonly fields: readonly Field[];
-  /** The row's own id(s) in the source; two rows with the same key in one file are refused. */
-  readonly key: (values: Readonly<Record<string, unknown>>) => string;
+  /** The columns holding the row's own id(s) in the source; two rows with the same key in one file are refused. */
+  readonly key: readonly string[];
   /** Columns that must name an id known to Sophia (or defined in the same file, for `self`). */
   readonly references?: readonly {
     readonly column: string;
@@ -32,6 +32,12 @@ export interface ImportKind<R = unknown> {
   /** The validated rows as the records the store writes take (grouped by parent where children are replaced). */
   readonly toRecords: (rows: readonly ImportRow[]) => R[];
   readonly write: (tx: SqlRunner, records: readonly R[]) => Promise<void>;
+  /**
+   * The set-wise write, for kinds a company may have millions of rows of: upserts `rows` (an SQL relation of
+   * the checked rows, one typed column per field, named as the file's columns) through the store's bulk API,
+   * without bringing the rows into JavaScript. Kinds without it are written through `write`.
+   */
+  readonly upsertStaged?: (tx: SqlRunner, dialect: Dialect, rows: string) => Promise<void>;
   /** A second store that keeps a copy (memory's directory of who is on which team), written after the first. */
   readonly alsoWrite?: {
     readonly store: StoreDefinition;

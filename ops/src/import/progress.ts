@@ -1,7 +1,8 @@
 /** Reports progress through a long import: a bar with rate and ETA on a terminal, plain lines otherwise. */
 export interface Progress {
   advance(count?: number): void;
-  done(): void;
+  /** Ends the phase; `total` gives a count learnt only at the end (rows read from a file). */
+  done(total?: number): void;
 }
 
 export interface ProgressOutput {
@@ -16,6 +17,7 @@ const format = (n: number) => Math.round(n).toLocaleString('en-US');
 const seconds = (s: number) =>
   s < 60 ? `${Math.ceil(s)}s` : `${Math.floor(s / 60)}m${String(Math.ceil(s % 60)).padStart(2, '0')}s`;
 
+/** One phase of an import (reading, checking, writing). A `total` of 0 means unknown until `done(total)`. */
 export function createProgress(
   label: string,
   total: number,
@@ -51,6 +53,7 @@ export function createProgress(
       );
     }
   };
+  if (total === 0 && out.isTTY) out.write(`${label}…`);
   return {
     advance(by = 1) {
       count += by;
@@ -59,7 +62,8 @@ export function createProgress(
         draw(false);
       }
     },
-    done() {
+    done(learnt) {
+      if (learnt !== undefined) total = learnt;
       count = total;
       draw(true);
     },

@@ -1,8 +1,8 @@
-import { openStore, type StoreDefinition } from '@sophia/kit';
+import { openStore, type SqlRunner, type StoreDefinition } from '@sophia/kit';
 import { KPI_STORE } from '@sophia/kpi/store';
 import { PROJECT_STORE } from '@sophia/project/store';
 import { SALES_STORE } from '@sophia/sales/store';
-import type { ReferenceSet } from './kind.ts';
+import type { ImportKind, ReferenceSet } from './kind.ts';
 
 /** Where each set of known ids lives. */
 const SOURCES: Record<ReferenceSet, { readonly store: StoreDefinition; readonly sql: string }> = {
@@ -15,20 +15,34 @@ const SOURCES: Record<ReferenceSet, { readonly store: StoreDefinition; readonly 
   metrics: { store: KPI_STORE, sql: 'SELECT id FROM metric_definitions' },
 };
 
-/** The ids already in the stores under `dataDir`, for each set a file's rows point at. */
+/**
+ * The ids a kind's rows may point at, each set as an SQL relation (one column `id`) on `sql`, the connection
+ * the import checks on: a set in the kind's own store is read in place; one in another store is copied into a
+ * temporary table first (directories and account lists, not facts, so the copy is small).
+ */
 export async function knownIds(
+  sql: SqlRunner,
   dataDir: string,
-  sets: readonly ReferenceSet[],
-): Promise<Map<ReferenceSet, Set<string>>> {
-  const known = new Map<ReferenceSet, Set<string>>();
-  for (const set of new Set(sets)) {
-    const { store, sql } = SOURCES[set];
-    const opened = await openStore({ ...store, dataDir });
+  kind: ImportKind<never>,
+): Promise<Map<ReferenceSet, string>> {
+  const known = new Map<ReferenceSet, string>();
+  for (const set of new Set((kind.references ?? []).map((reference) => reference.to))) {
+    const source = SOURCES[set];
+    if (source.store.file === kind.store.file) {
+      known.set(set, source.sql);
+      continue;
+    }
+    const opened = await openStore({ ...source.store, dataDir });
+    let ids: { id: string }[];
     try {
-      known.set(set, new Set((await opened.db.query<{ id: string }>(sql)).map((row) => row.id)));
+      ids = await opened.db.query<{ id: string }>(source.sql);
     } finally {
       await opened.db.close();
     }
+    const table = `import_known_${set}`;
+    await sql.run(`CREATE OR REPLACE TEMP TABLE ${table} (id VARCHAR)`);
+    await sql.insertRows(table, ids);
+    known.set(set, `SELECT id FROM ${table}`);
   }
   return known;
 }

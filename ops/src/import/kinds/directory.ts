@@ -19,7 +19,7 @@ export const teams = defineKind<TeamRecord>({
     optional('lead_id', id, 'the person who leads it (a `people` id; import people afterwards)'),
     optional('parent_id', id, 'the team it belongs to (a `teams` id, in this file or imported before)'),
   ],
-  key: (row) => String(row['id']),
+  key: ['id'],
   defines: 'teams',
   references: [{ column: 'parent_id', to: 'teams', self: true }],
   toRecords: (rows) =>
@@ -46,7 +46,7 @@ export const people = defineKind<UserRecord>({
     optional('manager_id', id, 'their manager (a `people` id, in this file or imported before)'),
     required('start_date', date, 'hire date, YYYY-MM-DD'),
   ],
-  key: (row) => String(row['id']),
+  key: ['id'],
   defines: 'people',
   references: [
     { column: 'team_id', to: 'teams' },

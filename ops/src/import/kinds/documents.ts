@@ -40,7 +40,7 @@ export const documents = defineKind<DocumentRecord>({
     required('created_at', timestamp, 'when it was written: YYYY-MM-DD or an ISO 8601 time'),
     optional('tags', list, 'comma-separated tags (or a JSON list)', []),
   ],
-  key: (row) => String(row['id']),
+  key: ['id'],
   references: [
     { column: 'author_id', to: 'people' },
     { column: 'account_id', to: 'accounts' },

@@ -1,14 +1,34 @@
 import type { DailyFact, FactName, MetricDefinition, MetricFormula, MetricTarget } from '@sophia/domain';
-import { KPI_STORE, upsertDailyFacts, upsertMetricDefinitions, upsertMetricTargets } from '@sophia/kpi/store';
-import { boolean, date, id, json, number, oneOf, period, required, text, type Parse } from '../fields.ts';
+import {
+  KPI_STORE,
+  upsertDailyFacts,
+  upsertDailyFactsFrom,
+  upsertMetricDefinitions,
+  upsertMetricTargets,
+  upsertMetricTargetsFrom,
+} from '@sophia/kpi/store';
+import {
+  boolean,
+  date,
+  id,
+  json,
+  matching,
+  number,
+  oneOf,
+  period,
+  required,
+  text,
+  type Parse,
+} from '../fields.ts';
 import { defineKind } from '../kind.ts';
 
-const FACT_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+const FACT_NAME_PATTERN = '[a-z][a-z0-9_]{0,63}';
+const FACT_NAME = new RegExp(`^${FACT_NAME_PATTERN}$`);
 
-const factName: Parse<string> = (value) =>
-  FACT_NAME.test(value.trim())
-    ? { value: value.trim() }
-    : { problem: `must be a fact name (lower case, digits, _), not ${JSON.stringify(value)}` };
+const factName = matching(
+  FACT_NAME_PATTERN,
+  (value) => `must be a fact name (lower case, digits, _), not ${JSON.stringify(value)}`,
+);
 
 const isTerm = (term: unknown): boolean => {
   const t = term as { fact?: unknown; agg?: unknown; sign?: unknown };
@@ -74,7 +94,7 @@ export const metrics = defineKind<MetricDefinition>({
       'JSON: {"kind":"sum","fact":"revenue"}, {"kind":"last","fact":"arr"} or a ratio of terms',
     ),
   ],
-  key: (row) => String(row['id']),
+  key: ['id'],
   defines: 'metrics',
   toRecords: (rows) =>
     rows.map(({ values }) => ({
@@ -99,7 +119,7 @@ export const facts = defineKind<DailyFact>({
     required('fact', factName, 'the fact’s name, e.g. `revenue`, `new_bookings`, `arr`'),
     required('value', number, 'flows: the amount that day; stocks: the level at the end of the day'),
   ],
-  key: (row) => `${String(row['fact'])} ${String(row['date'])}`,
+  key: ['fact', 'date'],
   toRecords: (rows) =>
     rows.map(({ values }) => ({
       date: values['date'] as string,
@@ -107,6 +127,8 @@ export const facts = defineKind<DailyFact>({
       value: values['value'] as number,
     })),
   write: upsertDailyFacts,
+  upsertStaged: (tx, dialect, rows) =>
+    upsertDailyFactsFrom(tx, dialect, `(SELECT "date" AS date, fact, value FROM ${rows})`),
 });
 
 export const targets = defineKind<MetricTarget>({
@@ -118,7 +140,7 @@ export const targets = defineKind<MetricTarget>({
     required('period', period(), 'a quarter, month or year: 2026-Q3, 2026-11, 2026'),
     required('value', number, 'the target'),
   ],
-  key: (row) => `${String(row['metric_id'])} ${String(row['period'])}`,
+  key: ['metric_id', 'period'],
   references: [{ column: 'metric_id', to: 'metrics' }],
   toRecords: (rows) =>
     rows.map(({ values }) => ({
@@ -127,4 +149,5 @@ export const targets = defineKind<MetricTarget>({
       value: values['value'] as number,
     })),
   write: upsertMetricTargets,
+  upsertStaged: upsertMetricTargetsFrom,
 });

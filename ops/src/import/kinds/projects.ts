@@ -33,7 +33,7 @@ export const projects = defineKind<ProjectRecord>({
     required('due_date', date, 'YYYY-MM-DD'),
     optional('progress', fraction, 'share done, 0–1', 0),
   ],
-  key: (row) => String(row['id']),
+  key: ['id'],
   defines: 'projects',
   references: [
     { column: 'owner_id', to: 'people' },
@@ -65,7 +65,7 @@ export const milestones = defineKind<readonly [string, readonly MilestoneRecord[
     required('due_date', date, 'YYYY-MM-DD'),
     optional('completed_at', date, 'when it was done, YYYY-MM-DD; empty while open'),
   ],
-  key: (row) => String(row['id']),
+  key: ['id'],
   references: [{ column: 'project_id', to: 'projects' }],
   toRecords: (rows) =>
     [...groupBy(rows, (row) => row.values['project_id'] as string)].map(([projectId, items]) => [
@@ -91,7 +91,7 @@ export const objectives = defineKind<ObjectiveRecord>({
     required('owner_id', id, 'who owns it (a `people` id)'),
     optional('team_id', id, 'the team (a `teams` id)'),
   ],
-  key: (row) => String(row['id']),
+  key: ['id'],
   defines: 'objectives',
   references: [
     { column: 'owner_id', to: 'people' },
@@ -122,7 +122,7 @@ export const keyResults = defineKind<readonly [string, readonly KeyResultRecord[
     required('target_value', number, 'value to reach'),
     required('current_value', number, 'value now'),
   ],
-  key: (row) => String(row['id']),
+  key: ['id'],
   references: [{ column: 'objective_id', to: 'objectives' }],
   toRecords: (rows) =>
     [...groupBy(rows, (row) => row.values['objective_id'] as string)].map(([objectiveId, items]) => [

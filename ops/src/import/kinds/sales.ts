@@ -3,7 +3,9 @@ import {
   replaceStageHistories,
   SALES_STORE,
   upsertAccounts,
+  upsertAccountsFrom,
   upsertDeals,
+  upsertDealsFrom,
   type AccountRecord,
   type DealRecord,
   type StageChangeRecord,
@@ -19,6 +21,10 @@ const STAGES = [
   'CLOSED_WON',
   'CLOSED_LOST',
 ] as const;
+
+/** The stage's win probability, as STAGE_PROBABILITY gives it, for a deal the file gives none. */
+const stageProbabilitySql = (stage: string) =>
+  `CASE ${stage} ${STAGES.map((s) => `WHEN '${s}' THEN ${STAGE_PROBABILITY[s]}`).join(' ')} END`;
 
 export const accounts = defineKind<AccountRecord>({
   name: 'accounts',
@@ -37,7 +43,7 @@ export const accounts = defineKind<AccountRecord>({
     required('created_at', date, 'when it entered the CRM, YYYY-MM-DD'),
     optional('customer_since', date, 'first day as a customer, YYYY-MM-DD'),
   ],
-  key: (row) => String(row['id']),
+  key: ['id'],
   defines: 'accounts',
   references: [{ column: 'owner_id', to: 'people' }],
   toRecords: (rows) =>
@@ -55,6 +61,7 @@ export const accounts = defineKind<AccountRecord>({
       customerSince: values['customer_since'] as string | null,
     })),
   write: upsertAccounts,
+  upsertStaged: upsertAccountsFrom,
 });
 
 export const deals = defineKind<DealRecord>({
@@ -78,7 +85,7 @@ export const deals = defineKind<DealRecord>({
     required('close_date', date, 'expected close (open deals) or actual close, YYYY-MM-DD'),
     optional('closed_at', date, 'when it closed, for won and lost deals'),
   ],
-  key: (row) => String(row['id']),
+  key: ['id'],
   defines: 'deals',
   references: [
     { column: 'account_id', to: 'accounts' },
@@ -105,6 +112,15 @@ export const deals = defineKind<DealRecord>({
       };
     }),
   write: upsertDeals,
+  upsertStaged: (tx, dialect, rows) =>
+    upsertDealsFrom(
+      tx,
+      dialect,
+      `(SELECT id, name, account_id, owner_id, amount, stage, type,
+          COALESCE(probability, ${stageProbabilitySql('stage')}) AS probability, created_at, close_date,
+          CASE WHEN stage IN ('CLOSED_WON', 'CLOSED_LOST') THEN COALESCE(closed_at, close_date) END AS closed_at
+        FROM ${rows})`,
+    ),
 });
 
 export const dealStages = defineKind<readonly [string, readonly StageChangeRecord[]]>({
@@ -117,7 +133,7 @@ export const dealStages = defineKind<readonly [string, readonly StageChangeRecor
     required('stage', oneOf(STAGES), STAGES.join(', ')),
     required('entered_at', date, 'when the deal entered the stage, YYYY-MM-DD'),
   ],
-  key: (row) => `${String(row['deal_id'])} ${String(row['stage'])} ${String(row['entered_at'])}`,
+  key: ['deal_id', 'stage', 'entered_at'],
   references: [{ column: 'deal_id', to: 'deals' }],
   toRecords: (rows) =>
     [...groupBy(rows, (row) => row.values['deal_id'] as string)].map(([dealId, changes]) => [

@@ -32,3 +32,5 @@ export const containsPattern = (text: string): string => `%${text.replace(/[!%_]
 export function parseJsonColumn<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
+
+export { upsertSelectSql, type UpsertSelect } from './upsert-select.ts';
