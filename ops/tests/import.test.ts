@@ -108,8 +108,9 @@ describe('npm run import', () => {
     expect(result.problems).toEqual([
       expect.stringMatching(/^missing column type /),
       'line 38: amount must be a number, not "forty thousand"',
+      'line 13: owner_id "p-ghost" is no known people id (import people first)',
     ]);
-    // With the column there, the same file's other problems show too: every one, not the first.
+    // With the column there, the same file's other problems are still refused, every one.
     writeFileSync(
       file,
       `${lines.map((line, i) => `${line},${i === 0 ? 'type' : 'NEW_BUSINESS'}`).join('\n')}\n`,
@@ -120,6 +121,31 @@ describe('npm run import', () => {
       'line 13: owner_id "p-ghost" is no known people id (import people first)',
     ]);
     expect(await count(dataDir, SALES_STORE, 'SELECT * FROM deals')).toBe(0);
+  });
+
+  it('refuses a key given twice, and a JSON Lines value of the wrong type on any line', async () => {
+    const dataDir = newDir();
+    const facts = join(dataDir, 'facts.csv');
+    writeFileSync(
+      facts,
+      'date,fact,value\n2026-07-01,revenue,1\n2026-07-02,revenue,2\n"2026-07-01",revenue,3\n',
+    );
+    expect((await importFile({ dataDir, kind: 'facts', file: facts })).problems).toEqual([
+      'line 4: the same facts as line 2 (revenue 2026-07-01)',
+    ]);
+    // DuckDB types a JSON column from the first 20,480 lines it samples; the import reads every value as written.
+    const lines = Array.from({ length: 25_000 }, (_, i) => ({
+      date: '2026-07-01',
+      fact: `f_${i}`,
+      value: i,
+    }));
+    lines[24_000] = { ...lines[24_000]!, value: 'lots' as unknown as number };
+    const jsonl = join(dataDir, 'facts.jsonl');
+    writeFileSync(jsonl, lines.map((line) => JSON.stringify(line)).join('\n'));
+    expect((await importFile({ dataDir, kind: 'facts', file: jsonl })).problems).toEqual([
+      'line 24001: value must be a number, not "lots"',
+    ]);
+    expect(await count(dataDir, KPI_STORE, 'SELECT * FROM daily_facts')).toBe(0);
   });
 
   it('moves a known deal to another account without losing its stage history', async () => {

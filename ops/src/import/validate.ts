@@ -208,13 +208,14 @@ export async function validate(
   onStep(1, steps);
   const located = await unreadableCells(sql, staged, kind, at);
   onStep(2, steps);
-  // A file without a required column is not checked further: every row of it is refused already.
-  if (missing.length === 0) located.push(...(await repeatedKeys(sql, kind, staged)));
+  // A missing column does not hide the file's other problems: the columns there are checked all the same.
+  const has = (column: string) => at[kind.fields.findIndex((field) => field.column === column)] !== undefined;
+  if (kind.key.every(has)) located.push(...(await repeatedKeys(sql, kind, staged)));
   onStep(3, steps);
   located.sort((a, b) => a.rowId - b.rowId);
   problems.push(...located.map(({ rowId, problem }) => `${staged.where(rowId)}: ${problem}`));
   for (const [i, reference] of references.entries()) {
-    if (missing.length === 0) {
+    if (has(reference.column)) {
       const relation = known.get(reference.to) ?? 'SELECT NULL AS id WHERE false';
       problems.push(...(await unknownReferences(sql, kind, reference, relation, staged)));
     }
