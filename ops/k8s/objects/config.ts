@@ -46,7 +46,9 @@ const wiring = (env: Environment, service: ServiceSpec): Record<string, string> 
         EMBEDDINGS_MODEL: EMBEDDING_POOL.model,
       };
     case 'kpi':
-      return { SOPHIA_SALES_URL: `http://sales.${env.namespace}.svc.cluster.local:${serviceByName('sales').port}` };
+      return {
+        SOPHIA_SALES_URL: `http://sales.${env.namespace}.svc.cluster.local:${serviceByName('sales').port}`,
+      };
     default:
       return {};
   }

@@ -71,12 +71,7 @@ export function factAdjustments(change: DealChange): FactAdjustment[] {
   return [...merged.values()].filter((adjustment) => adjustment.delta !== 0);
 }
 
-function contributions(
-  deal: DealState,
-  type: DealType,
-  changeDay: string,
-  sign: 1 | -1,
-): FactAdjustment[] {
+function contributions(deal: DealState, type: DealType, changeDay: string, sign: 1 | -1): FactAdjustment[] {
   const onCloseDay = (fact: FactName, value: number): FactAdjustment => ({
     fact,
     date: deal.closeDate,

@@ -5,6 +5,7 @@ export * from './metrics.ts';
 export * from './verified-tokens.ts';
 export * from './viewer.ts';
 export * from './internal-tokens.ts';
+export * from './internal-route.ts';
 export * from './api-keys/index.ts';
 export * from './context.ts';
 export * from './request-deadline.ts';

@@ -196,28 +196,30 @@ export const signDelegatedToken = (viewer: Viewer, secrets: SecretsInput, ttlSec
 export const verifyDelegatedToken = (token: string | undefined | null, secrets: SecretsInput) =>
   verifyInternalToken('delegated', token, secrets);
 
-/** Who a `key-lookup` token speaks for: the gateway itself, never a person. */
-const GATEWAY_PRINCIPAL: Viewer = Object.freeze({ userId: 'sophia-gateway', roles: [], scopes: [] });
+/**
+ * Signing and checking for a kind that speaks for a service, never a person: the token's subject is the service,
+ * and a token of the kind with any other subject is refused.
+ */
+function serviceCredential(kind: InternalTokenKind, service: string) {
+  const principal: Viewer = Object.freeze({ userId: service, roles: [], scopes: [] });
+  return {
+    sign: (secrets: SecretsInput) => signInternalToken(kind, principal, secrets),
+    verify: async (token: string | undefined | null, secrets: SecretsInput): Promise<void> => {
+      if ((await verifyInternalToken(kind, token, secrets)).userId !== service) {
+        throw new ViewerTokenError('INVALID');
+      }
+    },
+  };
+}
 
+const keyLookup = serviceCredential('key-lookup', 'sophia-gateway');
 /** Signs the gateway's credential for the API key store's internal lookup route (gateway → project). */
-export const signKeyLookupToken = (secrets: SecretsInput) =>
-  signInternalToken('key-lookup', GATEWAY_PRINCIPAL, secrets);
-
+export const signKeyLookupToken = keyLookup.sign;
 /** What the API key store's internal route accepts: a gateway-signed `key-lookup` token, and no other kind. */
-export async function verifyKeyLookupToken(token: string | undefined | null, secrets: SecretsInput) {
-  const principal = await verifyInternalToken('key-lookup', token, secrets);
-  if (principal.userId !== GATEWAY_PRINCIPAL.userId) throw new ViewerTokenError('INVALID');
-}
+export const verifyKeyLookupToken = keyLookup.verify;
 
-/** Who a `deal-changes` token speaks for: the kpi service, never a person. */
-const KPI_PRINCIPAL: Viewer = Object.freeze({ userId: 'sophia-kpi', roles: [], scopes: [] });
-
+const dealChanges = serviceCredential('deal-changes', 'sophia-kpi');
 /** Signs kpi's credential for sales' internal deal-changes route (kpi → sales). */
-export const signDealChangesToken = (secrets: SecretsInput) =>
-  signInternalToken('deal-changes', KPI_PRINCIPAL, secrets);
-
+export const signDealChangesToken = dealChanges.sign;
 /** What sales' deal-changes route accepts: a kpi-signed `deal-changes` token, and no other kind. */
-export async function verifyDealChangesToken(token: string | undefined | null, secrets: SecretsInput) {
-  const principal = await verifyInternalToken('deal-changes', token, secrets);
-  if (principal.userId !== KPI_PRINCIPAL.userId) throw new ViewerTokenError('INVALID');
-}
+export const verifyDealChangesToken = dealChanges.verify;

@@ -24,7 +24,10 @@ export function salesDealChanges(salesUrl: string, secrets: SecretsInput): DealC
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     if (!response.ok) {
-      throw new SophiaError('DOWNSTREAM_SERVICE_ERROR', `Sales answered ${response.status} for deal changes.`);
+      throw new SophiaError(
+        'DOWNSTREAM_SERVICE_ERROR',
+        `Sales answered ${response.status} for deal changes.`,
+      );
     }
     const body = (await response.json()) as { changes?: unknown };
     const changes = Array.isArray(body.changes) ? body.changes.map(parseDealChange) : [undefined];

@@ -24,7 +24,11 @@ const FACTS: DailyFact[] = DAYS.flatMap((date) => [
 const Q3 = { start: '2026-07-01', end: '2026-09-30' };
 const Q4 = { start: '2026-10-01', end: '2026-12-31' };
 
-const negotiation = (amount: number): DealState => ({ stage: 'NEGOTIATION', amount, closeDate: '2026-12-15' });
+const negotiation = (amount: number): DealState => ({
+  stage: 'NEGOTIATION',
+  amount,
+  closeDate: '2026-12-15',
+});
 const closedWon = (amount: number, closeDate: string): DealState => ({
   stage: 'CLOSED_WON',
   amount,

@@ -1,5 +1,6 @@
 import {
   HttpError,
+  requireServiceCaller,
   sendJson,
   verifyDealChangesToken,
   type RouteHandler,
@@ -27,12 +28,11 @@ export function createDealChangesRoutes(options: {
   return {
     [DEAL_CHANGES_PATH]: async (req, res) => {
       if (req.method !== 'GET') throw new HttpError(405, 'BAD_USER_INPUT', 'GET only.');
-      const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      try {
-        await verifyDealChangesToken(bearer, internalTokenSecret);
-      } catch {
-        throw new HttpError(401, 'UNAUTHENTICATED', 'This route answers Sophia services only.');
-      }
+      await requireServiceCaller(
+        req,
+        (token) => verifyDealChangesToken(token, internalTokenSecret),
+        'This route answers Sophia services only.',
+      );
       const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
       const after = wholeNumber(query.get('after'), 'after', 0, MAX_CHANGE_NUMBER);
       const limit = wholeNumber(query.get('limit'), 'limit', 1, MAX_DEAL_CHANGES_PER_READ);

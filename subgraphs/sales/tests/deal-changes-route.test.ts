@@ -74,17 +74,30 @@ describe('the deal-changes route', () => {
   it('is not a viewer credential: the deal-changes token opens no GraphQL', async () => {
     const response = await fetch(running.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [VIEWER_HEADER]: await signDealChangesToken(TEST_SECRET) },
+      headers: {
+        'content-type': 'application/json',
+        [VIEWER_HEADER]: await signDealChangesToken(TEST_SECRET),
+      },
       body: JSON.stringify({ query: '{ deals(first: 1) { totalCount } }' }),
     });
     expect(response.status).toBe(401);
   });
 
   it('refuses arguments out of bounds and other methods', async () => {
-    for (const query of ['', '?after=-1&limit=10', '?after=x&limit=10', '?after=0&limit=0', '?after=0&limit=1001', '?after=0']) {
+    for (const query of [
+      '',
+      '?after=-1&limit=10',
+      '?after=x&limit=10',
+      '?after=0&limit=0',
+      '?after=0&limit=1001',
+      '?after=0',
+    ]) {
       const response = await asKpi(query);
       expect(response.status, query).toBe(400);
-      expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
+      expect(
+        ((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions
+          .code,
+      ).toBe('BAD_USER_INPUT');
     }
     const token = await signDealChangesToken(TEST_SECRET);
     expect((await get('?after=0&limit=10', { authorization: `Bearer ${token}` }, 'POST')).status).toBe(405);

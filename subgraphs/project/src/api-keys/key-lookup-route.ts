@@ -3,6 +3,7 @@ import {
   API_KEY_USED_PATH,
   HttpError,
   readJsonBody,
+  requireServiceCaller,
   sendJson,
   verifyKeyLookupToken,
   type ApiKeyRecord,
@@ -10,7 +11,6 @@ import {
   type SecretsInput,
 } from '@sophia/kit';
 import type { ApiKeyStore } from '../store/api-keys-store.ts';
-
 
 const KEY_ID = /^[0-9a-f]{16}$/;
 
@@ -27,12 +27,11 @@ export function createKeyLookupRoutes(options: {
   const { store, internalTokenSecret, now = Date.now } = options;
   const keyIdOf = async (req: Parameters<RouteHandler>[0]): Promise<string> => {
     if (req.method !== 'POST') throw new HttpError(405, 'BAD_USER_INPUT', 'POST only.');
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    try {
-      await verifyKeyLookupToken(bearer, internalTokenSecret);
-    } catch {
-      throw new HttpError(401, 'UNAUTHENTICATED', 'This route answers the Sophia gateway only.');
-    }
+    await requireServiceCaller(
+      req,
+      (token) => verifyKeyLookupToken(token, internalTokenSecret),
+      'This route answers the Sophia gateway only.',
+    );
     const body = await readJsonBody(req, 1_024);
     const id = (body as { id?: unknown } | null)?.id;
     if (typeof id !== 'string' || !KEY_ID.test(id)) {
