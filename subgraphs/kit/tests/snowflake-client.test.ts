@@ -210,8 +210,8 @@ describe('failures', () => {
     );
     const before = fake.requestCount('query');
     await expect(quick.query('SELECT SYSTEM$WAIT(30)')).rejects.toBeInstanceOf(SnowflakeTimeoutError);
-    // One ALTER SESSION for the new session, one statement, no retry.
-    expect(fake.requestCount('query') - before).toBe(2);
+    // ALTER SESSION and USE SCHEMA for the new session, one statement, no retry.
+    expect(fake.requestCount('query') - before).toBe(3);
     await quick.close();
   });
 });

@@ -1,12 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  FAKE_PASSWORD,
-  FAKE_USER,
-  startFakeSnowflake,
-  type FakeSnowflake,
-} from '../../../tests/fakes/snowflake/index.ts';
+import { startFakeSnowflake, type FakeSnowflake } from '../../../tests/fakes/snowflake/index.ts';
+import { sophiaEnvFor } from '../../../tests/fakes/snowflake/sophia-env.ts';
 import type { Dialect } from '../src/store/sql-database.ts';
 
 /** Every store backend a store's tests run against: embedded DuckDB, and the FAKE Snowflake. */
@@ -36,17 +32,8 @@ export async function startStoreBackend(dialect: Dialect): Promise<StoreBackend>
   return {
     dialect,
     fake,
-    env: {
-      SOPHIA_DATA_DIR: dataDir,
-      SNOWFLAKE_ACCOUNT: 'fakeacct',
-      SNOWFLAKE_ACCESS_URL: fake.accessUrl,
-      SNOWFLAKE_USER: FAKE_USER,
-      SNOWFLAKE_PASSWORD: FAKE_PASSWORD,
-      SNOWFLAKE_DATABASE: 'SOPHIA',
-      SNOWFLAKE_SCHEMA: 'PUBLIC',
-      SNOWFLAKE_WAREHOUSE: 'SOPHIA_WH',
-      SNOWFLAKE_POOL_SIZE: '2',
-    },
+    // One store per FAKE here, in PUBLIC; stores sharing a FAKE each get their own schema when this is unset.
+    env: { SOPHIA_DATA_DIR: dataDir, ...sophiaEnvFor(fake), SNOWFLAKE_SCHEMA: 'PUBLIC' },
     close: async () => {
       await fake.close();
       removeDir();

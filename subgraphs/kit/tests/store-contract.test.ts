@@ -235,3 +235,34 @@ describe.each(STORE_BACKENDS)('the store contract on %s', (dialect) => {
     expect(parseJsonColumn(stored!.extra)).toEqual(extra);
   });
 });
+
+describe('stores sharing one Snowflake database', () => {
+  it('each keep their tables, migrations and meta in a schema of their own, SOPHIA_<STORE>', async () => {
+    backend = await startStoreBackend('snowflake');
+    const { SNOWFLAKE_SCHEMA: _shared, ...env } = backend.env;
+    const config = parseConfig('stores', serviceEnvShape, env);
+    const openAs = async (name: string, migrations: readonly Migration[]) => {
+      const store = await openStore({
+        name,
+        file: `${name}.duckdb`,
+        migrations,
+        dataDir: '',
+        snowflake: config,
+      });
+      open.push(store);
+      return store;
+    };
+    const notes = await openAs('notes', [NOTES, AUTHORS]);
+    const drafts = await openAs('drafts', [NOTES]);
+    expect([notes.migrated, drafts.migrated]).toEqual([[1, 2], [1]]);
+    await writeMeta(notes.db, { currency: 'EUR' });
+    await notes.db.run("INSERT INTO notes (id, text) VALUES ('n1', 'in notes')");
+    expect(await readMeta(drafts.db)).toEqual({});
+    expect(await ids(drafts)).toEqual([]);
+    const [where] = await drafts.db.query<{ schema: string }>('SELECT CURRENT_SCHEMA() AS schema');
+    expect(where?.schema).toBe('SOPHIA_DRAFTS');
+    expect(await notes.db.query('SELECT id, author FROM sophia_notes.notes')).toEqual([
+      { id: 'n1', author: 'unknown' },
+    ]);
+  });
+});

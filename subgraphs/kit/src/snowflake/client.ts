@@ -185,12 +185,15 @@ export class SnowflakeClient implements SnowflakeRunner {
     }
     if (!this.prepared.has(connection)) {
       try {
-        // ALTER SESSION takes no binds; the value is an integer the config schema checked.
+        // ALTER SESSION and USE take no binds; the value is an integer and the schema an identifier, both
+        // checked by the config.
         await execute(
           connection,
           `ALTER SESSION SET STATEMENT_TIMEOUT_IN_SECONDS = ${Math.trunc(this.options.statementTimeoutSeconds)}`,
           [],
         );
+        // A session opened before the store's schema existed has none; every statement runs in the store's.
+        if (this.options.schema) await execute(connection, `USE SCHEMA ${this.options.schema}`, []);
       } catch (error) {
         this.giveBack(connection, error);
         throw error;
@@ -233,14 +236,31 @@ function toConnectionOptions(options: SnowflakeOptions): ConnectionOptions {
   };
 }
 
-/** connect(cb), not connectAsync(): in snowflake-sdk 3.3 connectAsync resolves even when the login fails. */
+/**
+ * connect(cb), not connectAsync(): in snowflake-sdk 3.3 connectAsync resolves even when the login fails.
+ * The same session makes the store's schema when it is missing; a role without CREATE SCHEMA relies on the
+ * operator having made it (ops/snowflake), and the first statement says so if not.
+ */
 async function probeLogin(connectionOptions: ConnectionOptions, options: SnowflakeOptions): Promise<void> {
   const connection = snowflake.createConnection(connectionOptions);
   await new Promise<void>((resolve, reject) => {
     connection.connect((error) => (error ? reject(loginError(error, options)) : resolve()));
   });
-  await new Promise<void>((resolve) => connection.destroy(() => resolve()));
+  try {
+    if (options.schema) {
+      await execute(connection, `CREATE SCHEMA IF NOT EXISTS ${options.schema}`, []).catch(
+        (error: unknown) => {
+          if ((error as { code?: unknown }).code !== INSUFFICIENT_PRIVILEGES) throw error;
+        },
+      );
+    }
+  } finally {
+    await new Promise<void>((resolve) => connection.destroy(() => resolve()));
+  }
 }
+
+/** Snowflake's code for a statement the role may not run. */
+const INSUFFICIENT_PRIVILEGES = '003001';
 
 function loginError(error: unknown, options: SnowflakeOptions) {
   const how = 'password' in options.auth ? 'SNOWFLAKE_PASSWORD' : `the key in ${options.auth.privateKeyPath}`;

@@ -16,6 +16,10 @@ export const snowflakeEnvShape = {
   SNOWFLAKE_PRIVATE_KEY_PASSPHRASE: z.string().min(1).optional(),
   SNOWFLAKE_WAREHOUSE: z.string().min(1).optional(),
   SNOWFLAKE_DATABASE: z.string().min(1).optional(),
+  /**
+   * The store's schema. Unset (the default, and what `npm start` needs), each store has its own: SOPHIA_<STORE>.
+   * Set it only where one service runs with its own environment; stores must never share a schema.
+   */
   SNOWFLAKE_SCHEMA: z.string().min(1).optional(),
   SNOWFLAKE_ROLE: z.string().min(1).optional(),
   /** A non-default endpoint (a private link, or the local Snowflake the tests use). */

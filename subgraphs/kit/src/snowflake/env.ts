@@ -11,6 +11,7 @@ export interface SnowflakeOptions {
   auth: { password: string } | { privateKeyPath: string; passphrase?: string };
   warehouse?: string;
   database?: string;
+  /** The store's schema (see storeSchema); made at open when missing. */
   schema?: string;
   role?: string;
   accessUrl?: string;
@@ -19,6 +20,16 @@ export interface SnowflakeOptions {
   poolSize: number;
   statementTimeoutSeconds: number;
 }
+
+const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
+
+/**
+ * The schema a store keeps its tables in when SNOWFLAKE_SCHEMA is unset: one per store (`SOPHIA_CHAT`,
+ * `SOPHIA_KPI`, `SOPHIA_MEMORY`, `SOPHIA_PROJECT`, `SOPHIA_SALES`), because every store records its
+ * migrations and meta in tables of the same names.
+ */
+export const storeSchema = (store: string): string =>
+  `SOPHIA_${store.toUpperCase().replace(/[^A-Z0-9_$]/g, '_')}`;
 
 /**
  * Snowflake options from a parsed config, or undefined when SNOWFLAKE_ACCOUNT is unset. Refuses (listing
@@ -32,6 +43,12 @@ export function snowflakeOptions(service: string, config: SnowflakeEnv): Snowfla
   const keyPath = config.SNOWFLAKE_PRIVATE_KEY_PATH;
   if (!password === !keyPath) {
     problems.push('SNOWFLAKE_PASSWORD / SNOWFLAKE_PRIVATE_KEY_PATH: set exactly one (key-pair is preferred)');
+  }
+  const schema = config.SNOWFLAKE_SCHEMA ?? storeSchema(service);
+  if (!PLAIN_IDENTIFIER.test(schema)) {
+    problems.push(
+      `SNOWFLAKE_SCHEMA: ${JSON.stringify(schema)} is not a plain identifier (letters, digits, _ and $)`,
+    );
   }
   if (problems.length > 0) throw new ConfigError(service, problems);
   return {
@@ -47,7 +64,7 @@ export function snowflakeOptions(service: string, config: SnowflakeEnv): Snowfla
       : { password: password! },
     ...(config.SNOWFLAKE_WAREHOUSE && { warehouse: config.SNOWFLAKE_WAREHOUSE }),
     ...(config.SNOWFLAKE_DATABASE && { database: config.SNOWFLAKE_DATABASE }),
-    ...(config.SNOWFLAKE_SCHEMA && { schema: config.SNOWFLAKE_SCHEMA }),
+    schema,
     ...(config.SNOWFLAKE_ROLE && { role: config.SNOWFLAKE_ROLE }),
     ...(config.SNOWFLAKE_ACCESS_URL && { accessUrl: config.SNOWFLAKE_ACCESS_URL }),
     queryTag: `sophia-${service}`,
