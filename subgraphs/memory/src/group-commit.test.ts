@@ -35,6 +35,19 @@ describe('createGroupCommit', () => {
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(100);
   });
 
+  it('refuses an item abandoned before its batch is taken, and writes the others together', async () => {
+    const commits: number[][] = [];
+    const write = createGroupCommit<number, number>({
+      exclusive: createSerialQueue(),
+      abandoned: (item) => (item === 2 ? new Error('its caller gave up') : undefined),
+      commit: async (items) => (commits.push([...items]), [...items]),
+    });
+    const outcomes = await Promise.allSettled([1, 2, 3].map((item) => write(item)));
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(outcomes[1]).toMatchObject({ reason: new Error('its caller gave up') });
+    expect(commits).toEqual([[1, 3]]);
+  });
+
   it('fails only the item that cannot be written when its batch fails', async () => {
     const write = createGroupCommit<number, number>({
       exclusive: createSerialQueue(),

@@ -13,6 +13,11 @@ export function createGroupCommit<Item, Result>(options: {
   readonly exclusive: <T>(work: () => Promise<T>) => Promise<T>;
   /** @default 256 */
   readonly maxItems?: number;
+  /**
+   * Why an item is no longer wanted (its request has given up), asked as its batch is taken: such an item is
+   * refused with that reason instead of written, so it neither fails nor splits the batch of the others.
+   */
+  readonly abandoned?: (item: Item) => unknown;
 }): (item: Item) => Promise<Result> {
   const maxItems = options.maxItems ?? 256;
   const waiting: { item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void }[] = [];
@@ -31,11 +36,18 @@ export function createGroupCommit<Item, Result>(options: {
     }
   };
 
+  const take = () => {
+    const wanted = waiting.splice(0, maxItems).filter((entry) => {
+      const reason = options.abandoned?.(entry.item);
+      if (reason !== undefined) entry.reject(reason);
+      return reason === undefined;
+    });
+    return wanted.length > 0 ? settle(wanted) : Promise.resolve();
+  };
+
   const schedule = () => {
     scheduled = true;
-    void options
-      .exclusive(() => settle(waiting.splice(0, maxItems)))
-      .finally(() => (waiting.length > 0 ? schedule() : (scheduled = false)));
+    void options.exclusive(take).finally(() => (waiting.length > 0 ? schedule() : (scheduled = false)));
   };
 
   return (item) =>

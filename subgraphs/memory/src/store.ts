@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DeadlineExceededError,
   openStore,
   placeholders,
   type Clock,
@@ -277,6 +278,7 @@ export class MemoryStore {
   private readonly rememberGrouped = createGroupCommit<RememberRequest, RememberResult>({
     exclusive: this.write,
     commit: (requests) => this.rememberAll(requests),
+    abandoned: (request) => (request.deadline?.signal.aborted ? new DeadlineExceededError() : undefined),
   });
 
   private async rememberAll(requests: readonly RememberRequest[]): Promise<RememberResult[]> {
@@ -324,8 +326,8 @@ export class MemoryStore {
       byContent.set(key, row);
       return { memory: row, merged: false };
     });
-    // The batch commits only while every request in it still wants it; when one has given up, the group
-    // commit writes each of the others alone.
+    // The batch commits only while every request in it still wants it. Those that had given up were refused
+    // as it was taken (`abandoned`); when one gives up while it is written, each of the others is written alone.
     const deadline = everyDeadline(requests.map((request) => request.deadline));
     await this.db.transaction((tx) => insertMemories(tx, written, this.db.dialect), { deadline });
     return results;
