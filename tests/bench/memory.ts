@@ -1,8 +1,11 @@
 #!/usr/bin/env -S npx tsx
 /**
- * `npm run bench:memory [-- --memories 100000 --queries 200 --cold 0.1 --concurrency 256 --texts 2000 --redis]`:
- * the memory subgraph's three tiers and its embedding batching, measured in-process through the service-level
- * functions (openMemoryService, rememberMemory, searchMemories) over a temporary SOPHIA_DATA_DIR.
+ * `npm run bench:memory [-- --memories 100000 --queries 200 --cold 0.1 --concurrency 256 --texts 2000 --redis
+ * --store duckdb|snowflake]`: the memory subgraph's three tiers and its embedding batching, measured in-process
+ * through the service-level functions (openMemoryService, rememberMemory, searchMemories) over a temporary
+ * SOPHIA_DATA_DIR (`--store duckdb`, the default) or the local FAKE Snowflake through snowflake-sdk
+ * (`--store snowflake`: the FAKE is a DuckDB-backed server on this machine, so its timings say what Sophia's
+ * Snowflake path costs here, never what Snowflake would take). Change capture is paused during the run.
  *
  * - load: `--memories` distinct notes written through the real write path (rememberMemory, `--concurrency`
  *   calls in flight, the most the store's group commit takes per transaction: local embedder, near-duplicate
@@ -45,6 +48,7 @@ import {
   type TierSample,
 } from './memory-tiers.ts';
 import { table } from './report.ts';
+import { startStoreBackend } from '../../subgraphs/kit/tests/store-contract-backends.ts';
 
 const { values } = parseArgs({
   options: {
@@ -55,6 +59,7 @@ const { values } = parseArgs({
     texts: { type: 'string', default: '2000' },
     redis: { type: 'boolean', default: false },
     'redis-db': { type: 'string', default: '15' },
+    store: { type: 'string', default: 'duckdb' },
   },
 });
 
@@ -75,6 +80,10 @@ const REDIS_DB = wholeNumber('redis-db', values['redis-db'], 0, 15);
 const COLD_SHARE = Number(values.cold);
 if (!(COLD_SHARE > 0 && COLD_SHARE <= 0.5)) problems.push(`--cold must be in (0, 0.5], got ${values.cold}`);
 const REDIS_URL = values.redis || process.env['REDIS_URL'] ? redisUrl(process.env['REDIS_URL']) : undefined;
+const STORE = values.store;
+if (STORE !== 'duckdb' && STORE !== 'snowflake') {
+  problems.push(`--store must be duckdb or snowflake, got ${JSON.stringify(STORE)}`);
+}
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   process.exit(1);
@@ -161,7 +170,20 @@ async function clearRedis(url: string): Promise<void> {
 const runStarted = performance.now();
 const loadAtStart = loadavg()[0]!;
 const dataDir = mkdtempSync(join(tmpdir(), 'sophia-bench-memory-'));
-const baseEnv = { SOPHIA_DATA_DIR: dataDir, SOPHIA_DEMO_ANCHOR: TEST_ANCHOR, LOG_LEVEL: 'silent' };
+const ON_FAKE_SNOWFLAKE =
+  'Store: the local FAKE Snowflake (a DuckDB-backed server on this machine, spoken to through snowflake-sdk). ' +
+  'These timings are the local FAKE server’s, NOT Snowflake’s: they show what Sophia’s Snowflake path costs here, ' +
+  'not what a Snowflake warehouse would take.';
+const storeBackend = await startStoreBackend(STORE === 'snowflake' ? 'snowflake' : 'duckdb');
+if (STORE === 'snowflake') progress(ON_FAKE_SNOWFLAKE);
+const baseEnv = {
+  ...storeBackend.env,
+  SOPHIA_DATA_DIR: dataDir,
+  SOPHIA_DEMO_ANCHOR: TEST_ANCHOR,
+  LOG_LEVEL: 'silent',
+  // Change capture paused: the run measures writes and searches, not the background scan.
+  MEMORY_CHANGE_POLL_MS: String(24 * 3_600_000),
+};
 const open = (env: Record<string, string>) =>
   openMemoryService(loadMemoryConfig({ ...baseEnv, ...env }), { registry: new Registry(), log });
 
@@ -171,7 +193,7 @@ const notes: string[] = [];
 let service: MemoryService | undefined;
 try {
   const corpus = generateCorpus(MEMORIES, COLD_SHARE, SEARCH_LIMIT);
-  progress(`opening the service in ${dataDir}`);
+  progress(`opening the service on ${STORE === 'snowflake' ? 'the FAKE Snowflake' : dataDir}`);
   service = await open({});
   progress(`loading ${MEMORIES} memories, ${CONCURRENCY} in flight`);
   const loaded = await load(service, corpus);
@@ -248,6 +270,7 @@ try {
   }
 } finally {
   await service?.close();
+  await storeBackend.close();
   rmSync(dataDir, { recursive: true, force: true });
   if (REDIS_URL !== undefined) await clearRedis(REDIS_URL).catch(() => undefined);
 }
@@ -268,7 +291,10 @@ const embeddingRows = [batched, unbatched].map((sample) => [
 console.log(
   [
     '',
-    `Load (rememberMemory, local embedder, DuckDB in ${tmpdir()})`,
+    ...(STORE === 'snowflake' ? [ON_FAKE_SNOWFLAKE, ''] : []),
+    STORE === 'snowflake'
+      ? 'Load (rememberMemory, local embedder, the local FAKE Snowflake through snowflake-sdk)'
+      : `Load (rememberMemory, local embedder, DuckDB in ${tmpdir()})`,
     table(
       [
         'memories',
@@ -303,6 +329,7 @@ console.log(
     table(['max batch', 'texts', 'calls', 'mean batch', 'seconds', 'texts/s', 'vs batch 1'], embeddingRows),
     '',
     ...notes,
+    ...(STORE === 'snowflake' ? [ON_FAKE_SNOWFLAKE] : []),
     `Whole run ${seconds(runStarted).toFixed(0)} s on ${availableParallelism()} cores; load average ` +
       `${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (a shared machine is noisy).`,
     '',
