@@ -14,6 +14,11 @@ export const chatEnvShape = {
   PORT: portSchema.default(4001),
   /** The gateway whose `/mcp` server gives the assistant its tools (the operations in schema/operations). */
   SOPHIA_GATEWAY_URL: z.url().default('http://127.0.0.1:4000'),
+  /**
+   * How the assistant calls the gateway's tools: `operations` (POST /operations, plain JSON, independent calls
+   * batched) or `mcp` (an MCP session with /mcp). The same operations as the same viewer either way.
+   */
+  CHAT_TOOL_TRANSPORT: z.enum(['operations', 'mcp']).default('operations'),
   /** More MCP servers whose tools the LLM may call: `name=url,name=url`. */
   MCP_SERVERS: z.string().optional(),
   /** An OpenAI-compatible server (`…/v1` or its root); unset: the built-in analyst answers. */

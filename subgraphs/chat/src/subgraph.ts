@@ -83,6 +83,7 @@ export async function createChatSubgraph(
         ...context,
         pool,
         gatewayUrl: config.SOPHIA_GATEWAY_URL,
+        transport: config.CHAT_TOOL_TRANSPORT,
         servers: config.mcpServers,
         internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
         timeoutMs: config.CHAT_TOOL_TIMEOUT_MS,

@@ -3,6 +3,7 @@ import { ToolCallError, type ToolInvoker } from '../pipeline/answer-contract.ts'
 import type { McpServerSpec } from '../env.ts';
 import type { McpConnection, McpTool } from './mcp-connection.ts';
 import type { McpConnectionPool } from './mcp-connection-pool.ts';
+import { OperationsClient, OperationsRefusedError, type OperationResult } from './operations-client.ts';
 import { viewerFetch } from './viewer-fetch.ts';
 
 /** The gateway's own MCP server: its tools keep their plain names (`KpiCards`, `SearchMemories`, ...). */
@@ -22,9 +23,18 @@ export interface Toolbox extends ToolInvoker {
   serverOf(name: string): string;
 }
 
+/**
+ * How the gateway's own tools are called: `operations` (POST /operations: plain JSON, independent calls in
+ * one request) or `mcp` (an MCP session with /mcp, as any MCP client does). Both run the same operations as
+ * the viewer; listing tools for an LLM and other servers' tools always use MCP.
+ */
+export type GatewayToolTransport = 'operations' | 'mcp';
+
 export interface ToolboxOptions {
-  /** The gateway's base URL; its MCP server is at `/mcp`. */
+  /** The gateway's base URL; its MCP server is at `/mcp`, its operations at `/operations`. */
   readonly gatewayUrl: string;
+  /** @default 'operations' */
+  readonly transport?: GatewayToolTransport;
   readonly servers: readonly McpServerSpec[];
   readonly viewer: Viewer;
   readonly internalTokenSecret: string;
@@ -41,15 +51,21 @@ const DOWNSTREAM = 'DOWNSTREAM_SERVICE_ERROR';
 
 /** The first GraphQL error's code (the gateway's tools return `{data, errors}` as structured content). */
 function graphqlError(
-  structured: Record<string, unknown> | undefined,
+  structured: OperationResult | Record<string, unknown> | undefined,
 ): { code: string; message: string } | null {
-  const errors = structured?.['errors'];
+  const errors = (structured as Record<string, unknown> | undefined)?.['errors'];
   if (!Array.isArray(errors) || errors.length === 0) return null;
   const first = (errors[0] ?? {}) as { message?: unknown; extensions?: { code?: unknown } };
   return {
     code: typeof first.extensions?.code === 'string' ? first.extensions.code : DOWNSTREAM,
     message: typeof first.message === 'string' ? first.message : 'The tool returned an error.',
   };
+}
+
+/** The GraphQL `data` of a gateway tool's result. */
+function dataOf(structured: OperationResult | Record<string, unknown> | undefined): Record<string, unknown> {
+  const data = (structured as { data?: unknown } | undefined)?.data;
+  return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
 }
 
 /** The gateway's MCP tools plus the configured servers', authenticated as the reply's viewer. */
@@ -59,6 +75,15 @@ export function createToolbox(options: ToolboxOptions): Toolbox {
   const gatewayUrl = new URL('/mcp', options.gatewayUrl).href;
   const gateway = () =>
     pool.get(gatewayKey, gatewayUrl, () => viewerFetch(viewer, options.internalTokenSecret));
+  const operations =
+    (options.transport ?? 'operations') === 'operations'
+      ? new OperationsClient({
+          url: new URL('/operations', options.gatewayUrl).href,
+          fetch: viewerFetch(viewer, options.internalTokenSecret),
+          timeoutMs: options.timeoutMs,
+          ...(options.signal ? { signal: options.signal } : {}),
+        })
+      : undefined;
   // Other servers are not Sophia's: they get no viewer token, so every viewer shares one connection.
   const urls = new Map(options.servers.map((s) => [s.name, s.url]));
   const other = (server: string, url: string) => pool.get(server, url, () => globalThis.fetch);
@@ -79,6 +104,20 @@ export function createToolbox(options: ToolboxOptions): Toolbox {
       return at > 0 ? name.slice(0, at) : GATEWAY_SERVER;
     },
     call: async (name, args) => {
+      if (operations && name.indexOf(SEPARATOR) <= 0) {
+        let result: OperationResult;
+        try {
+          result = await operations.call(name, args);
+        } catch (error) {
+          if (options.signal?.aborted) throw error;
+          if (error instanceof OperationsRefusedError) throw new ToolCallError(name, error.code, error.message);
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new ToolCallError(name, DOWNSTREAM, `The gateway failed: ${reason}`);
+        }
+        const failure = graphqlError(result);
+        if (failure) throw new ToolCallError(name, failure.code, failure.message);
+        return dataOf(result);
+      }
       const { server, key, connection, tool } = route(name);
       let result;
       try {
@@ -95,10 +134,7 @@ export function createToolbox(options: ToolboxOptions): Toolbox {
       const failure = graphqlError(result.structuredContent);
       if (failure) throw new ToolCallError(name, failure.code, failure.message);
       if (result.isError) throw new ToolCallError(name, DOWNSTREAM, result.text || `${name} failed.`);
-      if (server === GATEWAY_SERVER) {
-        const data = result.structuredContent?.['data'];
-        return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-      }
+      if (server === GATEWAY_SERVER) return dataOf(result.structuredContent);
       return result.structuredContent ?? { text: result.text };
     },
     listTools: async (signal) => {

@@ -22,12 +22,15 @@ export interface FakeMcpServer {
   /** Base URL: the MCP endpoint is `${url}/mcp`, like the gateway's. */
   readonly url: string;
   readonly calls: FakeMcpCall[];
+  /** The path of every HTTP request, in order (`/mcp` or `/operations`). */
+  readonly requests: string[];
   readonly tools: Map<string, FakeTool>;
   close(): Promise<void>;
 }
 
 /**
- * A FAKE of the gateway's `/mcp` server, not the real one: it speaks real MCP (Streamable HTTP, stateless)
+ * A FAKE of the gateway's `/mcp` server and its `/operations` (the same tools by name, as plain JSON), not the
+ * real one: it speaks real MCP (Streamable HTTP, stateless)
  * and accepts only the internal viewer token as its bearer token like the gateway (unless `requireViewer` is
  * false: then it stands for another MCP server), but its tools are scripted
  * per test instead of running GraphQL operations. `structuredContent` is `{data, errors}`.
@@ -38,6 +41,31 @@ export async function startFakeMcpServer(
 ): Promise<FakeMcpServer> {
   const registry = new Map(Object.entries(tools));
   const calls: FakeMcpCall[] = [];
+  const requests: string[] = [];
+
+  /** One call, recorded: the tool's `{data, errors}`, or undefined when there is no such tool. */
+  const run = async (name: string, args: Record<string, unknown>, viewer: Viewer) => {
+    calls.push({ name, args, viewer });
+    const tool = registry.get(name);
+    if (!tool) return undefined;
+    const result = await tool(args, viewer);
+    return { data: result.data ?? null, errors: result.errors ?? [] };
+  };
+
+  /** `/operations` as the gateway answers it: `{"calls": [...]}` in, `{"results": [...]}` out, in order. */
+  const operations = async (body: unknown, viewer: Viewer) => {
+    const list = (body as { calls?: Array<{ name: string; arguments?: Record<string, unknown> }> }).calls ?? [];
+    const results = await Promise.all(
+      list.map(
+        async ({ name, arguments: args }) =>
+          (await run(name, args ?? {}, viewer)) ?? {
+            data: null,
+            errors: [{ message: `No operation is named ${name}.`, extensions: { code: 'NOT_FOUND' } }],
+          },
+      ),
+    );
+    return { results };
+  };
 
   const mcpFor = (viewer: Viewer) => {
     const server = new Server({ name: 'fake-sophia', version: '0.0.0' }, { capabilities: { tools: {} } });
@@ -51,15 +79,12 @@ export async function startFakeMcpServer(
     server.setRequestHandler(CallToolRequestSchema, async (request) => {
       const { name } = request.params;
       const args = (request.params.arguments ?? {}) as Record<string, unknown>;
-      calls.push({ name, args, viewer });
-      const tool = registry.get(name);
-      if (!tool) {
+      const structuredContent = await run(name, args, viewer);
+      if (!structuredContent) {
         return { isError: true, content: [{ type: 'text' as const, text: `Unknown tool ${name}` }] };
       }
-      const result = await tool(args, viewer);
-      const structuredContent = { data: result.data ?? null, errors: result.errors ?? [] };
       return {
-        isError: (result.errors?.length ?? 0) > 0,
+        isError: structuredContent.errors.length > 0,
         structuredContent,
         content: [{ type: 'text' as const, text: JSON.stringify(structuredContent) }],
       };
@@ -76,14 +101,21 @@ export async function startFakeMcpServer(
 
   const http = createServer((request, response) => {
     void (async () => {
+      requests.push(request.url ?? '');
       const viewer = await viewerOf(request);
-      if (!viewer || request.url !== '/mcp') {
+      const path = options.requireViewer === false ? ['/mcp'] : ['/mcp', '/operations'];
+      if (!viewer || !path.includes(request.url ?? '')) {
         response.writeHead(viewer ? 404 : 401).end();
         return;
       }
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
       const body = chunks.length > 0 ? (JSON.parse(Buffer.concat(chunks).toString()) as unknown) : undefined;
+      if (request.url === '/operations') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(await operations(body, viewer)));
+        return;
+      }
       // Stateless (no session id generator): a fresh server per request, like the gateway's.
       const server = mcpFor(viewer);
       const transport = new StreamableHTTPServerTransport();
@@ -97,6 +129,7 @@ export async function startFakeMcpServer(
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    requests,
     tools: registry,
     close: () =>
       new Promise((resolve) => {
