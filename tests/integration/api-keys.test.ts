@@ -9,6 +9,7 @@ import { freePort } from '../../ops/src/launcher/ports.ts';
 import { ServiceProcess } from '../../ops/src/launcher/service-process.ts';
 import { SUBGRAPHS } from '../../ops/src/launcher/stack.ts';
 import { startPrivateRedis } from '../../ops/src/testing/redis-server.ts';
+import { generateCompany } from '../../ops/src/demo-data/company.ts';
 import { startTestStack, TEST_ANCHOR, type RunningStack } from './stack-fixture.ts';
 
 const CREATE = `mutation($input: CreateApiKeyInput!) {
@@ -220,6 +221,13 @@ describe('API keys against real processes: two gateway replicas sharing Redis', 
     }
     const stillActive = await post(stack.gateway.url, KPIS, secret);
     expect(stillActive.status).toBe(200);
+    // The demo's admin, signed in through the development login, may.
+    const cto = generateCompany({ anchor: TEST_ANCHOR }).users.find(
+      (u) => u.title === 'Chief Technology Officer',
+    )!;
+    const listed = await post(replica.url, LIST, await stack.login(cto.email));
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data.apiKeys.map((key: { id: string }) => key.id)).toContain(apiKey.id);
   });
 
   it('refuses a forged key (right prefix and id, wrong secret) and an unknown one with 401 everywhere', async () => {

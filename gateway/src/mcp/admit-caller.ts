@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { ErrorCode } from '@sophia/kit';
+import { HttpError, type ErrorCode } from '@sophia/kit';
 import { AuthenticationError, type Caller, type CallerAuthenticator } from '../auth/authenticate.ts';
 import { clientAddressOf, RateLimitedError, type RateLimits } from '../limits/rate-limits.ts';
 
@@ -32,9 +32,13 @@ export function createAdmission(options: AdmissionOptions): Admission {
   const admission: Admission = {
     callerOf: async (req) => {
       const caller = await authenticate(req.headers.authorization).catch((error: unknown) => {
-        if (error instanceof AuthenticationError) return error;
+        if (error instanceof AuthenticationError || error instanceof HttpError) return error;
         throw error;
       });
+      // The API key store could not be reached (503): the key is neither let in nor called invalid.
+      if (caller instanceof HttpError) {
+        return { status: caller.status, code: caller.code, message: caller.message, headers: {} };
+      }
       if (caller instanceof AuthenticationError || caller.viewer.userId === null) {
         const message =
           caller instanceof AuthenticationError ? caller.message : 'Send "Authorization: Bearer <token>".';
@@ -44,7 +48,11 @@ export function createAdmission(options: AdmissionOptions): Admission {
     },
     charge: async (req, caller, points = 1) => {
       try {
-        await rateLimits.consume('mcp', { ...caller, address: clientAddressOf(req, trustedProxyHops) }, points);
+        await rateLimits.consume(
+          'mcp',
+          { ...caller, address: clientAddressOf(req, trustedProxyHops) },
+          points,
+        );
         return undefined;
       } catch (error) {
         if (!(error instanceof RateLimitedError)) throw error;

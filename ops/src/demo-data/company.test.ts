@@ -157,6 +157,9 @@ describe('people', () => {
       expect(byTitle(title)?.roles).toContain('exec');
     }
     expect(company.users.every((user) => user.roles.includes('member'))).toBe(true);
+    // One admin, who manages API keys in the demo.
+    const admins = company.users.filter((user) => user.roles.includes('admin'));
+    expect(admins.map((user) => user.title)).toEqual(['Chief Technology Officer']);
     const finance = company.users.filter((user) => user.teamId === 'team_finance');
     expect(finance.every((user) => user.roles.includes('finance'))).toBe(true);
     const sales = company.users.filter((user) => user.teamId === 'team_enterprise_sales');

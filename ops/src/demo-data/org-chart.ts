@@ -43,7 +43,8 @@ export const TEAM_PLANS: readonly TeamPlan[] = [
       { title: CEO_TITLE, executive: true, roles: ['exec'] },
       { title: 'Chief Financial Officer', executive: true, roles: ['exec', 'finance'] },
       { title: 'Chief Revenue Officer', executive: true, roles: ['exec', 'sales'] },
-      { title: 'Chief Technology Officer', executive: true, roles: ['exec'] },
+      // The demo's admin: in development, sign in as the CTO to manage API keys.
+      { title: 'Chief Technology Officer', executive: true, roles: ['exec', 'admin'] },
       { title: 'VP Marketing', executive: true, roles: ['exec'] },
       { title: 'VP People', executive: true, roles: ['exec'] },
       { title: 'Chief of Staff', reportsTo: CEO_TITLE, roles: ['exec'] },
