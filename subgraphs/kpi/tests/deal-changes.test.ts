@@ -136,6 +136,24 @@ describe.each(STORE_BACKENDS)('applying sales deal changes to the kpi facts on %
     expect(await valueOn(opened, 'deals_won', '2026-10-01')).toBe(2);
   });
 
+  // Replicas share a store only on the warehouse: an embedded DuckDB file belongs to one process.
+  if (dialect === 'snowflake')
+    it('applies a change once when two replicas sharing the store apply it at the same time', async () => {
+      const opened = await open();
+      const config = parseConfig('kpi', serviceEnvShape, backend!.env);
+      const replica = await openStore({ ...KPI_STORE, dataDir: config.SOPHIA_DATA_DIR, snowflake: config });
+      try {
+        const before = await valueOn(opened, 'new_bookings', '2026-11-24');
+        const results = await Promise.allSettled([apply(opened, WIN), apply(replica, WIN)]);
+        // One applies it; the other skips it, or fails and applies nothing (its catch-up then finds it done).
+        expect(results.filter((r) => r.status === 'fulfilled' && r.value === true)).toHaveLength(1);
+        expect(await valueOn(opened, 'new_bookings', '2026-11-24')).toBe((before ?? 0) + 50_000);
+        expect(await valueOn(opened, 'deals_won', '2026-11-24')).toBe(1);
+      } finally {
+        await replica.db.close();
+      }
+    });
+
   it('gives the same facts whatever order changes arrive in, and catches up from the first gap', async () => {
     const inOrder = await open();
     await apply(inOrder, WIN);

@@ -8,6 +8,8 @@ import { factAdjustments, type DealChange, type FactAdjustment } from '@sophia/d
  * @returns whether the change was applied now (false: it already had been).
  */
 export async function applyDealChange(tx: SqlRunner, change: DealChange): Promise<boolean> {
+  // Taken first: another replica applying the same change waits here until this transaction ends.
+  await tx.run('UPDATE deal_change_applier SET last_change_number = ? WHERE id = 1', [change.changeNumber]);
   const [seen] = await tx.query('SELECT 1 AS seen FROM applied_deal_changes WHERE change_number = ?', [
     change.changeNumber,
   ]);
