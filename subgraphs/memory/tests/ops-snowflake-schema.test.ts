@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Connection } from 'snowflake-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, type Subgraph } from '@sophia/kit';
@@ -10,6 +8,7 @@ import {
   startFakeSnowflake,
   type FakeSnowflake,
 } from '../../../tests/fakes/snowflake/index.ts';
+import { runOpsSnowflakeDdl } from '../../../tests/fakes/snowflake/ops-ddl-files.ts';
 import { connect, destroy, exec } from '../../../tests/fakes/snowflake/sdk-client.ts';
 import { loadMemoryConfig } from '../src/env.ts';
 import { rememberMemory, type MemoryService } from '../src/memory-service.ts';
@@ -21,7 +20,6 @@ import { sleep } from './redis-server.ts';
  * migrations find every table), and the ops objects serve it: SEMANTIC_SEARCH finds what it stores, and the
  * task's change log reaches its L2.
  */
-const DDL_DIR = join(import.meta.dirname, '../../../ops/snowflake');
 const READER = { userId: 'u_reader', teamId: null };
 
 describe('the memory service on the schema ops/snowflake made', () => {
@@ -33,13 +31,7 @@ describe('the memory service on the schema ops/snowflake made', () => {
   beforeAll(async () => {
     fake = await startFakeSnowflake();
     operator = await connect(fake, { database: 'SOPHIA', schema: 'SOPHIA_MEMORY' });
-    for (const file of readdirSync(DDL_DIR)
-      .filter((name) => name.endsWith('.sql'))
-      .sort()) {
-      await exec(operator, readFileSync(join(DDL_DIR, file), 'utf8'), undefined, {
-        parameters: { MULTI_STATEMENT_COUNT: 0 },
-      });
-    }
+    await runOpsSnowflakeDdl(operator);
     const config = loadMemoryConfig({
       SOPHIA_DATA_DIR: tempDataDir('memory'),
       LOG_LEVEL: 'silent',

@@ -1,12 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Connection } from 'snowflake-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSnowflake, type FakeSnowflake } from './index.ts';
+import { runOpsSnowflakeDdl } from './ops-ddl-files.ts';
 import { connect, destroy, exec } from './sdk-client.ts';
 
 /** ops/snowflake's DDL, run as an operator would (multi-statement files), then used as the services would. */
-const DDL_DIR = join(import.meta.dirname, '../../../ops/snowflake');
 const MODEL = 'snowflake-arctic-embed-m-v1.5';
 
 let fake: FakeSnowflake;
@@ -16,13 +14,7 @@ let analyst: Connection;
 beforeAll(async () => {
   fake = await startFakeSnowflake();
   operator = await connect(fake, { database: 'SOPHIA', schema: 'SOPHIA_MEMORY' });
-  for (const file of readdirSync(DDL_DIR)
-    .filter((name) => name.endsWith('.sql'))
-    .sort()) {
-    await exec(operator, readFileSync(join(DDL_DIR, file), 'utf8'), undefined, {
-      parameters: { MULTI_STATEMENT_COUNT: 0 },
-    });
-  }
+  await runOpsSnowflakeDdl(operator);
   analyst = await connect(fake, { database: 'SOPHIA', schema: 'SOPHIA_MEMORY' });
   const remember = `INSERT INTO SOPHIA_MEMORY.MEMORIES (ID, OWNER_ID, VISIBILITY, KIND, CONTENT, CONTENT_HASH,
       TERM_COUNT, SOURCE_TYPE, METADATA, CREATED_AT, ACCESSED_AT, EMBEDDING)
