@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { snowflakeEnvShape } from '@sophia/kit';
 
 /** What `npm start` reads; everything else passes through to the services' own env.ts. */
 const launcherEnvShape = z.object({
@@ -10,6 +11,11 @@ const launcherEnvShape = z.object({
   SOPHIA_DEMO_ANCHOR: z.iso.date('must be a date, YYYY-MM-DD').optional(),
   /** `pretty` condenses each service's JSON log lines for a terminal; `json` passes them through. */
   SOPHIA_LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
+  /**
+   * SNOWFLAKE_ACCOUNT and its companions put every store on Snowflake: the demo is loaded there, and every
+   * service gets them with the rest of the environment.
+   */
+  ...snowflakeEnvShape,
 });
 
 export type LauncherConfig = z.infer<typeof launcherEnvShape>;

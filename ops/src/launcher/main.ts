@@ -4,7 +4,7 @@ import { loadLauncherConfig } from './env.ts';
 import { resolveDemoAnchor } from './demo-anchor.ts';
 import { formatLogLine } from './log-format.ts';
 import { isPortFree } from './ports.ts';
-import { seedDemo } from '../seed/seed-demo.ts';
+import { seedDemo, sharedSchemaProblem, storeLocation } from '../seed/seed-demo.ts';
 import { GATEWAY_PORT, SUBGRAPHS, startStack, type Stack } from './stack.ts';
 
 /** `npm start`: the five subgraphs and the gateway as separate processes, stopped together on Ctrl-C. */
@@ -19,6 +19,10 @@ async function main(): Promise<void> {
       `Data directory ${dataDir} is not writable (${(error as NodeJS.ErrnoException).code}). Set SOPHIA_DATA_DIR.`,
     );
   }
+
+  // Every service gets the same environment here: one SNOWFLAKE_SCHEMA would put all five stores in it.
+  const shared = sharedSchemaProblem(config);
+  if (shared) fail(shared);
 
   const ports = {
     gateway: GATEWAY_PORT,
@@ -47,7 +51,13 @@ async function main(): Promise<void> {
         today,
       );
   if (demo) {
-    const seeded = await seedDemo({ dataDir, seed: demo.seed, anchor: demo.anchor, unlessImported: true });
+    const seeded = await seedDemo({
+      dataDir,
+      seed: demo.seed,
+      anchor: demo.anchor,
+      unlessImported: true,
+      snowflake: config,
+    });
     if (seeded.seeded.length > 0) console.log(`Loaded the demo company into ${seeded.seeded.join(', ')}.`);
     if (seeded.imported.length > 0)
       console.log(`Imported data found (${seeded.imported.join(', ')}): no demo loaded.`);
@@ -57,10 +67,11 @@ async function main(): Promise<void> {
       ? (_service: string, line: string) => console.log(line)
       : (service: string, line: string) => console.log(formatLogLine(service, line));
 
+  const where = storeLocation(dataDir, config);
   console.log(
     demo
-      ? `Starting Sophia (demo data as of ${demo.anchor}, seed ${demo.seed}, data in ${dataDir}) …`
-      : `Starting Sophia (production, data in ${dataDir}) …`,
+      ? `Starting Sophia (demo data as of ${demo.anchor}, seed ${demo.seed}, data in ${where}) …`
+      : `Starting Sophia (production, data in ${where}) …`,
   );
   let stack: Stack;
   try {

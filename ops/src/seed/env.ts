@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { snowflakeEnvShape, type SnowflakeEnv } from '@sophia/kit';
 
 /** What `npm run seed` and `npm run import` read. */
 const dataEnvShape = z.object({
@@ -8,6 +9,8 @@ const dataEnvShape = z.object({
   SOPHIA_DATA_DIR: z.string().min(1).default('.data'),
   SOPHIA_DEMO_SEED: z.coerce.number().int().optional(),
   SOPHIA_DEMO_ANCHOR: z.iso.date('must be a date, YYYY-MM-DD').optional(),
+  /** SNOWFLAKE_ACCOUNT and its companions: the stores are on Snowflake, as the services open them. */
+  ...snowflakeEnvShape,
 });
 
 export interface DataConfig {
@@ -15,6 +18,8 @@ export interface DataConfig {
   readonly SOPHIA_DATA_DIR: string;
   readonly SOPHIA_DEMO_SEED: number | undefined;
   readonly SOPHIA_DEMO_ANCHOR: string | undefined;
+  /** The SNOWFLAKE_* variables; with SNOWFLAKE_ACCOUNT the stores are on Snowflake. */
+  readonly snowflake: SnowflakeEnv;
 }
 
 /** @throws Error listing every problem at once. */
@@ -34,5 +39,6 @@ export function loadDataConfig(
     SOPHIA_DATA_DIR: env.SOPHIA_DATA_DIR,
     SOPHIA_DEMO_SEED: env.SOPHIA_DEMO_SEED,
     SOPHIA_DEMO_ANCHOR: env.SOPHIA_DEMO_ANCHOR,
+    snowflake: env,
   };
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadDataConfig } from './env.ts';
-import { seedDemo } from './seed-demo.ts';
+import { seedDemo, storeLocation } from './seed-demo.ts';
 
 /**
  * `npm run seed`: loads the generated demo company into the empty stores of SOPHIA_DATA_DIR. Run it with the
@@ -19,9 +19,11 @@ async function main(): Promise<void> {
     dataDir,
     ...(config.SOPHIA_DEMO_SEED === undefined ? {} : { seed: config.SOPHIA_DEMO_SEED }),
     ...(config.SOPHIA_DEMO_ANCHOR === undefined ? {} : { anchor: config.SOPHIA_DEMO_ANCHOR }),
+    snowflake: config.snowflake,
   });
+  const where = storeLocation(dataDir, config.snowflake);
   console.log(
-    `Demo company as of ${report.anchor ?? '(none)'} in ${dataDir}: ` +
+    `Demo company as of ${report.anchor ?? '(none)'} in ${where}: ` +
       `loaded ${report.seeded.join(', ') || 'nothing'}; already there: ${report.kept.join(', ') || 'nothing'}.`,
   );
 }

@@ -47,6 +47,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedReport> {
       ...(options.seed === undefined ? {} : { seed: options.seed }),
     }));
   const stores = DEMO_STORES.filter((demo) => !options.only || options.only.includes(demo.store.name));
+  const shared = stores.length > 1 ? sharedSchemaProblem(options.snowflake) : undefined;
+  if (shared) throw new Error(shared);
   if (options.unlessImported) {
     const imported = await storesHoldingImports(dataDir, stores, options.snowflake);
     if (imported.length > 0) return { anchor: undefined, seeded: [], kept: [], imported };
@@ -67,6 +69,25 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedReport> {
   }
   writeDevUsers(dataDir, options.seed ?? DEFAULT_SEED);
   return { anchor, seeded, kept, imported: [] };
+}
+
+/**
+ * Why several stores cannot open with this Snowflake config, or undefined: SNOWFLAKE_SCHEMA puts every store in
+ * one schema, where their migration records collide. Unset, each store uses its own (SOPHIA_<STORE>).
+ */
+export function sharedSchemaProblem(snowflake: SnowflakeEnv | undefined): string | undefined {
+  if (!snowflake?.SNOWFLAKE_ACCOUNT || !snowflake.SNOWFLAKE_SCHEMA) return undefined;
+  return (
+    `SNOWFLAKE_SCHEMA=${snowflake.SNOWFLAKE_SCHEMA} would put every store in one schema. ` +
+    'Unset it: each store then keeps its tables in its own schema, SOPHIA_<STORE>.'
+  );
+}
+
+/** Where the stores are, for messages: the data dir, or the Snowflake account and database. */
+export function storeLocation(dataDir: string, snowflake: SnowflakeEnv | undefined): string {
+  if (!snowflake?.SNOWFLAKE_ACCOUNT) return dataDir;
+  const where = [snowflake.SNOWFLAKE_DATABASE, snowflake.SNOWFLAKE_SCHEMA].filter(Boolean).join('.');
+  return `Snowflake ${snowflake.SNOWFLAKE_ACCOUNT}${where ? ` ${where}` : ''}`;
 }
 
 async function storesHoldingImports(

@@ -2,4 +2,4 @@ export * from './sql-database.ts';
 export * from './migrations.ts';
 export * from './open-store.ts';
 export * from './sql.ts';
-export type { SnowflakeEnv } from '../snowflake/env-shape.ts';
+export { snowflakeEnvShape, type SnowflakeEnv } from '../snowflake/env-shape.ts';
