@@ -30,6 +30,7 @@ export async function insertMemories(
 ): Promise<void> {
   const rows = [];
   const terms = [];
+  const withVectors = memories.some((memory) => memory.embedding !== undefined);
   for (const memory of memories) {
     const indexed = indexTerms(memory);
     terms.push(...indexed.terms);
@@ -54,7 +55,8 @@ export async function insertMemories(
       access_count: 0,
       // A JSON list that DuckDB casts to FLOAT[] on insert (Snowflake: see insertSnowflakeMemories).
       embedding: memory.embedding ? Array.from(memory.embedding) : null,
-      indexed_hash: memory.embedding ? indexedHash(memoryText(memory)) : null,
+      // Only with a vector: what the seed and the import write (no vectors) fits every schema version.
+      ...(withVectors && { indexed_hash: memory.embedding ? indexedHash(memoryText(memory)) : null }),
     });
   }
   if (dialect === 'snowflake') await insertSnowflakeMemories(tx, rows);
