@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Feed } from '@sophia/kit';
 import { startSubgraph, TEST_ANCHOR, type RunningSubgraph } from '@sophia/kit/testing';
 import type { DealChange } from '@sophia/domain';
+import { seedDemo } from '@sophia/ops/seed';
+import { startStoreBackend, type StoreBackend } from '../../kit/tests/store-contract-backends.ts';
+import { loadSalesConfig } from '../src/env.ts';
+import { SalesStore } from '../src/store.ts';
 import { company, createSales, newDataDir, removeDataDir } from './harness.ts';
 
 const MOVE = `mutation($id: ID!, $stage: DealStage!) {
@@ -68,5 +72,38 @@ describe('deal changes outbox', () => {
     await move(second!.id, 'CLOSED_WON');
     await expect.poll(() => published.length).toBe(before + 1);
     expect(published.at(-1)).toMatchObject({ changeNumber: 4, dealId: second!.id });
+  });
+});
+
+/** Sales replicas share one store only on the warehouse (an embedded DuckDB file belongs to one process). */
+describe('deal changes outbox with two replicas on one FAKE Snowflake', () => {
+  let backend: StoreBackend;
+  const stores: SalesStore[] = [];
+  beforeAll(async () => {
+    backend = await startStoreBackend('snowflake');
+    const config = loadSalesConfig({ ...backend.env, SOPHIA_DEMO_ANCHOR: TEST_ANCHOR, LOG_LEVEL: 'silent' });
+    await seedDemo({
+      dataDir: config.SOPHIA_DATA_DIR,
+      anchor: TEST_ANCHOR,
+      only: ['sales'],
+      snowflake: config,
+    });
+    stores.push(await SalesStore.open(config), await SalesStore.open(config));
+  });
+  afterAll(async () => {
+    for (const store of stores) await store.close();
+    await backend?.close();
+  });
+
+  it('never gives two changes one number when replicas move deals at the same time', async () => {
+    const deals = company.deals.filter((deal) => deal.stage === 'PROPOSAL').slice(0, 6);
+    const moves = await Promise.allSettled(
+      deals.map((deal, i) => stores[i % 2]!.moveDealStage(deal.id, 'CLOSED_WON', () => undefined)),
+    );
+    const moved = moves.filter((move) => move.status === 'fulfilled').length;
+    // A move that lost a write conflict failed as a whole: it is neither in the deals nor in the outbox.
+    const numbers = (await stores[0]!.dealChangesAfter(0, 100)).map((change) => change.changeNumber);
+    expect(moved).toBeGreaterThan(0);
+    expect(numbers).toEqual(Array.from({ length: moved }, (_, i) => i + 1));
   });
 });

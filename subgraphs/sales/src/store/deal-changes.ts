@@ -23,6 +23,14 @@ export const DEAL_CHANGES_DDL: readonly string[] = [
     after_amount DOUBLE NOT NULL,
     after_close_date DATE NOT NULL
   )`,
+  // The last number given. Each change takes the next by updating this row, whose lock holds until commit: on
+  // a warehouse shared by sales replicas (Snowflake enforces no primary key) no two changes get one number.
+  `CREATE TABLE IF NOT EXISTS deal_change_counter (
+    id INTEGER NOT NULL PRIMARY KEY,
+    last_change_number BIGINT NOT NULL
+  )`,
+  `INSERT INTO deal_change_counter (id, last_change_number)
+   SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM deal_change_counter WHERE id = 1)`,
 ];
 
 /** The most changes one read returns. */
@@ -30,15 +38,18 @@ export const MAX_DEAL_CHANGES_PER_READ = 1_000;
 
 /**
  * Records a change of `before` into `after` in the caller's transaction, numbered one above the last (the
- * store serialises its writes, so numbers follow commit order), and returns it as kpi will receive it.
+ * counter's lock holds until commit, so numbers follow commit order), and returns it as kpi will receive it.
  */
 export async function recordDealChange(
   tx: SqlRunner,
   change: { before: DealRow | null; after: DealRow; region: string; changedAt: string },
 ): Promise<DealChange> {
   const { before, after, region, changedAt } = change;
-  const [last] = await tx.query<{ last: unknown }>('SELECT MAX(change_number) AS last FROM deal_changes');
-  const changeNumber = Number(last?.last ?? 0) + 1;
+  await tx.run('UPDATE deal_change_counter SET last_change_number = last_change_number + 1 WHERE id = 1');
+  const [counter] = await tx.query<{ last: unknown }>(
+    'SELECT last_change_number AS last FROM deal_change_counter WHERE id = 1',
+  );
+  const changeNumber = Number(counter?.last);
   await tx.run(
     `INSERT INTO deal_changes (change_number, deal_id, deal_type, owner_id, region, changed_at,
        before_stage, before_amount, before_close_date, after_stage, after_amount, after_close_date)
