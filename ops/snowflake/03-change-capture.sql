@@ -20,16 +20,30 @@ CREATE TABLE IF NOT EXISTS SOPHIA_MEMORY.MEMORY_CHANGES (
 -- Runs each minute, and only when the stream has data (no warehouse time otherwise). Consuming the stream in
 -- the INSERT moves its offset in the same transaction. Memory replicas run the same INSERT on each poll (so a
 -- change reaches L2 within their poll interval); the task keeps the stream consumed while none is running, so
--- it never goes stale. The body is the service's CONSUME_STREAM_SQL (change-capture/snowflake-change-log.ts).
+-- it never goes stale. The body is the service's CONSUME_STREAM_SQL (change-capture/snowflake-change-log.ts):
+-- a memory inserted, or updated in a column L2 depends on, is UPSERT; a deleted one DELETE. Updates of access
+-- counts and times alone are not logged (every read would make every replica re-read the memory).
 CREATE OR REPLACE TASK SOPHIA_MEMORY.EMBEDDING_CHANGES_TASK
   WAREHOUSE = SOPHIA_WH
   SCHEDULE = '1 MINUTE'
   WHEN SYSTEM$STREAM_HAS_DATA('SOPHIA_MEMORY.EMBEDDING_CHANGES')
   AS
   INSERT INTO SOPHIA_MEMORY.MEMORY_CHANGES (MEMORY_ID, ACTION)
-  SELECT ID, IFF(METADATA$ACTION = 'DELETE' AND NOT METADATA$ISUPDATE, 'DELETE', 'UPSERT')
-  FROM SOPHIA_MEMORY.EMBEDDING_CHANGES
-  WHERE METADATA$ACTION = 'INSERT' OR NOT METADATA$ISUPDATE;
+  SELECT N.ID, 'UPSERT' FROM SOPHIA_MEMORY.EMBEDDING_CHANGES N
+  WHERE N.METADATA$ACTION = 'INSERT' AND NOT EXISTS (
+    SELECT 1 FROM SOPHIA_MEMORY.EMBEDDING_CHANGES O
+    WHERE O.METADATA$ACTION = 'DELETE' AND O.ID = N.ID
+      AND O.CONTENT IS NOT DISTINCT FROM N.CONTENT
+      AND O.SOURCE_TITLE IS NOT DISTINCT FROM N.SOURCE_TITLE
+      AND O.OWNER_ID IS NOT DISTINCT FROM N.OWNER_ID
+      AND O.VISIBILITY IS NOT DISTINCT FROM N.VISIBILITY
+      AND O.TEAM_ID IS NOT DISTINCT FROM N.TEAM_ID
+      AND O.KIND IS NOT DISTINCT FROM N.KIND
+      AND O.ACCOUNT_ID IS NOT DISTINCT FROM N.ACCOUNT_ID
+      AND O.TIER IS NOT DISTINCT FROM N.TIER
+      AND O.INDEXED_HASH IS NOT DISTINCT FROM N.INDEXED_HASH)
+  UNION ALL
+  SELECT ID, 'DELETE' FROM SOPHIA_MEMORY.EMBEDDING_CHANGES WHERE METADATA$ACTION = 'DELETE' AND NOT METADATA$ISUPDATE;
 
 ALTER TASK SOPHIA_MEMORY.EMBEDDING_CHANGES_TASK RESUME;
 

@@ -71,6 +71,17 @@ describe('the memory service on the schema ops/snowflake made', () => {
     );
     expect(found.rows).toEqual([{ ID: memory.id, SCORE: expect.closeTo(1, 5) }]);
 
+    // Reads counted (access count and time) change no column L2 depends on: the task logs nothing.
+    const logged = async () =>
+      Number((await exec(operator, 'SELECT COUNT(*) AS N FROM SOPHIA_MEMORY.MEMORY_CHANGES')).rows[0]!['N']);
+    await exec(operator, 'EXECUTE TASK SOPHIA_MEMORY.EMBEDDING_CHANGES_TASK');
+    const before = await logged();
+    await exec(operator, 'UPDATE SOPHIA_MEMORY.MEMORIES SET ACCESS_COUNT = ACCESS_COUNT + 1 WHERE ID = ?', [
+      memory.id,
+    ]);
+    await exec(operator, 'EXECUTE TASK SOPHIA_MEMORY.EMBEDDING_CHANGES_TASK');
+    expect(await logged()).toBe(before);
+
     await exec(operator, 'UPDATE SOPHIA_MEMORY.MEMORIES SET CONTENT = ? WHERE ID = ?', [
       'Glacier hiking permit for the autumn retreat',
       memory.id,

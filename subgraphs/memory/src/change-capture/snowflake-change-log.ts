@@ -1,15 +1,33 @@
 import type { SqlDatabase } from '@sophia/kit';
 
+/** What L2 and the lexical index are made of: a change to any of these columns is logged. */
+const INDEXED_COLUMNS = [
+  'content',
+  'source_title',
+  'owner_id',
+  'visibility',
+  'team_id',
+  'kind',
+  'account_id',
+  'tier',
+  'indexed_hash',
+];
+
 /**
- * What moves the stream's changes into the change log: an id per changed memory, `UPSERT` (inserted or
- * updated: the new row of an update) or `DELETE` (deleted, not the old half of an update). The same statement
- * as the body of ops/snowflake's task EMBEDDING_CHANGES_TASK. Reading the stream in DML moves its offset in
- * the same transaction, so every change is logged once per consumer that commits.
+ * What moves the stream's changes into the change log: an id per changed memory, `UPSERT` (inserted, or
+ * updated in a column L2 depends on) or `DELETE` (deleted, not the old half of an update). Updates of access
+ * counts and times alone are not logged: they would make every replica re-read every memory anyone reads.
+ * Reading the stream in DML moves its offset in the same transaction. ops/snowflake's task
+ * EMBEDDING_CHANGES_TASK runs the same statement.
  */
 export const CONSUME_STREAM_SQL = `INSERT INTO memory_changes (memory_id, action)
-  SELECT id, IFF(METADATA$ACTION = 'DELETE' AND NOT METADATA$ISUPDATE, 'DELETE', 'UPSERT')
-  FROM embedding_changes
-  WHERE METADATA$ACTION = 'INSERT' OR NOT METADATA$ISUPDATE`;
+  SELECT n.id, 'UPSERT' FROM embedding_changes n
+  WHERE n.METADATA$ACTION = 'INSERT' AND NOT EXISTS (
+    SELECT 1 FROM embedding_changes o
+    WHERE o.METADATA$ACTION = 'DELETE' AND o.id = n.id
+      AND ${INDEXED_COLUMNS.map((column) => `o.${column} IS NOT DISTINCT FROM n.${column}`).join(' AND ')})
+  UNION ALL
+  SELECT id, 'DELETE' FROM embedding_changes WHERE METADATA$ACTION = 'DELETE' AND NOT METADATA$ISUPDATE`;
 
 /**
  * Entries are read again for this long after they were logged: two consumers (replicas, the task) may commit
