@@ -68,6 +68,22 @@ export function teamsOf(people: readonly PersonEntry[]): TeamEntry[] {
 
 const cache = new TtlCache<unknown>();
 
+/**
+ * The directory last built from each people list: while the cached lists stay the same, every question gets
+ * the same Directory object, so what is derived from it (`perDirectory`) is computed once per TTL, not per
+ * question.
+ */
+const built = new WeakMap<readonly PersonEntry[], Directory>();
+
+/** `derive` of a directory, computed once per Directory object. */
+export function perDirectory<T>(derive: (directory: Directory) => T): (directory: Directory) => T {
+  const derived = new WeakMap<Directory, T>();
+  return (directory) => {
+    if (!derived.has(directory)) derived.set(directory, derive(directory));
+    return derived.get(directory)!;
+  };
+}
+
 /** Forgets every cached list (tests that change the data, and nothing else, need this). */
 export function clearDirectoryCache(): void {
   cache.clear();
@@ -113,5 +129,9 @@ export async function loadDirectory(tools: ToolInvoker): Promise<Directory> {
     cached<PersonEntry>(`${scope} people`, () => callTool(tools, 'PeopleDirectory', {}, 'users')),
     cached<ProjectEntry>(`${scope} projects`, () => callTool(tools, 'ProjectDirectory', {}, 'projects')),
   ]);
-  return { metrics, accounts, people, projects, teams: teamsOf(people) };
+  const last = built.get(people);
+  if (last && last.metrics === metrics && last.accounts === accounts && last.projects === projects) return last;
+  const directory = { metrics, accounts, people, projects, teams: teamsOf(people) };
+  built.set(people, directory);
+  return directory;
 }

@@ -5,7 +5,7 @@
  * that looks right.
  */
 import type { Decline } from '../pipeline/answer-contract.ts';
-import type { Directory } from './directory.ts';
+import { perDirectory, type Directory } from './directory.ts';
 import { normalize } from './text.ts';
 
 export type { Decline };
@@ -48,7 +48,7 @@ const COMPANY_PATTERNS: readonly RegExp[] = [
 ];
 
 /** Names of the company's own things: a possessive of these is ours. */
-function ownNames(directory: Directory): Set<string> {
+const ownNames = perDirectory((directory: Directory): ReadonlySet<string> => {
   const own = new Set<string>(['sophia', 'our', 'we', 'us', 'the company', 'company']);
   for (const entry of [...directory.accounts, ...directory.people, ...(directory.teams ?? [])]) {
     own.add(normalize(entry.name));
@@ -66,7 +66,7 @@ function ownNames(directory: Directory): Set<string> {
     for (const word of normalize(person.title).split(' ')) if (word.length > 2) own.add(word);
   }
   return own;
-}
+});
 
 function isOurs(name: string, own: ReadonlySet<string>): boolean {
   const word = normalize(name);

@@ -1,7 +1,25 @@
 /** Small text helpers shared by the detectors: one normal form for matching names and words. */
 
-/** Lower case, accents and typographic quotes folded, dashes and punctuation turned into spaces. */
+/** @default 20 000: normal forms remembered before the memo starts again (names repeat in every question). */
+const NORMAL_FORMS_KEPT = 20_000;
+const normalForms = new Map<string, string>();
+
+/**
+ * Lower case, accents and typographic quotes folded, dashes and punctuation turned into spaces. Remembered:
+ * every question matches itself against the same directory names, and folding them each time was the
+ * analyst's largest cost.
+ */
 export function normalize(text: string): string {
+  let normal = normalForms.get(text);
+  if (normal === undefined) {
+    if (normalForms.size >= NORMAL_FORMS_KEPT) normalForms.clear();
+    normal = fold(text);
+    normalForms.set(text, normal);
+  }
+  return normal;
+}
+
+function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

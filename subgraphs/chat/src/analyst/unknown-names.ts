@@ -6,7 +6,7 @@
  * when it is neither in the directory, nor a word of the vocabulary, nor in anything retrieved.
  */
 import type { RetrievedMemory } from '../pipeline/answer-contract.ts';
-import type { Directory } from './directory.ts';
+import { perDirectory, type Directory } from './directory.ts';
 import { METRIC_SYNONYMS } from './metric-names.ts';
 import { normalize, STOP_WORDS, words } from './text.ts';
 
@@ -31,7 +31,7 @@ const VOCABULARY = new Set(
   revenue pipeline forecast our your their my its one two three any some`.split(/\s+/),
 );
 
-function vocabulary(directory: Directory): Set<string> {
+const vocabulary = perDirectory((directory: Directory): ReadonlySet<string> => {
   const known = new Set<string>([...STOP_WORDS, ...VOCABULARY]);
   for (const synonyms of Object.values(METRIC_SYNONYMS)) {
     for (const phrase of synonyms) for (const word of words(phrase)) known.add(word);
@@ -43,7 +43,7 @@ function vocabulary(directory: Directory): Set<string> {
   }
   for (const account of directory.accounts) for (const word of words(account.region ?? '')) known.add(word);
   return known;
-}
+});
 
 /** Candidate names matched by `pattern`, except a sentence's capitalised first word. */
 function candidates(question: string, pattern: RegExp): string[] {
