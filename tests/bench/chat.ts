@@ -1,10 +1,18 @@
 #!/usr/bin/env -S npx tsx
 /**
- * `npm run bench:chat [-- --messages 5 --concurrency 1,50 --redis]`: the built-in analyst answering through the
- * gateway (all five subgraphs and the gateway as processes). Each conversation sends `messages` questions one
- * after another; for each, the time from sending `sendMessage` to the first TOKEN and to the last token (DONE)
- * of its `replyStream`, with 1 and with 50 conversations at once; `--redis` keeps reply events in Redis.
+ * `npm run bench:chat [-- --messages 5 --concurrency 1,50 --transport mcp,operations --redis]`: the built-in
+ * analyst answering through the gateway (all five subgraphs and the gateway as processes). Each conversation
+ * sends `messages` questions one after another; for each, the time from sending `sendMessage` to the first
+ * TOKEN and to the last token (DONE) of its `replyStream`, with 1 and with 50 conversations at once;
+ * `--redis` keeps reply events in Redis.
+ *
+ * Each transport (CHAT_TOOL_TRANSPORT: how chat calls the gateway's tools) gets a stack of its own, all
+ * started before the first run, and the runs alternate between them at each concurrency, so the before
+ * (`mcp`) and the after (`operations`) meet the same load on a shared machine; the ratios compare them. The
+ * CPU time every service spent per reply is read from /proc, a figure the machine's load bends far less
+ * than latency.
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -20,10 +28,16 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '1,50' },
     /** Reply events in Redis Streams (a private redis-server) instead of in-process. */
     redis: { type: 'boolean', default: false },
+    /** The transports to compare, the baseline first. */
+    transport: { type: 'string', default: 'mcp,operations' },
   },
 });
 const MESSAGES = Number(values.messages);
 const CONCURRENCY = values.concurrency.split(',').map(Number);
+const TRANSPORTS = values.transport.split(',');
+if (TRANSPORTS.some((transport) => transport !== 'mcp' && transport !== 'operations')) {
+  throw new Error('--transport takes mcp and/or operations');
+}
 
 const QUESTIONS = [
   'What were our Q3 revenue numbers?',
@@ -98,6 +112,34 @@ function load(): string {
     .join(' ');
 }
 
+/**
+ * CPU milliseconds (user and system) each process of `stack` has used so far, found by the port in its
+ * environment among this process's children; empty where /proc cannot tell (not Linux).
+ */
+function cpuMs(stack: RunningStack): Map<string, number> {
+  const ports = new Map(
+    [stack.gateway, ...Object.values(stack.subgraphs)].map((service) => [
+      String(service.spec.port),
+      service.spec.name,
+    ]),
+  );
+  const used = new Map<string, number>();
+  try {
+    const tick = 10; // USER_HZ is 100 on Linux
+    for (const pid of readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').split(/\s+/)) {
+      if (!pid) continue;
+      const port = /(?:^|\0)PORT=(\d+)/.exec(readFileSync(`/proc/${pid}/environ`, 'utf8'))?.[1];
+      const name = port && ports.get(port);
+      if (!name) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      used.set(name, (Number(fields[11]) + Number(fields[12])) * tick);
+    }
+  } catch {
+    return new Map();
+  }
+  return used;
+}
+
 async function run(stack: RunningStack, token: string, conversations: number) {
   const clients = Array.from({ length: conversations }, () =>
     connect(stack.graphqlUrl, { authorization: `Bearer ${token}` }),
@@ -106,6 +148,7 @@ async function run(stack: RunningStack, token: string, conversations: number) {
   // A reply that ends in ERROR is counted by its code, not timed.
   const failures: string[] = [];
   const started = performance.now();
+  const cpuBefore = cpuMs(stack);
   await Promise.all(
     clients.map(async (client, index) => {
       let conversationId: string | null = null;
@@ -119,45 +162,61 @@ async function run(stack: RunningStack, token: string, conversations: number) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuMs(stack);
   await Promise.all(clients.map((client) => client.dispose()));
   const first = timings.map((t) => t.firstToken).sort((a, b) => a - b);
   const last = timings.map((t) => t.lastToken).sort((a, b) => a - b);
-  return { count: timings.length + failures.length, seconds, first, last, failures };
+  const count = timings.length + failures.length;
+  const cpu = [...cpuAfter].reduce((sum, [name, ms]) => sum + ms - (cpuBefore.get(name) ?? ms), 0);
+  return { count, seconds, first, last, failures, cpuPerReply: cpuAfter.size > 0 ? cpu / count : NaN };
 }
 
+type Result = Awaited<ReturnType<typeof run>>;
+
 const redis = values.redis ? await startRedis() : undefined;
-// The per-user rate limit would refuse a benchmark's burst: it measures the pipeline, not the limiter.
-const stack = await startTestStack({
-  env: {
-    CHAT_RATE_PER_MINUTE: '1000000',
-    RATE_LIMIT_MCP_PER_MINUTE: '1000000',
-    RATE_LIMIT_COST_PER_MINUTE: '1000000000',
-    ...(redis ? { REDIS_URL: redis.url } : {}),
-  },
-});
+const stacks: Array<{ transport: string; stack: RunningStack; token: string }> = [];
 try {
-  const token = await stack.login();
-  // One warm-up conversation: first tool calls open connections and fill caches.
-  await run(stack, token, 1);
+  for (const transport of TRANSPORTS) {
+    // The per-user rate limit would refuse a benchmark's burst: it measures the pipeline, not the limiter.
+    const stack = await startTestStack({
+      env: {
+        CHAT_RATE_PER_MINUTE: '1000000',
+        RATE_LIMIT_MCP_PER_MINUTE: '1000000',
+        RATE_LIMIT_COST_PER_MINUTE: '1000000000',
+        CHAT_TOOL_TRANSPORT: transport,
+        ...(redis ? { REDIS_URL: redis.url } : {}),
+      },
+    });
+    stacks.push({ transport, stack, token: await stack.login() });
+  }
+  // One warm-up conversation each: first tool calls open connections and fill caches.
+  for (const { stack, token } of stacks) await run(stack, token, 1);
   const rows: string[][] = [];
+  const results = new Map<string, Result>();
   for (const conversations of CONCURRENCY) {
-    const before = load();
-    const result = await run(stack, token, conversations);
-    rows.push([
-      String(conversations),
-      before,
-      String(result.count),
-      (result.count / result.seconds).toFixed(1),
-      percentile(result.first, 0.5).toFixed(0),
-      percentile(result.first, 0.95).toFixed(0),
-      percentile(result.last, 0.5).toFixed(0),
-      percentile(result.last, 0.95).toFixed(0),
-      result.failures.length === 0
-        ? '0'
-        : `${result.failures.length} (${[...new Set(result.failures)].join(', ')})`,
-    ]);
+    for (const { transport, stack, token } of stacks) {
+      const before = load();
+      const result = await run(stack, token, conversations);
+      results.set(`${transport} ${conversations}`, result);
+      rows.push([
+        transport,
+        String(conversations),
+        before,
+        String(result.count),
+        (result.count / result.seconds).toFixed(1),
+        percentile(result.first, 0.5).toFixed(0),
+        percentile(result.first, 0.95).toFixed(0),
+        percentile(result.last, 0.5).toFixed(0),
+        percentile(result.last, 0.95).toFixed(0),
+        result.cpuPerReply.toFixed(1),
+        result.failures.length === 0
+          ? '0'
+          : `${result.failures.length} (${[...new Set(result.failures)].join(', ')})`,
+      ]);
+    }
   }
   const header = [
+    'transport',
     'conversations',
     'load average (1, 5, 15 min)',
     'replies',
@@ -166,10 +225,33 @@ try {
     'first token p95 ms',
     'last token p50 ms',
     'last token p95 ms',
+    'CPU ms per reply',
     'failed',
   ];
   console.log(`\nevent log: ${redis ? 'Redis Streams' : 'in-process'}\n${table(header, rows)}\n`);
+  const [baseline, ...others] = TRANSPORTS;
+  const ratios = others.flatMap((transport) =>
+    CONCURRENCY.map((conversations) => {
+      const before = results.get(`${baseline} ${conversations}`)!;
+      const after = results.get(`${transport} ${conversations}`)!;
+      const ratio = (of: (result: Result) => number) => `${(of(after) / of(before)).toFixed(2)}×`;
+      return [
+        `${transport} ÷ ${baseline}`,
+        String(conversations),
+        ratio((r) => r.count / r.seconds),
+        ratio((r) => percentile(r.first, 0.5)),
+        ratio((r) => percentile(r.first, 0.95)),
+        ratio((r) => percentile(r.last, 0.5)),
+        ratio((r) => percentile(r.last, 0.95)),
+        ratio((r) => r.cpuPerReply),
+      ];
+    }),
+  );
+  if (ratios.length > 0) {
+    const ratioHeader = ['ratio', 'conversations', ...header.slice(4, 10)];
+    console.log(`${table(ratioHeader, ratios)}\n`);
+  }
 } finally {
-  await stack.stop();
+  for (const { stack } of stacks) await stack.stop();
   await redis?.stop();
 }
