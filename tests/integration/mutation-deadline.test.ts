@@ -4,7 +4,8 @@ import { startTestStack, TEST_ANCHOR, type RunningStack } from './stack-fixture.
 
 /**
  * A mutation the gateway gave up on is never applied behind its caller's back. Every subgraph's commits are
- * stalled 3 s (the development-only test hook); the gateway waits 2 s for sales and 10 s for the others.
+ * stalled 3 s (the development-only test hook); the gateway waits 2 s for sales, and 30 s for memory so that
+ * a busy machine still commits there in time.
  */
 const COMMIT_DELAY_MS = 3_000;
 const LATE_MOVE = `mutation LateMove($id: ID!) { moveDealStage(id: $id, stage: QUALIFICATION) { errors { code } } }`;
@@ -35,7 +36,10 @@ describe('mutations and the gateway timeout, every service its own process', () 
 
   beforeAll(async () => {
     stack = await startTestStack({
-      env: { SUBGRAPH_TIMEOUTS: 'sales=2000', SOPHIA_TEST_COMMIT_DELAY_MS: String(COMMIT_DELAY_MS) },
+      env: {
+        SUBGRAPH_TIMEOUTS: 'sales=2000,memory=30000',
+        SOPHIA_TEST_COMMIT_DELAY_MS: String(COMMIT_DELAY_MS),
+      },
     });
     token = await stack.login();
   });
