@@ -72,5 +72,12 @@ describe('deal changes reach kpi in one process, without Redis', () => {
     // Asking again finds nothing left to apply: each change counted once.
     expect(await kpi.subgraph.dealChanges.catchUp()).toBe(0);
     expect(await bookings()).toBeCloseTo(before + third!.amount, 2);
+    // What an operator watches: every change up to the third applied, that one by the catch-up.
+    const metric = async (name: string) =>
+      (await kpi!.subgraph.metrics.registry.getSingleMetric(name)?.get())?.values;
+    expect(await metric('sophia_deal_changes_applied_through')).toMatchObject([{ value: 3 }]);
+    expect(await metric('sophia_deal_changes_applied_total')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ labels: { source: 'catch_up' }, value: 1 })]),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { Feed, Logger } from '@sophia/kit';
+import type { DealChangeMetrics } from './deal-change-metrics.ts';
 import { parseDealChange } from './deal-change-schema.ts';
 import { DEAL_CHANGES_PAGE, type DealChangesSource } from './sales-deal-changes.ts';
 import type { KpiStore } from './store.ts';
@@ -14,6 +15,7 @@ export interface DealChangeSyncOptions {
   readonly source?: DealChangesSource | undefined;
   readonly catchUpMs: number;
   readonly logger: Logger;
+  readonly metrics: DealChangeMetrics;
 }
 
 /**
@@ -47,7 +49,7 @@ export class DealChangeSync {
   /** Applies every change sales has after the ones applied; resolves with how many were applied now. */
   catchUp(): Promise<number> {
     return this.serially(async () => {
-      const { store, source, logger } = this.options;
+      const { store, source, logger, metrics } = this.options;
       if (!source) return 0;
       let cursor = await store.dealChangesAppliedThrough();
       let applied = 0;
@@ -59,8 +61,12 @@ export class DealChangeSync {
           cursor = changes[changes.length - 1]!.changeNumber;
         }
       } catch (error) {
+        metrics.catchUpFailures.inc();
         logger.warn({ err: error }, 'Deal changes could not be caught up from sales; trying again later.');
         throw error;
+      } finally {
+        metrics.applied.inc({ source: 'catch_up' }, applied);
+        metrics.appliedThrough.set(await store.dealChangesAppliedThrough());
       }
       if (applied > 0) logger.info({ applied }, 'Deal changes caught up from sales.');
       return applied;
@@ -93,15 +99,17 @@ export class DealChangeSync {
   }
 
   private async applyLive(message: unknown): Promise<void> {
-    const { store, logger } = this.options;
+    const { store, logger, metrics } = this.options;
     const change = parseDealChange(message);
     if (!change) {
       logger.warn('A message on the deal-changed feed is not a deal change; ignored.');
       return;
     }
     const gap = await this.serially(async () => {
-      await store.applyDealChanges([change]);
-      return (await store.dealChangesAppliedThrough()) < change.changeNumber;
+      metrics.applied.inc({ source: 'live' }, (await store.applyDealChanges([change])).length);
+      const through = await store.dealChangesAppliedThrough();
+      metrics.appliedThrough.set(through);
+      return through < change.changeNumber;
     });
     // A change below this one never arrived: the outbox has it.
     if (gap) await this.catchUp().catch(() => undefined);

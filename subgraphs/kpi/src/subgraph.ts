@@ -1,5 +1,6 @@
 import {
   createLogger,
+  createServiceMetrics,
   createSubgraph,
   Feed,
   feedOptionsFor,
@@ -10,6 +11,7 @@ import {
 } from '@sophia/kit';
 import { DEAL_CHANGED_CHANNEL } from '@sophia/domain';
 import type { KpiContext } from './context.ts';
+import { dealChangeMetrics } from './deal-change-metrics.ts';
 import { DealChangeSync } from './deal-change-sync.ts';
 import type { KpiConfig } from './env.ts';
 import { createKpiLoaders } from './loaders.ts';
@@ -37,6 +39,8 @@ export async function createKpiSubgraph(
   options: KpiSubgraphOptions = {},
 ): Promise<KpiSubgraph> {
   const logger = options.logger ?? createLogger('kpi', config.LOG_LEVEL);
+  // Created here so the deal-change metrics register on the service's own registry.
+  const metrics = createServiceMetrics('kpi');
   const security = serviceSecurityOf(config);
   const store = await KpiStore.open(config);
   const ownFeed =
@@ -55,6 +59,7 @@ export async function createKpiSubgraph(
       : undefined,
     catchUpMs: config.DEAL_CHANGES_CATCH_UP_SECONDS * 1_000,
     logger,
+    metrics: dealChangeMetrics(metrics.registry),
   });
   const closeAll = async () => {
     await dealChanges.close();
@@ -69,6 +74,7 @@ export async function createKpiSubgraph(
       resolvers,
       ...security,
       logger,
+      metrics,
       createContext: (base) => ({ ...base, store, loaders: createKpiLoaders(store, base.viewer) }),
       onClose: closeAll,
     });
