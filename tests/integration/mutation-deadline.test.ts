@@ -4,8 +4,8 @@ import { startTestStack, TEST_ANCHOR, type RunningStack } from './stack-fixture.
 
 /**
  * A mutation the gateway gave up on is never applied behind its caller's back. Every subgraph's commits are
- * stalled 3 s (the development-only test hook); the gateway waits 2 s for sales, and 30 s for memory so that
- * a busy machine still commits there in time.
+ * stalled 3 s (the development-only test hook); the gateway waits 2 s for sales and chat, and 30 s for memory
+ * so that a busy machine still commits there in time.
  */
 const COMMIT_DELAY_MS = 3_000;
 const LATE_MOVE = `mutation LateMove($id: ID!) { moveDealStage(id: $id, stage: QUALIFICATION) { errors { code } } }`;
@@ -14,6 +14,8 @@ const REMEMBER = `mutation SlowRemember($content: String!) {
   remember(input: { content: $content, visibility: PRIVATE }) { memory { id content } errors { code } }
 }`;
 const MEMORY = `query MemoryNow($id: ID!) { memory(id: $id) { content } }`;
+const LATE_SEND = `mutation LateSend($text: String!) { sendMessage(input: { text: $text }) { reply { id } } }`;
+const CONVERSATIONS = `query Conversations { conversations(first: 100) { title } }`;
 
 const prospect = generateCompany({ anchor: TEST_ANCHOR }).deals.find((deal) => deal.stage === 'PROSPECTING')!;
 
@@ -37,7 +39,7 @@ describe('mutations and the gateway timeout, every service its own process', () 
   beforeAll(async () => {
     stack = await startTestStack({
       env: {
-        SUBGRAPH_TIMEOUTS: 'sales=2000,memory=30000',
+        SUBGRAPH_TIMEOUTS: 'sales=2000,chat=2000,memory=30000',
         SOPHIA_TEST_COMMIT_DELAY_MS: String(COMMIT_DELAY_MS),
       },
     });
@@ -67,6 +69,28 @@ describe('mutations and the gateway timeout, every service its own process', () 
       expect(now.data.deal.stage).toBe('PROSPECTING');
       expect(now.data.deal.stageHistory.map((step: { stage: string }) => step.stage)).not.toContain(
         'QUALIFICATION',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  });
+
+  it('neither stores nor answers a message whose sending timed out', async () => {
+    explainOnFailure();
+    const text = `Asked too late ${Date.now()}: which deals closed this week?`;
+    const late = await stack.query(LATE_SEND, { token, variables: { text } });
+    expect(late.errors?.[0]).toMatchObject({
+      message: 'The chat service did not answer in time.',
+      extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'chat' },
+    });
+    await expect
+      .poll(() => finished(stack.subgraphs.chat.url, 'LateSend', 'error'), { timeout: 60_000, interval: 200 })
+      .toBe(1);
+    expect(await finished(stack.subgraphs.chat.url, 'LateSend', 'ok')).toBe(0);
+    for (let read = 0; read < 5; read += 1) {
+      const listed = await stack.query(CONVERSATIONS, { token });
+      expect(listed.errors).toBeUndefined();
+      expect(listed.data.conversations.map((c: { title: string }) => c.title).join('\n')).not.toContain(
+        'Asked too late',
       );
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
