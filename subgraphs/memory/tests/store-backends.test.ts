@@ -141,6 +141,42 @@ describe.each(STORE_BACKENDS)('the memory store on %s', (dialect) => {
     expect(moved.cold).not.toContain(memory.id);
   });
 
+  it('gives each account’s newest memories, newest first, the viewer may see', async () => {
+    const about = (n: number, content: string, accountId: string, visibility: 'PRIVATE' | 'ORG' = 'ORG') => ({
+      id: `mem_acc_${n}`,
+      ownerId: ALICE.userId,
+      teamId: ALICE.teamId,
+      visibility,
+      kind: 'NOTE' as const,
+      content,
+      sourceType: 'NOTE' as const,
+      sourceId: `note_acc_${n}`,
+      sourceTitle: null,
+      accountId,
+      metadata: {},
+      createdAt: `2026-11-0${n}T09:00:00.000Z`,
+    });
+    const notes = [
+      about(1, 'First call with the harbour board', 'acc_harbour'),
+      about(2, 'Second call with the harbour board', 'acc_harbour'),
+      about(3, 'Private doubts about the harbour board', 'acc_harbour', 'PRIVATE'),
+      about(4, 'Kick-off with the quarry', 'acc_quarry'),
+    ];
+    await db().transaction((tx) =>
+      replaceSourceMemories(
+        tx,
+        notes.map((note) => note.sourceId),
+        notes,
+        dialect,
+      ),
+    );
+    const rows = await store.memoriesOfAccounts(BOB, ['acc_harbour', 'acc_quarry'], 1);
+    expect(rows.map((m) => [m.accountId, m.content])).toEqual([
+      ['acc_harbour', 'Second call with the harbour board'],
+      ['acc_quarry', 'Kick-off with the quarry'],
+    ]);
+  });
+
   it('forgets only the owner’s memory, once', async () => {
     const memory = await remember('Parking permit number for the depot');
     expect(await store.forget(BOB.userId, memory.id)).toBeNull();
@@ -189,6 +225,7 @@ describe.each(STORE_BACKENDS)('the memory store on %s', (dialect) => {
 
   it('re-indexes a memory whose text another connection changed: new vector, new terms', async () => {
     const memory = await remember('Kayak rental invoice for the spring retreat');
+    await reindexStale(db(), embedder); // what earlier tests wrote without vectors
     await db().run('UPDATE memories SET content = ? WHERE id = ?', [
       'Glacier hiking permit for the autumn retreat',
       memory.id,
