@@ -34,8 +34,11 @@ const PRODUCTION = {
 };
 
 /** An identity provider's token, as a real one would sign it (HS256 stands in for its key). */
-const idpToken = (secret: string, claims: { iss?: string; aud?: string; scope?: string } = {}) =>
-  new SignJWT({ roles: [...CEO.roles], ...(claims.scope ? { scope: claims.scope } : {}) })
+const idpToken = (
+  secret: string,
+  claims: { iss?: string; aud?: string; scope?: string; roles?: readonly string[] } = {},
+) =>
+  new SignJWT({ roles: [...(claims.roles ?? CEO.roles)], ...(claims.scope ? { scope: claims.scope } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(CEO.userId!)
     .setIssuer(claims.iss ?? ISSUER)
@@ -158,6 +161,36 @@ describe('production mode: every caller proven, token kinds never cross', () => 
     // An identity-provider token for another audience or issuer.
     expect((await atEdge(await idpToken(IDP_SECRET, { aud: 'someone-else' }))).status).toBe(401);
     expect((await atEdge(await idpToken(IDP_SECRET, { iss: 'https://evil.example/' }))).status).toBe(401);
+  });
+
+  it('lets an admin manage API keys through the registered operations; a key runs registered operations only', async () => {
+    const keys = readFileSync(repoPath('schema/operations/admin/api-keys.graphql'), 'utf8');
+    const kpis = readFileSync(repoPath('schema/operations/kpi.graphql'), 'utf8');
+    const send = async (token: string, query: string, operationName?: string, variables = {}) => {
+      const response = await fetch(stack.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, operationName, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as { data?: any; errors?: any[] }) };
+    };
+    const admin = await idpToken(IDP_SECRET, { roles: ['admin', ...CEO.roles] });
+    const created = await send(admin, keys, 'CreateApiKey', {
+      input: { name: 'Production tool', scopes: ['kpi:read'] },
+    });
+    expect(created.status, JSON.stringify(created)).toBe(200);
+    const { secret, apiKey } = created.data.createApiKey;
+    expect(secret).toMatch(/^sk_sophia_[0-9a-f]{16}_/);
+    expect((await send(secret, kpis, 'KpiCards')).status).toBe(200);
+    const unlisted = await send(secret, '{ kpiCards { value } }');
+    expect(unlisted.status).toBe(400);
+    expect(unlisted.errors).toMatchObject([{ extensions: { code: 'PERSISTED_QUERY_NOT_ALLOWED' } }]);
+    // Without the admin role, the registered operations are refused all the same.
+    const member = await send(await idpToken(IDP_SECRET), keys, 'ApiKeys');
+    expect(member.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const revoked = await send(admin, keys, 'RevokeApiKey', { id: apiKey.id });
+    expect(revoked.data.revokeApiKey.errors).toEqual([]);
+    expect((await send(secret, kpis, 'KpiCards')).status).toBe(401);
   });
 
   it('serves no demo login, introspection, Sandbox or metrics on the public port', async () => {

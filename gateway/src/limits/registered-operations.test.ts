@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'graphql';
@@ -23,5 +23,19 @@ describe('registered operations', () => {
     expect(registered.hashes.has(documentHash(parse('query Two {\n  two { __typename id }\n}')))).toBe(true);
     expect(registered.hashes.has(documentHash(parse('query   Three{three}')))).toBe(true);
     expect(registered.hashes.has(documentHash(parse('query Two { two { id name } }')))).toBe(false);
+  });
+
+  it('registers the admin/ subfolder too (administration runs under the safelist, though it is no MCP tool)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sophia-registered-'));
+    mkdirSync(join(dir, 'admin'));
+    writeFileSync(join(dir, 'admin', 'keys.graphql'), 'mutation Revoke($id: ID!) { revoke(id: $id) }\n');
+    const registered = loadRegisteredOperations({
+      operationsDir: dir,
+      dashboardDocuments: join(dir, 'none.ts'),
+    });
+    expect([...registered.names]).toEqual(['Revoke']);
+    expect(registered.hashes.has(documentHash(parse('mutation Revoke($id: ID!) { revoke(id: $id) }')))).toBe(
+      true,
+    );
   });
 });

@@ -28,6 +28,9 @@ const withoutTypename = (document: DocumentNode): DocumentNode =>
     Field: (field) => (field.name.value === '__typename' && !field.alias ? null : undefined),
   });
 
+/** The subfolder of MCP_OPERATIONS_DIR whose operations are registered but are not MCP tools. */
+export const ADMIN_OPERATIONS_SUBDIR = 'admin';
+
 export function loadRegisteredOperations(paths: {
   readonly operationsDir: string;
   readonly dashboardDocuments: string;
@@ -44,10 +47,13 @@ export function loadRegisteredOperations(paths: {
       if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) names.add(definition.name.value);
     }
   };
-  if (existsSync(paths.operationsDir)) {
-    for (const file of readdirSync(paths.operationsDir).filter((name) => name.endsWith('.graphql'))) {
+  // `admin/` holds the administrators' operations (API keys): registered, so production's safelist runs them,
+  // but not served as MCP tools (the catalog reads the top folder only): administration is not for agents.
+  for (const dir of [paths.operationsDir, join(paths.operationsDir, ADMIN_OPERATIONS_SUBDIR)]) {
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.graphql'))) {
       try {
-        add(parse(readFileSync(join(paths.operationsDir, file), 'utf8')));
+        add(parse(readFileSync(join(dir, file), 'utf8')));
       } catch {
         // A broken file is reported by the MCP catalog, which reads the same folder.
       }

@@ -181,7 +181,7 @@ export type Query = {
    * The organisation's API keys, newest first, at most 500; never their secrets. Admins only (FORBIDDEN
    * otherwise). Revoked and expired keys only with `includeInactive: true`.
    */
-  apiKeys: Array<ApiKey>;
+  apiKeys: Maybe<Array<ApiKey>>;
   /** Projects at risk or off track, the most urgent first. */
   atRisk: Maybe<Array<Project>>;
   /** The signed-in user. */
@@ -516,7 +516,7 @@ export type ProjectResolvers<ContextType = ProjectContext, ParentType extends Re
 };
 
 export type QueryResolvers<ContextType = ProjectContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'includeInactive'>>;
+  apiKeys?: Resolver<Maybe<Array<ResolversTypes['ApiKey']>>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'includeInactive'>>;
   atRisk?: Resolver<Maybe<Array<ResolversTypes['Project']>>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   objectives?: Resolver<Maybe<Array<ResolversTypes['Objective']>>, ParentType, ContextType, Partial<QueryObjectivesArgs>>;
