@@ -61,6 +61,9 @@ export async function createKpiSubgraph(
     logger,
     metrics: dealChangeMetrics(metrics.registry),
   });
+  if (!config.SOPHIA_SALES_URL) {
+    logger.warn('SOPHIA_SALES_URL is unset: deal changes the live feed misses are never caught up.');
+  }
   const closeAll = async () => {
     await dealChanges.close();
     await ownFeed?.close();
