@@ -86,6 +86,9 @@ describe('production mode: refusing to start without real secrets', () => {
       expect(stderr, label).toMatch(/INTERNAL_TOKEN_SECRET: is a development default/);
       expect(stderr, label).toMatch(/INTERNAL_TOKEN_PREVIOUS_SECRETS\[0\]: must be at least 32 bytes/);
       expect(stderr, label).toMatch(/HOST: is required in production/);
+      // Where API keys are hashed (the project subgraph) and checked (the gateway), the pepper is required.
+      const hashesKeys = /(project|gateway)\/src\/index\.ts$/.test(entries[i]!);
+      expect(/API_KEY_PEPPER: is required in production/.test(stderr), label).toBe(hashesKeys);
     });
     const gateway = results.at(-1)!.stderr;
     expect(gateway).toMatch(/JWKS_URL: your identity provider's keys are required/);
