@@ -3,13 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../ops/src/launcher/ports.ts';
 import { SUBGRAPHS, startStack, type Stack } from '../../ops/src/launcher/stack.ts';
+import { loadDataConfig } from '../../ops/src/seed/env.ts';
 import { seedDemo } from '../../ops/src/seed/seed-demo.ts';
+import { startFakeSnowflake, type FakeSnowflake } from '../fakes/snowflake/index.ts';
+import { sophiaEnvFor } from '../fakes/snowflake/sophia-env.ts';
 
 /** Demo data in tests is anchored to a fixed day so every figure is reproducible. */
 export const TEST_ANCHOR = '2026-11-24';
 
+/** Where the stack's stores are: embedded DuckDB files in the data dir, or one FAKE Snowflake for all. */
+export type TestStore = 'duckdb' | 'snowflake';
+
+/**
+ * SOPHIA_TEST_STORE=snowflake puts every stack of a run on the FAKE Snowflake, so any integration test file
+ * can be run that way (`SOPHIA_TEST_STORE=snowflake npx vitest run --project integration <file>`).
+ */
+const DEFAULT_STORE: TestStore = process.env['SOPHIA_TEST_STORE'] === 'snowflake' ? 'snowflake' : 'duckdb';
+
 export interface RunningStack extends Stack {
   readonly dataDir: string;
+  /** The FAKE Snowflake holding every store, when the stack runs on it: its query history names the service. */
+  readonly snowflake: FakeSnowflake | undefined;
   readonly graphqlUrl: string;
   /** Logs of every service, printed when a test fails to explain why. */
   readonly logs: string[];
@@ -35,25 +49,53 @@ export async function startTestStack(
     readonly empty?: boolean;
     /** An existing data dir (e.g. one a test imported into) instead of a fresh one. */
     readonly dataDir?: string;
+    /**
+     * `snowflake` starts a FAKE Snowflake and gives every service its SNOWFLAKE_* variables, as `npm start`
+     * does with a real account. @default SOPHIA_TEST_STORE, else `duckdb`
+     */
+    readonly store?: TestStore;
   } = {},
 ): Promise<RunningStack> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sophia-it-'));
-  if (!options.empty) await seedDemo({ dataDir, anchor: TEST_ANCHOR });
+  const snowflake = (options.store ?? DEFAULT_STORE) === 'snowflake' ? await startFakeSnowflake() : undefined;
+  const storeEnv = snowflake ? sophiaEnvFor(snowflake) : {};
+  if (!options.empty) {
+    // As `npm run seed` reads its environment: SNOWFLAKE_* put the demo where the services will look.
+    const { snowflake: snowflakeConfig } = loadDataConfig(storeEnv);
+    await seedDemo({ dataDir, anchor: TEST_ANCHOR, snowflake: snowflakeConfig });
+  }
   const ports = Object.fromEntries(
     await Promise.all(
       ['gateway', ...SUBGRAPHS.map((s) => s.name)].map(async (name) => [name, await freePort()]),
     ),
   );
   const logs: string[] = [];
-  const stack = await startStack({
-    ports: ports as Parameters<typeof startStack>[0]['ports'],
-    env: { SOPHIA_DATA_DIR: dataDir, SOPHIA_DEMO_ANCHOR: TEST_ANCHOR, LOG_LEVEL: 'warn', ...options.env },
-    sink: (service, line) => logs.push(`${service}: ${line}`),
-  });
+  let stack: Stack;
+  try {
+    stack = await startStack({
+      ports: ports as Parameters<typeof startStack>[0]['ports'],
+      env: {
+        SOPHIA_DATA_DIR: dataDir,
+        SOPHIA_DEMO_ANCHOR: TEST_ANCHOR,
+        LOG_LEVEL: 'warn',
+        ...storeEnv,
+        ...options.env,
+      },
+      sink: (service, line) => logs.push(`${service}: ${line}`),
+    });
+  } catch (error) {
+    await snowflake?.close();
+    throw error;
+  }
   const graphqlUrl = `${stack.gateway.url}/graphql`;
   return {
     ...stack,
+    stop: async () => {
+      await stack.stop();
+      await snowflake?.close();
+    },
     dataDir,
+    snowflake,
     graphqlUrl,
     logs,
     query: async (query, options = {}) => {
