@@ -18,9 +18,13 @@ const withSql = <T>(
   sql: (cell: string, trimmed: string) => string,
 ): Parse<T> => Object.assign(parse, { sql });
 
-/** A cell without the white space around it, as JavaScript's `trim` (DuckDB's own trim keeps tabs and breaks). */
+/**
+ * A cell without the white space around it, as JavaScript's `trim` (DuckDB's own trim keeps tabs and breaks).
+ * Most cells have none, and the match that says so costs less than the replacement.
+ */
 export const trimmedSql = (cell: string): string =>
-  `regexp_replace(${cell}, '^[\\s\\v]+|[\\s\\v]+$', '', 'g')`;
+  `CASE WHEN regexp_matches(${cell}, '^[\\s\\v]|[\\s\\v]$') ` +
+  `THEN regexp_replace(${cell}, '^[\\s\\v]+|[\\s\\v]+$', '', 'g') ELSE ${cell} END`;
 
 export interface Field<T = unknown> {
   readonly column: string;
