@@ -23,6 +23,7 @@ import { createDevLogin } from './auth/dev-login.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayConfig } from './env.ts';
 import { createGraphQLRoute } from './graphql-route.ts';
+import { createIdempotencyStore, useIdempotencyKeys } from './idempotency/index.ts';
 import { createOperationLimiter, hideFieldSuggestions } from './limits/operation-limits.ts';
 import { createRateLimits, withRateLimit } from './limits/rate-limits.ts';
 import { createRedisApqCache, createSafelist } from './limits/persisted-operations.ts';
@@ -114,6 +115,8 @@ export async function createGateway(
       // An API key runs only what its scopes cover; a revoked key stops on every replica.
       useApiKeyScopes(supergraph),
       useApiKeyRevocations(apiKeys),
+      // A mutation retried with its Idempotency-Key gets its first answer again instead of running twice.
+      useIdempotencyKeys(createIdempotencyStore(redis)),
     ],
   });
   await apollo.start();

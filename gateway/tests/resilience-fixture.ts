@@ -196,8 +196,8 @@ export interface ResilienceFixture {
   readonly catalog: FaultProxy;
   readonly stock: FaultProxy;
   readonly counter: { bumps: number };
-  /** POSTs to /graphql as `user` (a development token signed for that subject). */
-  post(query: string, user?: string): Promise<Reply>;
+  /** POSTs to /graphql as `user` (a development token signed for that subject), with extra `headers`. */
+  post(query: string, user?: string, headers?: Record<string, string>): Promise<Reply>;
   /** One metric's value from /metrics, e.g. `sophia_subgraph_breaker_state{subgraph="stock"}`. */
   metric(series: string): Promise<number | undefined>;
   close(): Promise<void>;
@@ -245,10 +245,14 @@ export async function startResilienceFixture(env: Record<string, string>): Promi
     catalog: catalogProxy!,
     stock: stockProxy!,
     counter,
-    post: async (query, user = 'usr_001') => {
+    post: async (query, user = 'usr_001', headers = {}) => {
       const response = await fetch(`${origin}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(user)}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await tokenFor(user)}`,
+          ...headers,
+        },
         body: JSON.stringify({ query }),
       });
       return { status: response.status, headers: response.headers, ...((await response.json()) as object) };
