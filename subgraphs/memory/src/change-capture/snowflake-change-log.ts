@@ -31,7 +31,8 @@ export const CONSUME_STREAM_SQL = `INSERT INTO memory_changes (memory_id, action
 
 /**
  * Entries are read again for this long after they were logged: two consumers (replicas, the task) may commit
- * out of sequence order, so an entry can land below a sequence number already read.
+ * out of sequence order, and Snowflake's AUTOINCREMENT numbers are unique but need not rise with time
+ * (NOORDER), so an entry can land below a sequence number already read.
  */
 const REREAD_MS = 60_000;
 /** Entries older than this are deleted by whichever replica prunes next. */
