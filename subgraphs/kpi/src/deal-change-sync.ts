@@ -29,6 +29,8 @@ export class DealChangeSync {
   private timer: NodeJS.Timeout | undefined;
   private stopFeed: (() => void) | undefined;
   private closed = false;
+  /** The catch-up queued behind the work in progress, not started yet. */
+  private waitingCatchUp: Promise<number> | undefined;
 
   constructor(private readonly options: DealChangeSyncOptions) {}
 
@@ -46,9 +48,13 @@ export class DealChangeSync {
     }
   }
 
-  /** Applies every change sales has after the ones applied; resolves with how many were applied now. */
+  /**
+   * Applies every change sales has after the ones applied; resolves with how many were applied now. Calls made
+   * while one is still waiting its turn share it, so a slow sales never piles catch-ups up behind each other.
+   */
   catchUp(): Promise<number> {
-    return this.serially(async () => {
+    this.waitingCatchUp ??= this.serially(async () => {
+      this.waitingCatchUp = undefined;
       const { store, source, logger, metrics } = this.options;
       if (!source) return 0;
       let cursor = await store.dealChangesAppliedThrough();
@@ -71,6 +77,7 @@ export class DealChangeSync {
       if (applied > 0) logger.info({ applied }, 'Deal changes caught up from sales.');
       return applied;
     });
+    return this.waitingCatchUp;
   }
 
   /** Stops listening and catching up, once the batch being applied (if any) is done. */

@@ -113,15 +113,18 @@ export class KpiStore {
   }
 
   /**
-   * Applies sales deal changes to the facts, each in its own transaction with its record, so a change is
-   * applied once however often it arrives. Resolves with the numbers applied now.
+   * Applies sales deal changes to the facts in one transaction with their records, so each is applied once
+   * however often it arrives, and a batch lands whole or not at all. Resolves with the numbers applied now.
    */
-  async applyDealChanges(changes: readonly DealChange[]): Promise<number[]> {
-    const applied: number[] = [];
-    for (const change of changes) {
-      if (await this.db.transaction((tx) => applyDealChange(tx, change))) applied.push(change.changeNumber);
-    }
-    return applied;
+  applyDealChanges(changes: readonly DealChange[]): Promise<number[]> {
+    if (changes.length === 0) return Promise.resolve([]);
+    return this.db.transaction(async (tx) => {
+      const applied: number[] = [];
+      for (const change of changes) {
+        if (await applyDealChange(tx, change)) applied.push(change.changeNumber);
+      }
+      return applied;
+    });
   }
 
   /** Every deal change up to this number is applied; the catch-up asks sales for the ones after it. */
