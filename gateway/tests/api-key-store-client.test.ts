@@ -77,6 +77,31 @@ describe('API key store client', () => {
     expect(await lastUsed(apiKey.id)).toBe(first);
   });
 
+  it('shares one lookup among concurrent requests for a key, and caps lookups in flight', async () => {
+    const lookups = async () => {
+      const text = await (await fetch(project.url.replace('/graphql', '/metrics'))).text();
+      return [
+        ...text.matchAll(
+          /^sophia_http_requests_total\{[^}]*route="\/internal\/api-keys\/lookup"[^}]*\} (\d+)/gm,
+        ),
+      ]
+        .map((match) => Number(match[1]))
+        .reduce((sum, count) => sum + count, 0);
+    };
+    const before = await lookups();
+    await Promise.all(Array.from({ length: 20 }, () => client.lookup('00000000000000aa')));
+    expect((await lookups()) - before).toBe(1);
+
+    // A flood of made-up ids: at most 32 reach the store at once; the rest are answered 503 at once.
+    const flood = await Promise.allSettled(
+      Array.from({ length: 100 }, (_, i) => client.lookup(i.toString(16).padStart(16, '0'))),
+    );
+    const refused = flood.filter((result) => result.status === 'rejected');
+    expect(flood.length - refused.length).toBe(32);
+    for (const result of refused)
+      expect((result as PromiseRejectedResult).reason).toMatchObject({ status: 503 });
+  });
+
   it('answers 503 when the store cannot be asked, and never takes that for a refusal', async () => {
     for (const unreachable of [undefined, 'http://127.0.0.1:9/graphql']) {
       base = unreachable;

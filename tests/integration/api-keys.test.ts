@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { Client as McpClient } from '@modelcontextprotocol/sdk/client/index.js';
@@ -164,6 +165,25 @@ describe('API keys against real processes: two gateway replicas sharing Redis', 
     expect(http.status).toBe(403);
     expect(http.data ?? null).toBeNull();
     expect(http.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', missingScopes: ['memory:read'] });
+    // A persisted query sent by its hash alone is held to the same scopes.
+    const persisted = {
+      persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(search).digest('hex') },
+    };
+    const byHash = async (token: string, query?: string) => {
+      const response = await fetch(`${stack.gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ ...(query ? { query } : {}), extensions: persisted }),
+      });
+      return { status: response.status, ...((await response.json()) as { errors?: any[] }) };
+    };
+    expect((await byHash(admin, search)).status).toBe(200);
+    const hashOnly = await byHash(secret);
+    expect(hashOnly.status).toBe(403);
+    expect(hashOnly.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      missingScopes: ['memory:read'],
+    });
     const write = await post(stack.gateway.url, 'mutation { forget(id: "mem_x") { id } }', secret);
     expect(write.errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN',

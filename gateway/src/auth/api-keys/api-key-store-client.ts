@@ -12,6 +12,12 @@ import type { StoredApiKey } from './api-key-verifier.ts';
 /** A replica reports a key's use at most this often: last use is for people, not an audit log. */
 const USED_EVERY_MS = 60_000;
 const TIMEOUT_MS = 5_000;
+/**
+ * Lookups one replica has in flight at most. Anyone can present a key-shaped string with a made-up id, and
+ * each new id costs a call to the key store: beyond this, such callers are answered 503 at once instead of
+ * queueing work on the store (a valid key's verdict is cached, so busy tools hardly ever look up).
+ */
+const MAX_LOOKUPS_IN_FLIGHT = 32;
 
 export interface ApiKeyStoreClient {
   /** The key's record, or undefined when no key has that id. Throws 503 when the store cannot answer. */
@@ -33,6 +39,10 @@ export function createApiKeyStoreClient(options: {
 }): ApiKeyStoreClient {
   const { baseUrl, secrets, logger, now = Date.now } = options;
   const reported = new Map<string, number>();
+  // Concurrent requests with the same key share one lookup.
+  const inFlight = new Map<string, Promise<StoredApiKey | undefined>>();
+  const unavailable = () =>
+    new HttpError(503, 'DOWNSTREAM_SERVICE_ERROR', 'API keys cannot be checked right now; retry.');
   const post = async (path: string, id: string): Promise<Response> => {
     const base = baseUrl();
     if (!base) throw new Error('the API key store is not in the supergraph');
@@ -46,26 +56,36 @@ export function createApiKeyStoreClient(options: {
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   };
+  const lookup = async (id: string): Promise<StoredApiKey | undefined> => {
+    let record: ApiKeyRecord | null;
+    try {
+      const response = await post(API_KEY_LOOKUP_PATH, id);
+      if (!response.ok) throw new Error(`the API key store answered HTTP ${response.status}`);
+      record = ((await response.json()) as { key: ApiKeyRecord | null }).key;
+    } catch (error) {
+      logger.warn({ err: error }, 'API key lookup failed');
+      throw unavailable();
+    }
+    if (!record) return undefined;
+    return {
+      id: record.id,
+      hash: record.hash,
+      scopes: record.scopes,
+      owner: { userId: record.ownerId, roles: record.ownerRoles, scopes: [] },
+      expiresAt: record.expiresAt,
+      revoked: record.revoked,
+    };
+  };
   return {
-    lookup: async (id) => {
-      let record: ApiKeyRecord | null;
-      try {
-        const response = await post(API_KEY_LOOKUP_PATH, id);
-        if (!response.ok) throw new Error(`the API key store answered HTTP ${response.status}`);
-        record = ((await response.json()) as { key: ApiKeyRecord | null }).key;
-      } catch (error) {
-        logger.warn({ err: error }, 'API key lookup failed');
-        throw new HttpError(503, 'DOWNSTREAM_SERVICE_ERROR', 'API keys cannot be checked right now; retry.');
+    lookup: (id) => {
+      const shared = inFlight.get(id);
+      if (shared) return shared;
+      if (inFlight.size >= MAX_LOOKUPS_IN_FLIGHT) {
+        return Promise.reject(unavailable());
       }
-      if (!record) return undefined;
-      return {
-        id: record.id,
-        hash: record.hash,
-        scopes: record.scopes,
-        owner: { userId: record.ownerId, roles: record.ownerRoles, scopes: [] },
-        expiresAt: record.expiresAt,
-        revoked: record.revoked,
-      };
+      const pending = lookup(id).finally(() => inFlight.delete(id));
+      inFlight.set(id, pending);
+      return pending;
     },
     used: (id) => {
       const at = now();
