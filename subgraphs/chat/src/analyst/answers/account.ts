@@ -5,7 +5,7 @@
 import { formatEnum, formatMoney } from '../format.ts';
 import { excerpt } from '../relevance.ts';
 import { callTool, type NamedRef } from '../tool-data.ts';
-import { type AnswerContext } from './context.ts';
+import { startAll, type AnswerContext } from './context.ts';
 import { writeQuotes, type Quote } from './quotes.ts';
 
 interface AccountData {
@@ -28,9 +28,9 @@ export const MAX_ACCOUNTS = 3;
 /** @default 4 memories per account */
 export const MAX_ACCOUNT_QUOTES = 4;
 
-async function overview(context: AnswerContext, id: string): Promise<void> {
+async function overview(context: AnswerContext, load: Promise<AccountData | null>): Promise<void> {
   const { request, writer } = context;
-  const account = await callTool<AccountData | null>(request.tools, 'Account', { id }, 'account');
+  const account = await load;
   if (writer.aborted) return;
   if (!account) {
     writer.paragraph("I don't know: that account is not visible to you.");
@@ -84,8 +84,12 @@ export async function answerAccountOverview(context: AnswerContext): Promise<voi
       `Sophia tracks ${names} for the company as a whole, not per account; here is what it knows about the account.`,
     );
   }
-  for (const account of context.request.understanding.accounts.slice(0, MAX_ACCOUNTS)) {
+  const { tools } = context.request;
+  const accounts = startAll(context.request.understanding.accounts.slice(0, MAX_ACCOUNTS), ({ id }) =>
+    callTool<AccountData | null>(tools, 'Account', { id }, 'account'),
+  );
+  for (const account of accounts) {
     if (context.writer.aborted) return;
-    await overview(context, account.id);
+    await overview(context, account);
   }
 }

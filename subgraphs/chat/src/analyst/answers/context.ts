@@ -12,6 +12,17 @@ export interface AnswerContext {
 
 export type Answer = (context: AnswerContext) => Promise<void>;
 
+/**
+ * Starts `load` for every item at once — independent tool calls, so they travel to the gateway together and
+ * run side by side — and returns their promises in the items' order, for the answer to write each in turn as
+ * soon as it (and those before it) arrived. A failure rejects where its turn comes, not before.
+ */
+export function startAll<T, R>(items: readonly T[], load: (item: T) => Promise<R>): Promise<R>[] {
+  const loads = items.map(load);
+  for (const pending of loads) pending.catch(() => undefined);
+  return loads;
+}
+
 /** The periods the question names, or the current quarter (the API's default) when it names none. */
 export function periodsOrCurrent(context: AnswerContext): readonly string[] {
   const { periods } = context.request.understanding;

@@ -2,7 +2,7 @@
 import type { ResolvedEntity } from '../../pipeline/answer-contract.ts';
 import { formatChange, formatValue } from '../format.ts';
 import { callTool, type MetricInfo } from '../tool-data.ts';
-import { today, type AnswerContext } from './context.ts';
+import { startAll, today, type AnswerContext } from './context.ts';
 
 interface SeriesData extends MetricInfo {
   readonly series: readonly { period: string; start: string; end: string; value: number }[];
@@ -40,15 +40,24 @@ export function seriesArgs(
   return { id: metricId, from: first, to: last, grain };
 }
 
-async function trendOf(context: AnswerContext, metric: ResolvedEntity): Promise<void> {
-  const { request, writer } = context;
+function seriesOf(context: AnswerContext, metric: ResolvedEntity): Promise<SeriesData | null> {
+  const { request } = context;
   const grain = askedGrain(request.question);
   const since = /\b(since|from)\b/i.test(request.question) && request.understanding.periods.length === 1;
   const args = {
     ...seriesArgs(metric.id, request.understanding.periods, since),
     ...(grain ? { grain } : {}),
   };
-  const data = await callTool<SeriesData | null>(request.tools, 'MetricSeries', args, 'metric');
+  return callTool<SeriesData | null>(request.tools, 'MetricSeries', args, 'metric');
+}
+
+async function trendOf(
+  context: AnswerContext,
+  metric: ResolvedEntity,
+  series: Promise<SeriesData | null>,
+): Promise<void> {
+  const { writer } = context;
+  const data = await series;
   if (writer.aborted) return;
   if (!data || data.series.length === 0) {
     writer.paragraph(`I don't know: there is no data for **${metric.name}** over that time.`);
@@ -94,8 +103,10 @@ async function trendOf(context: AnswerContext, metric: ResolvedEntity): Promise<
 }
 
 export async function answerKpiTrend(context: AnswerContext): Promise<void> {
-  for (const metric of context.request.understanding.metrics) {
+  const { metrics } = context.request.understanding;
+  const series = startAll(metrics, (metric) => seriesOf(context, metric));
+  for (const [index, metric] of metrics.entries()) {
     if (context.writer.aborted) return;
-    await trendOf(context, metric);
+    await trendOf(context, metric, series[index]!);
   }
 }

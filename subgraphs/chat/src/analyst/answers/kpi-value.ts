@@ -7,7 +7,7 @@ import type { ResolvedEntity } from '../../pipeline/answer-contract.ts';
 import { formatChange, formatEnum, formatValue } from '../format.ts';
 import { periodBounds, previousPeriod } from '../periods.ts';
 import { callTool, type KpiCardData, type MetricInfo } from '../tool-data.ts';
-import { periodsOrCurrent, today, type AnswerContext } from './context.ts';
+import { periodsOrCurrent, startAll, today, type AnswerContext } from './context.ts';
 
 /** A KPI card, or the same figures read with `MetricValue` (which has no status). */
 type Figure = Omit<KpiCardData, 'status'> & { readonly status: string | null };
@@ -82,16 +82,17 @@ export async function answerKpiValue(context: AnswerContext): Promise<void> {
   const periods = periodsOrCurrent(context);
   const figures: Figure[] = [];
   let metrics = request.understanding.metrics;
-  for (const period of periods) {
-    const cards = await callTool<KpiCardData[]>(request.tools, 'KpiCards', { period }, 'kpiCards');
+  const cardsOf = startAll(periods, (period) =>
+    callTool<KpiCardData[]>(request.tools, 'KpiCards', { period }, 'kpiCards'),
+  );
+  for (const [index, period] of periods.entries()) {
+    const cards = await cardsOf[index]!;
     // No metric named ("how are we doing?"): every headline card.
     if (request.understanding.metrics.length === 0) {
       metrics = cards.map((card) => ({ id: card.metric.id, name: card.metric.name }));
     }
-    for (const metric of metrics) {
-      const figure = await figureFor(context, metric, period, cards);
-      if (figure) figures.push(figure);
-    }
+    const found = await Promise.all(metrics.map((metric) => figureFor(context, metric, period, cards)));
+    figures.push(...found.filter((figure) => figure !== null));
     if (writer.aborted) return;
   }
   // One metric's periods side by side, in the order the question named the metrics.

@@ -2,7 +2,7 @@
 import { formatEnum, formatMoney, formatShare } from '../format.ts';
 import { relevantMemories } from '../relevance.ts';
 import { callTool, type DealData, type NamedRef } from '../tool-data.ts';
-import { type AnswerContext } from './context.ts';
+import { startAll, type AnswerContext } from './context.ts';
 import { writeQuotes } from './quotes.ts';
 
 interface PersonData {
@@ -27,9 +27,9 @@ export const MAX_PERSON_DEALS = 8;
 /** @default 3 people per answer */
 export const MAX_PEOPLE = 3;
 
-async function overview(context: AnswerContext, id: string): Promise<void> {
+async function overview(context: AnswerContext, load: Promise<PersonData | null>): Promise<void> {
   const { request, writer } = context;
-  const person = await callTool<PersonData | null>(request.tools, 'PersonOverview', { id }, 'user');
+  const person = await load;
   if (writer.aborted) return;
   if (!person) {
     writer.paragraph("I don't know: that person is not in the directory you can see.");
@@ -89,8 +89,12 @@ async function overview(context: AnswerContext, id: string): Promise<void> {
 }
 
 export async function answerPersonOverview(context: AnswerContext): Promise<void> {
-  for (const person of context.request.understanding.people.slice(0, MAX_PEOPLE)) {
+  const { tools } = context.request;
+  const people = startAll(context.request.understanding.people.slice(0, MAX_PEOPLE), ({ id }) =>
+    callTool<PersonData | null>(tools, 'PersonOverview', { id }, 'user'),
+  );
+  for (const person of people) {
     if (context.writer.aborted) return;
-    await overview(context, person.id);
+    await overview(context, person);
   }
 }
