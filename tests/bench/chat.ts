@@ -126,7 +126,9 @@ function cpuMs(stack: RunningStack): Map<string, number> {
   const used = new Map<string, number>();
   try {
     const tick = 10; // USER_HZ is 100 on Linux
-    for (const pid of readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').split(/\s+/)) {
+    for (const pid of readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').split(
+      /\s+/,
+    )) {
       if (!pid) continue;
       const port = /(?:^|\0)PORT=(\d+)/.exec(readFileSync(`/proc/${pid}/environ`, 'utf8'))?.[1];
       const name = port && ports.get(port);

@@ -130,7 +130,8 @@ export async function loadDirectory(tools: ToolInvoker): Promise<Directory> {
     cached<ProjectEntry>(`${scope} projects`, () => callTool(tools, 'ProjectDirectory', {}, 'projects')),
   ]);
   const last = built.get(people);
-  if (last && last.metrics === metrics && last.accounts === accounts && last.projects === projects) return last;
+  if (last && last.metrics === metrics && last.accounts === accounts && last.projects === projects)
+    return last;
   const directory = { metrics, accounts, people, projects, teams: teamsOf(people) };
   built.set(people, directory);
   return directory;

@@ -77,7 +77,8 @@ export class OperationsClient {
       };
       if (!response.ok || !Array.isArray(body.results) || body.results.length !== batch.length) {
         const first = body.errors?.[0];
-        const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : 'DOWNSTREAM_SERVICE_ERROR';
+        const code =
+          typeof first?.extensions?.code === 'string' ? first.extensions.code : 'DOWNSTREAM_SERVICE_ERROR';
         const message = typeof first?.message === 'string' ? first.message : `HTTP ${response.status}`;
         throw new OperationsRefusedError(code, message);
       }

@@ -110,7 +110,8 @@ export function createToolbox(options: ToolboxOptions): Toolbox {
           result = await operations.call(name, args);
         } catch (error) {
           if (options.signal?.aborted) throw error;
-          if (error instanceof OperationsRefusedError) throw new ToolCallError(name, error.code, error.message);
+          if (error instanceof OperationsRefusedError)
+            throw new ToolCallError(name, error.code, error.message);
           const reason = error instanceof Error ? error.message : String(error);
           throw new ToolCallError(name, DOWNSTREAM, `The gateway failed: ${reason}`);
         }

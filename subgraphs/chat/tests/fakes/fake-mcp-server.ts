@@ -54,7 +54,8 @@ export async function startFakeMcpServer(
 
   /** `/operations` as the gateway answers it: `{"calls": [...]}` in, `{"results": [...]}` out, in order. */
   const operations = async (body: unknown, viewer: Viewer) => {
-    const list = (body as { calls?: Array<{ name: string; arguments?: Record<string, unknown> }> }).calls ?? [];
+    const list =
+      (body as { calls?: Array<{ name: string; arguments?: Record<string, unknown> }> }).calls ?? [];
     const results = await Promise.all(
       list.map(
         async ({ name, arguments: args }) =>
