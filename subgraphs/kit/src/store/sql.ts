@@ -33,4 +33,4 @@ export function parseJsonColumn<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-export { upsertSelectSql, type UpsertSelect } from './upsert-select.ts';
+export { upsertSelect, upsertSelectSql, type UpsertSelect } from './upsert-select.ts';

@@ -1,3 +1,4 @@
+import type { SqlRunner } from '../duckdb.ts';
 import type { Dialect } from './sql-database.ts';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -45,3 +46,12 @@ export function upsertSelectSql(dialect: Dialect, upsert: UpsertSelect): string 
     : 'DO NOTHING';
   return `INSERT INTO ${table} (${list}) SELECT ${list} FROM ${source} ON CONFLICT (${key.join(', ')}) ${conflict}`;
 }
+
+/**
+ * A store's bulk write: upserts into `table`, matched on `key`, the rows of a relation holding `columns`
+ * (named as the table's), in the store's dialect.
+ */
+export const upsertSelect =
+  (table: string, columns: readonly string[], key: readonly string[]) =>
+  (tx: SqlRunner, dialect: Dialect, source: string): Promise<void> =>
+    tx.run(upsertSelectSql(dialect, { table, columns, key, source }));

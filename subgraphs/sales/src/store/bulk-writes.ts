@@ -1,4 +1,4 @@
-import { upsertSelectSql, type Dialect, type SqlRunner } from '@sophia/kit';
+import { upsertSelect, upsertSelectSql, type Dialect, type SqlRunner } from '@sophia/kit';
 import { DEAL_STAGES, statusOfStage } from '@sophia/domain';
 
 /**
@@ -20,12 +20,8 @@ const ACCOUNT_COLUMNS = [
   'customer_since',
 ];
 
-/** Accounts by id from `source`, a relation with the `accounts` table's columns. */
-export function upsertAccountsFrom(tx: SqlRunner, dialect: Dialect, source: string): Promise<void> {
-  return tx.run(
-    upsertSelectSql(dialect, { table: 'accounts', columns: ACCOUNT_COLUMNS, key: ['id'], source }),
-  );
-}
+/** Accounts by id from a relation with the `accounts` table's columns. */
+export const upsertAccountsFrom = upsertSelect('accounts', ACCOUNT_COLUMNS, ['id']);
 
 const DEAL_COLUMNS = [
   'id',
