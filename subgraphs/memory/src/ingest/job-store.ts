@@ -1,4 +1,4 @@
-import type { RequestDeadline, SqlDatabase, SqlRunner } from '@sophia/kit';
+import type { Clock, RequestDeadline, SqlDatabase, SqlRunner } from '@sophia/kit';
 import { isoTimestamp } from '../store/rows.ts';
 import type { Visibility } from '../visibility.ts';
 
@@ -67,6 +67,8 @@ export class IngestJobStore {
   constructor(
     private readonly db: SqlDatabase,
     private readonly write: Exclusive,
+    /** The store's clock: a job finishes at the same "now" its memories and events are written at. */
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -140,7 +142,7 @@ export class IngestJobStore {
   cancel(id: string): Promise<IngestJobRow | null> {
     return this.write(async () => {
       await this.updateInFlight(id, `status = 'CANCELLED', finished_at = ?, content = NULL`, [
-        new Date().toISOString(),
+        this.clock.now().toISOString(),
       ]);
       return this.findAny(id);
     });
@@ -173,7 +175,7 @@ export class IngestJobStore {
           patch.chunksDone,
           patch.chunksFailed,
           patch.error ?? null,
-          finished ? new Date().toISOString() : null,
+          finished ? this.clock.now().toISOString() : null,
         ],
       );
       return updated ? this.findAny(id) : null;
