@@ -252,6 +252,28 @@ describe('cross-user isolation: every path, no leak, no existence oracle', () =>
     }
   });
 
+  it.each(named)('/operations (the assistant’s way to the tools): %s', async (_, ownerId, intruderId) => {
+    explainOnFailure();
+    const mine = secrets.get(ownerId)!;
+    const response = await fetch(`${stack.gateway.url}/operations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(intruderId)}` },
+      body: JSON.stringify({
+        calls: [
+          { name: 'SearchMemories', arguments: { query: mine.word, limit: 50 } },
+          { name: 'Account', arguments: { id: ACCOUNT_ID } },
+        ],
+      }),
+    });
+    expect(response.status).toBe(200);
+    const { results } = (await response.json()) as { results: Array<{ errors?: unknown }> };
+    expect(results).toHaveLength(2);
+    for (const result of results) expect(result.errors).toBeUndefined();
+    const text = JSON.stringify(results);
+    expect(text).not.toContain(mine.privateMemory);
+    expect(text).not.toContain(mine.teamMemory);
+  });
+
   it('lets each owner see all of their own (the probes above look at real data)', async () => {
     explainOnFailure();
     for (const person of people) {
