@@ -19,6 +19,7 @@ import { bm25Sql } from './search-sql.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { IngestJobStore } from './ingest/job-store.ts';
 import { createSerialQueue } from './serial-queue.ts';
+import { singleFlight } from './single-flight.ts';
 import { prepareEmbeddings } from './stored-embeddings.ts';
 import { memoryStore } from './store/definition.ts';
 import {
@@ -109,14 +110,17 @@ export class MemoryStore {
     );
   }
 
-  /** The viewer's team, from the directory; a user the directory does not know has none. */
-  async viewerScope(userId: string): Promise<ViewerScope> {
+  /**
+   * The viewer's team, from the directory; a user the directory does not know has none. Concurrent requests
+   * of one viewer share one lookup (a burst of requests must not queue for the store's few connections).
+   */
+  readonly viewerScope = singleFlight(async (userId: string): Promise<ViewerScope> => {
     const [row] = await this.db.query<{ teamId: string | null }>(
       'SELECT team_id AS "teamId" FROM directory WHERE user_id = ?',
       [userId],
     );
     return { userId, teamId: row?.teamId ?? null };
-  }
+  });
 
   /** Memories among `ids` that the viewer may see. */
   async memoriesByIds(scope: ViewerScope, ids: readonly string[]): Promise<MemoryRow[]> {

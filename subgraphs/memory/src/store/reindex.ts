@@ -37,11 +37,14 @@ export function staleRows(
   );
 }
 
+/** Rows per UPDATE: every value is one bind, and a vector's JSON is about 8 KB. */
+const UPDATE_ROWS = 100;
+
 /**
- * Embeds `rows` (one embedder batch path for all: the DataLoader joins them) and writes, per memory, its new
- * vector, content hash, index terms and the hash of the text they were made from, in one transaction. A row
- * whose text changed again meanwhile is left for the next pass (its hash still differs). A text the model
- * refuses fails the call. Returns the ids written.
+ * Embeds `rows` (one embedder batch path for all: the DataLoader joins them) and writes their new vectors,
+ * content hashes, index terms and the hash of the text they were made from, in one transaction of a few
+ * statements (a round trip to Snowflake is costly). A row whose text changed again meanwhile is left for the
+ * next pass (its hash still differs). A text the model refuses fails the call. Returns the ids written.
  */
 export async function reindexRows(
   db: SqlDatabase,
@@ -50,45 +53,53 @@ export async function reindexRows(
 ): Promise<string[]> {
   if (rows.length === 0) return [];
   const vectors = await embedder.embedMany(rows.map(memoryText));
-  return db.transaction(async (tx) => {
-    const now = new Map(
-      (
-        await tx.query<TextRow>(`SELECT ${TEXT_COLUMNS} FROM memories WHERE id IN (${placeholders(rows)})`, [
-          ...rows.map((row) => row.id),
-        ])
-      ).map((row) => [row.id, memoryText(row)]),
-    );
-    const written: string[] = [];
-    for (const [i, row] of rows.entries()) {
-      const vector = vectors[i];
-      if (!(vector instanceof Float32Array)) {
-        throw new Error(`Cannot embed memory ${row.id}: ${vector?.message ?? 'no result'}`);
-      }
-      const text = memoryText(row);
-      if (now.get(row.id) !== text) continue;
-      const { terms, termCount } = indexTerms(row);
-      await tx.run(
-        `UPDATE memories SET embedding = ${vectorParamSql(db.dialect, vector.length)}, content_hash = ?,
-           term_count = ?, indexed_hash = ? WHERE id = ?`,
-        [
-          JSON.stringify(Array.from(vector)),
-          contentHash(row.content),
-          termCount,
-          indexedHash(text),
-          row.id,
-        ] as SqlParam[],
-      );
-      await tx.run('DELETE FROM memory_terms WHERE memory_id = ?', [row.id]);
-      await tx.insertRows('memory_terms', terms);
-      written.push(row.id);
+  const updates = rows.map((row, i) => {
+    const vector = vectors[i];
+    if (!(vector instanceof Float32Array)) {
+      throw new Error(`Cannot embed memory ${row.id}: ${vector?.message ?? 'no result'}`);
     }
-    return written;
+    return { row, vector, text: memoryText(row), ...indexTerms(row) };
+  });
+  return db.transaction(async (tx) => {
+    const current = await tx.query<TextRow>(
+      `SELECT ${TEXT_COLUMNS} FROM memories WHERE id IN (${placeholders(rows)})`,
+      rows.map((row) => row.id),
+    );
+    const now = new Map(current.map((row) => [row.id, memoryText(row)]));
+    const fresh = updates.filter((update) => now.get(update.row.id) === update.text);
+    for (let start = 0; start < fresh.length; start += UPDATE_ROWS) {
+      const chunk = fresh.slice(start, start + UPDATE_ROWS);
+      await tx.run(
+        `UPDATE memories SET embedding = ${vectorCastSql(db.dialect, chunk[0]!.vector.length)},
+           content_hash = v.content_hash, term_count = v.term_count, indexed_hash = v.indexed_hash
+         FROM (VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')})
+           AS v (id, embedding, content_hash, term_count, indexed_hash)
+         WHERE memories.id = v.id`,
+        chunk.flatMap((update): SqlParam[] => [
+          update.row.id,
+          JSON.stringify(Array.from(update.vector)),
+          contentHash(update.row.content),
+          update.termCount,
+          indexedHash(update.text),
+        ]),
+      );
+    }
+    const ids = fresh.map((update) => update.row.id);
+    for (let start = 0; start < ids.length; start += 1_000) {
+      const chunk = ids.slice(start, start + 1_000);
+      await tx.run(`DELETE FROM memory_terms WHERE memory_id IN (${placeholders(chunk)})`, chunk);
+    }
+    await tx.insertRows(
+      'memory_terms',
+      fresh.flatMap((update) => update.terms),
+    );
+    return ids;
   });
 }
 
-/** A vector bound as JSON text, cast to the dialect's vector type. */
-function vectorParamSql(dialect: Dialect, dimension: number): string {
+/** `v.embedding` (a vector as JSON text) cast to the dialect's vector type. */
+function vectorCastSql(dialect: Dialect, dimension: number): string {
   return dialect === 'snowflake'
-    ? `PARSE_JSON(?)::ARRAY::VECTOR(FLOAT, ${vectorDimension(dimension)})`
-    : '?::FLOAT[]';
+    ? `PARSE_JSON(v.embedding)::ARRAY::VECTOR(FLOAT, ${vectorDimension(dimension)})`
+    : 'v.embedding::FLOAT[]';
 }
