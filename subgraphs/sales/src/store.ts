@@ -170,7 +170,9 @@ export class SalesStore {
         const [before] = await tx.query<DealRow>(select, [id]);
         if (!before || before.stage === stage) return before ? { deal: before, previousStage: stage } : null;
         const status = statusOfStage(stage);
-        const today = this.clock.today();
+        // One reading of the clock: the day a deal closes is the day its change is recorded.
+        const changedAt = this.clock.now().toISOString();
+        const today = changedAt.slice(0, 10);
         await tx.run(
           `UPDATE deals SET stage = ?, status = ?, probability = ?,
              closed_at = CASE WHEN ? = 'OPEN' THEN NULL ELSE CAST(? AS DATE) END,
@@ -187,7 +189,6 @@ export class SalesStore {
         const [account] = await accountsOn(tx, [before.accountId]);
         if (!after || !account) throw new StorageError(`Deal ${id} or its account vanished while it moved.`);
         const stageHistory = await stageChangesOn(tx, [id]);
-        const changedAt = this.clock.now().toISOString();
         const change = await recordDealChange(tx, { before, after, region: account.region, changedAt });
         return { deal: after, previousStage: before.stage, account, stageHistory, change };
       };
