@@ -158,17 +158,8 @@ function badDeals(
   name: string,
   bad: { dropType?: boolean; row37?: boolean; ghostOn12?: boolean },
 ) {
-  const columns = [
-    'id',
-    'name',
-    'account_id',
-    'owner_id',
-    'amount',
-    'stage',
-    'type',
-    'created_at',
-    'close_date',
-  ];
+  // The sample's own columns, so the file is a deals file in every way but the problems asked for.
+  const columns = readFileSync(sampleFile('deals'), 'utf8').split('\n')[0]!.split(',');
   const kept = columns.filter((column) => !(bad.dropType && column === 'type'));
   const [account] = sample('accounts');
   const [seller] = sample('people').filter((person) => person['id'] !== ceo()['id']);
@@ -185,7 +176,7 @@ function badDeals(
       created_at: '2026-07-01',
       close_date: '2026-08-01',
     };
-    lines.push(kept.map((column) => deal[column]).join(','));
+    lines.push(kept.map((column) => deal[column] ?? '').join(','));
   }
   const file = join(dir, name);
   writeFileSync(file, `${lines.join('\n')}\n`);
