@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearDirectoryCache, createAnalyst } from '../../src/analyst/index.ts';
 import type { AnswerEvent, ToolInvoker, Understanding } from '../../src/pipeline/answer-contract.ts';
+import { understandAnything } from '../scripted-answers.ts';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 const METRICS = [
@@ -58,13 +59,8 @@ async function answer(tools: ToolInvoker, question: string, understanding: Parti
     {
       question,
       understanding: {
+        ...(await understandAnything(question, [], tools, NOW)),
         intent: 'KPI_VALUE',
-        confidence: 1,
-        metrics: [],
-        periods: [],
-        accounts: [],
-        people: [],
-        projects: [],
         ...understanding,
       },
       history: [],
