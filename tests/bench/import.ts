@@ -4,7 +4,7 @@
  * (no validation, no upsert) in the same run: the ceiling the importer is measured by.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDb } from '@sophia/kit';
 import { importFile } from '../../ops/src/import/import-file.ts';
@@ -66,6 +66,7 @@ async function timedImport(dataDir: string, kind: string, file: string): Promise
   return (performance.now() - started) / 1000;
 }
 
+const loadAtStart = loadavg()[0]!;
 const dataDir = join(dir, 'data');
 await timedImport(dataDir, 'people', people);
 await timedImport(dataDir, 'accounts', accounts);
@@ -101,4 +102,8 @@ const print = (cells: string[]) => console.log(cells.map((cell, i) => cell.padEn
 print(header);
 print(widths.map((width) => '-'.repeat(width)));
 rows.forEach(print);
+// Rates on a shared machine move with its load; the ratio to the raw load in the same run moves less.
+console.log(
+  `load average (1 min): ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
+);
 rmSync(dir, { recursive: true, force: true });
