@@ -91,7 +91,9 @@ describe('API keys in the project subgraph', () => {
     });
     expect(apiKeyMatches(secret, lookup.body['key'].hash, DEV_API_KEY_PEPPER)).toBe(true);
     expect(JSON.stringify(lookup.body)).not.toContain(secret.slice(key.prefix.length));
-    expect((await internal(API_KEY_LOOKUP_PATH, { id: '0123456789abcdef' }, token)).body).toEqual({ key: null });
+    expect((await internal(API_KEY_LOOKUP_PATH, { id: '0123456789abcdef' }, token)).body).toEqual({
+      key: null,
+    });
 
     // Last use only moves forward.
     expect((await internal(API_KEY_USED_PATH, { id: key.id }, token)).status).toBe(200);
