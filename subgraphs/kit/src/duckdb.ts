@@ -2,7 +2,7 @@ import { mkdirSync, accessSync, constants } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { checkedBeforeCommit, type SqlDatabase, type TransactionOptions } from './store/sql-database.ts';
-import { SpanKind, withSpan } from './telemetry/spans.ts';
+import { statementSpan } from './telemetry/statement-span.ts';
 
 export type SqlParam = DuckDBValue | string | number | boolean | null;
 export type SqlRow = Record<string, unknown>;
@@ -125,19 +125,7 @@ export class DuckDb implements SqlDatabase {
   }
 }
 
-/** One CLIENT span per statement, named by its verb; the text has placeholders only, never values. */
-function traced<T>(sql: string, work: () => Promise<T>): Promise<T> {
-  const statement = sql.trim();
-  const verb = statement.split(/\s+/, 1)[0]?.toUpperCase() ?? 'SQL';
-  return withSpan(
-    `duckdb ${verb}`,
-    {
-      kind: SpanKind.CLIENT,
-      attributes: { 'db.system.name': 'duckdb', 'db.query.text': statement.slice(0, 512) },
-    },
-    work,
-  );
-}
+const traced = <T>(sql: string, work: () => Promise<T>): Promise<T> => statementSpan('duckdb', sql, work);
 
 async function queryOn<T>(c: DuckDBConnection, sql: string, params: readonly SqlParam[]): Promise<T[]> {
   const reader = await c.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined);

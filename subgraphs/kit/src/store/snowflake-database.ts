@@ -1,5 +1,6 @@
 import type { SqlParam, SqlRow, SqlRunner } from '../duckdb.ts';
 import { SnowflakeClient, type SnowflakeClientOptions, type SnowflakeRunner } from '../snowflake/index.ts';
+import { statementSpan } from '../telemetry/statement-span.ts';
 import { checkedBeforeCommit, type SqlDatabase, type TransactionOptions } from './sql-database.ts';
 import { mergeStatements } from './snowflake-merge.ts';
 
@@ -24,29 +25,34 @@ export class SnowflakeDatabase implements SqlDatabase {
   }
 
   query<T = SqlRow>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
-    return this.client.query<T>(sql, params);
+    return traced(sql, () => this.client.query<T>(sql, params));
   }
 
   run(sql: string, params: readonly SqlParam[] = []): Promise<void> {
-    return this.client.run(sql, params);
+    return traced(sql, () => this.client.run(sql, params));
   }
 
   insertRows(table: string, rows: readonly SqlRow[]): Promise<void> {
-    return this.client.insertRows(table, rows);
+    return traced(`INSERT INTO ${table}`, () => this.client.insertRows(table, rows));
   }
 
   upsertRows(table: string, rows: readonly SqlRow[], key: readonly string[]): Promise<void> {
-    return upsertOn(this.client, table, rows, key);
+    return traced(`MERGE INTO ${table}`, () => upsertOn(this.client, table, rows, key));
   }
 
   transaction<T>(work: (tx: SqlRunner) => Promise<T>, options?: TransactionOptions): Promise<T> {
-    return this.client.transaction(checkedBeforeCommit((tx) => work(storeRunner(tx)), options));
+    return traced('TRANSACTION', () =>
+      this.client.transaction(checkedBeforeCommit((tx) => work(storeRunner(tx)), options)),
+    );
   }
 
   close(): Promise<void> {
     return this.client.close();
   }
 }
+
+/** Spans as the embedded store's, so a trace shows the warehouse's statements under the request. */
+const traced = <T>(sql: string, work: () => Promise<T>): Promise<T> => statementSpan('snowflake', sql, work);
 
 /** Statements Snowflake runs in a transaction of their own, committing any open one first. */
 const DDL = /^\s*(CREATE|ALTER|DROP|TRUNCATE|UNDROP|COMMENT|GRANT|REVOKE)\b/i;
