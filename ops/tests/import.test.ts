@@ -77,6 +77,12 @@ describe('npm run import', () => {
       "SELECT * FROM deals WHERE status = 'WON' AND close_date BETWEEN DATE '2026-07-01' AND DATE '2026-09-30'",
     );
     expect(won).toBe(2);
+    const { db: sales } = await openStore({ ...SALES_STORE, dataDir });
+    const history = await sales.query<{ stage: string }>(
+      "SELECT stage FROM deal_stage_changes WHERE deal_id = 'd-1' ORDER BY position",
+    );
+    await sales.close();
+    expect(history.map((change) => change.stage)).toEqual(['PROSPECTING', 'PROPOSAL', 'CLOSED_WON']);
     const { db, meta, clock } = await openStore({ ...KPI_STORE, dataDir });
     const [bookings] = await db.query<{ total: number }>(
       "SELECT SUM(value) AS total FROM daily_facts WHERE fact = 'new_bookings' AND date BETWEEN '2026-07-01' AND '2026-09-30'",
@@ -167,6 +173,30 @@ describe('npm run import', () => {
     ).toBe(1);
     expect(await count(dataDir, SALES_STORE, history)).toBe(before);
     expect(await count(dataDir, SALES_STORE, 'SELECT * FROM deals')).toBe(6);
+  });
+
+  it('replaces the stage history of each deal a file names, oldest first whatever the file’s order', async () => {
+    const dataDir = newDir();
+    for (const kind of ['teams', 'people', 'accounts', 'deals', 'deal-stages'])
+      await importFile({ dataDir, kind, file: sample(kind) });
+    const others = "SELECT * FROM deal_stage_changes WHERE deal_id <> 'd-1'";
+    const before = await count(dataDir, SALES_STORE, others);
+    const file = join(dataDir, 'history.csv');
+    writeFileSync(
+      file,
+      'deal_id,stage,entered_at\nd-1,CLOSED_LOST,2026-08-02\nd-1,QUALIFICATION,2026-05-03\n',
+    );
+    expect((await importFile({ dataDir, kind: 'deal-stages', file })).written).toBe(true);
+    const { db } = await openStore({ ...SALES_STORE, dataDir });
+    const history = await db.query<{ position: number; stage: string }>(
+      "SELECT position, stage FROM deal_stage_changes WHERE deal_id = 'd-1' ORDER BY position",
+    );
+    await db.close();
+    expect(history).toEqual([
+      { position: 0, stage: 'QUALIFICATION' },
+      { position: 1, stage: 'CLOSED_LOST' },
+    ]);
+    expect(await count(dataDir, SALES_STORE, others)).toBe(before);
   });
 
   it('checks without writing on --dry-run, and reads JSON Lines and Parquet alike', async () => {

@@ -34,8 +34,9 @@ export interface ImportKind<R = unknown> {
   readonly write: (tx: SqlRunner, records: readonly R[]) => Promise<void>;
   /**
    * The set-wise write, for kinds a company may have millions of rows of: upserts `rows` (an SQL relation of
-   * the checked rows, one typed column per field, named as the file's columns) through the store's bulk API,
-   * without bringing the rows into JavaScript. Kinds without it are written through `write`.
+   * all the checked rows: one typed column per field, named as the file's columns, and `row_id`, the row's
+   * place in the file) through the store's bulk API, without bringing the rows into JavaScript. Kinds without
+   * it are written through `write`.
    */
   readonly upsertStaged?: (tx: SqlRunner, dialect: Dialect, rows: string) => Promise<void>;
   /** A second store that keeps a copy (memory's directory of who is on which team), written after the first. */

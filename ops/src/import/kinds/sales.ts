@@ -1,6 +1,7 @@
 import { STAGE_PROBABILITY, type DealStage } from '@sophia/domain';
 import {
   replaceStageHistories,
+  replaceStageHistoriesFrom,
   SALES_STORE,
   upsertAccounts,
   upsertAccountsFrom,
@@ -146,4 +147,5 @@ export const dealStages = defineKind<readonly [string, readonly StageChangeRecor
         .sort((a, b) => a.enteredAt.localeCompare(b.enteredAt)),
     ]),
   write: replaceStageHistories,
+  upsertStaged: replaceStageHistoriesFrom,
 });

@@ -78,3 +78,22 @@ async function moveDealsToOtherAccounts(tx: SqlRunner, deals: string): Promise<v
   }
   await tx.run('DROP TABLE deal_moves');
 }
+
+/**
+ * Replaces the stage history of every deal in `source` with that deal's rows there, as `replaceStageHistories`
+ * does: `source` is a relation with `deal_id`, `stage`, `entered_at` and `row_id` (the row's place in its
+ * file), and a history runs oldest first, in file order within a day.
+ */
+export async function replaceStageHistoriesFrom(
+  tx: SqlRunner,
+  _dialect: Dialect,
+  source: string,
+): Promise<void> {
+  await tx.run(`DELETE FROM deal_stage_changes WHERE deal_id IN (SELECT deal_id FROM ${source})`);
+  await tx.run(
+    `INSERT INTO deal_stage_changes (deal_id, position, stage, entered_at)
+     SELECT deal_id, CAST(ROW_NUMBER() OVER (PARTITION BY deal_id ORDER BY entered_at, row_id) - 1 AS INTEGER),
+       stage, entered_at
+     FROM ${source}`,
+  );
+}
