@@ -46,6 +46,13 @@ async function importSamples(dataDir: string): Promise<void> {
   }
 }
 
+/** A new data dir holding the sample files of `kinds`, imported in that order. */
+async function dataDirWith(...kinds: string[]): Promise<string> {
+  const dataDir = newDir();
+  for (const kind of kinds) await importFile({ dataDir, kind, file: sample(kind) });
+  return dataDir;
+}
+
 describe('npm run import', () => {
   it('loads every sample file into an empty data dir, exactly, and a second run changes nothing', async () => {
     const dataDir = newDir();
@@ -97,9 +104,7 @@ describe('npm run import', () => {
   });
 
   it('refuses a bad file with every problem listed, by line and column, and writes nothing', async () => {
-    const dataDir = newDir();
-    for (const kind of ['teams', 'people', 'accounts'])
-      await importFile({ dataDir, kind, file: sample(kind) });
+    const dataDir = await dataDirWith('teams', 'people', 'accounts');
     // No `type` column; row 37 has an amount that is not a number; row 12 names an owner nobody knows.
     const lines = ['id,name,account_id,owner_id,amount,stage,created_at,close_date'];
     for (let row = 1; row <= 40; row++) {
@@ -155,9 +160,7 @@ describe('npm run import', () => {
   });
 
   it('moves a known deal to another account without losing its stage history', async () => {
-    const dataDir = newDir();
-    for (const kind of ['teams', 'people', 'accounts', 'deals', 'deal-stages'])
-      await importFile({ dataDir, kind, file: sample(kind) });
+    const dataDir = await dataDirWith('teams', 'people', 'accounts', 'deals', 'deal-stages');
     const history = "SELECT * FROM deal_stage_changes WHERE deal_id = 'd-1'";
     const before = await count(dataDir, SALES_STORE, history);
     expect(before).toBeGreaterThan(0);
@@ -176,9 +179,7 @@ describe('npm run import', () => {
   });
 
   it('replaces the stage history of each deal a file names, oldest first whatever the file’s order', async () => {
-    const dataDir = newDir();
-    for (const kind of ['teams', 'people', 'accounts', 'deals', 'deal-stages'])
-      await importFile({ dataDir, kind, file: sample(kind) });
+    const dataDir = await dataDirWith('teams', 'people', 'accounts', 'deals', 'deal-stages');
     const others = "SELECT * FROM deal_stage_changes WHERE deal_id <> 'd-1'";
     const before = await count(dataDir, SALES_STORE, others);
     const file = join(dataDir, 'history.csv');
@@ -200,9 +201,7 @@ describe('npm run import', () => {
   });
 
   it('checks without writing on --dry-run, and reads JSON Lines and Parquet alike', async () => {
-    const dataDir = newDir();
-    for (const kind of ['teams', 'people', 'accounts'])
-      await importFile({ dataDir, kind, file: sample(kind) });
+    const dataDir = await dataDirWith('teams', 'people', 'accounts');
     const dry = await importFile({ dataDir, kind: 'deals', file: sample('deals'), dryRun: true });
     expect(dry).toMatchObject({ rows: 6, problems: [], written: false });
     expect(await count(dataDir, SALES_STORE, 'SELECT * FROM deals')).toBe(0);
