@@ -16,6 +16,14 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const config = loadDataConfig();
+  if (config.snowflake.SNOWFLAKE_ACCOUNT) {
+    // The import stages each file through DuckDB's readers on the store's own connection; Snowflake has none.
+    console.error(
+      'SNOWFLAKE_ACCOUNT is set: npm run import writes the embedded stores only. Import into a data dir ' +
+        '(SNOWFLAKE_* unset), or load the files into the stores’ Snowflake tables with COPY INTO.',
+    );
+    return 1;
+  }
   const result = await importFile({
     dataDir: config.SOPHIA_DATA_DIR,
     kind,
