@@ -149,6 +149,17 @@ describe('the assistant through the gateway, every service its own process', () 
     expect(textOf(events)).toContain(account.name);
   });
 
+  it('streams a long answer, written once its data is in, to the end: three accounts in one question', async () => {
+    explainOnFailure();
+    const { data } = await stack.query('{ accounts(first: 3) { nodes { id name } } }', { token });
+    const accounts = data.accounts.nodes as Array<{ id: string; name: string }>;
+    const [a, b, c] = accounts.map((account) => account.name);
+    // The three overviews arrive together and are written in one go: the reader must not fall behind.
+    const events = await ask(`Tell me about ${a}, ${b} and ${c}`);
+    expect(cited(events, 'Account')).toEqual(accounts.map((account) => account.id));
+    for (const account of accounts) expect(textOf(events)).toContain(account.name);
+  });
+
   it('says “I don’t know”, with no figure, about something the data does not hold', async () => {
     explainOnFailure();
     const events = await ask('What is the airspeed velocity of our office parrot?');

@@ -61,7 +61,7 @@ describe('the reply pipeline (in-process event log)', () => {
       ['TOOL_RESULT', 'SearchMemories'],
       ['TOOL_CALL', 'KpiCards'],
       ['TOOL_RESULT', 'KpiCards'],
-      ['TOKEN', null],
+      // Written in one go, the answer's two pieces reach the log as one TOKEN (reply-writer.ts).
       ['TOKEN', null],
       ['CITATION', 'revenue'],
       ['CITATION', 'mem_acme'],
@@ -122,6 +122,13 @@ describe('the reply pipeline (in-process event log)', () => {
       kind: 'CONVERSATION',
       visibility: 'PRIVATE',
     });
+  });
+
+  it('streams a long answer written in one go as a few TOKENs, so no reader falls 256 events behind', async () => {
+    const sent = await send('Long?');
+    const events = await follow(chat.socket(), sent.reply!.id);
+    expect(textOf(events)).toBe(Array.from({ length: 1_000 }, (_, i) => `w${i} `).join(''));
+    expect(events.filter((event) => event.type === 'TOKEN').length).toBeLessThanOrEqual(2);
   });
 
   it('refuses a blank, too long or foreign message as data with codes', async () => {

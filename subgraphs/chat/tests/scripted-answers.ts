@@ -39,6 +39,10 @@ export const scriptedSynthesizer: Synthesizer = async (request, sink) => {
       return;
     case 'Crash?':
       throw new Error('an unexpected bug');
+    case 'Long?':
+      // A long answer written in one go, as the analyst writes one once its data is in.
+      for (let i = 0; i < 1_000; i++) sink({ type: 'TOKEN', delta: `w${i} ` });
+      return;
     case 'Slow?':
       // Writes until cancelled (bounded, so a broken cancel still ends the test).
       for (let i = 0; i < 2_000 && !request.signal.aborted; i++) {
