@@ -151,11 +151,18 @@ describe('the assistant through the gateway, every service its own process', () 
 
   it('streams a long answer, written once its data is in, to the end: three accounts in one question', async () => {
     explainOnFailure();
-    const { data } = await stack.query('{ accounts(first: 3) { nodes { id name } } }', { token });
-    const accounts = data.accounts.nodes as Array<{ id: string; name: string }>;
+    const { data } = await stack.query(
+      '{ accounts(first: 100) { nodes { id name memories(limit: 50) { id } } } }',
+      { token },
+    );
+    // The three accounts Sophia remembers most about: the longest overviews.
+    const accounts = (data.accounts.nodes as Array<{ id: string; name: string; memories: unknown[] }>)
+      .sort((x, y) => y.memories.length - x.memories.length)
+      .slice(0, 3);
     const [a, b, c] = accounts.map((account) => account.name);
     // The three overviews arrive together and are written in one go: the reader must not fall behind.
     const events = await ask(`Tell me about ${a}, ${b} and ${c}`);
+    expect(textOf(events).split(/\s+/).length).toBeGreaterThan(300);
     expect(cited(events, 'Account')).toEqual(accounts.map((account) => account.id));
     for (const account of accounts) expect(textOf(events)).toContain(account.name);
   });
