@@ -5,7 +5,9 @@ import { IMPORT_KINDS } from './kinds/index.ts';
 const USAGE = `Usage: npm run import -- <kind> <file> [--dry-run]
   kind: ${IMPORT_KINDS.map((kind) => kind.name).join(', ')}
   file: .csv (with a header line), .jsonl / .ndjson (one JSON object per line) or .parquet
-Run it with the services stopped: it writes the store files under SOPHIA_DATA_DIR directly.`;
+Embedded stores: run it with the services stopped; it writes the store files under SOPHIA_DATA_DIR directly.
+With SNOWFLAKE_ACCOUNT set it checks the file locally and writes it into the stores on Snowflake, one
+transaction per file.`;
 
 /** `npm run import`: exit 0 when imported (or, with --dry-run, when the file is clean), 1 when refused. */
 async function main(argv: readonly string[]): Promise<number> {
@@ -16,20 +18,13 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const config = loadDataConfig();
-  if (config.snowflake.SNOWFLAKE_ACCOUNT) {
-    // The import stages each file through DuckDB's readers on the store's own connection; Snowflake has none.
-    console.error(
-      'SNOWFLAKE_ACCOUNT is set: npm run import writes the embedded stores only. Import into a data dir ' +
-        '(SNOWFLAKE_* unset), or load the files into the stores’ Snowflake tables with COPY INTO.',
-    );
-    return 1;
-  }
   const result = await importFile({
     dataDir: config.SOPHIA_DATA_DIR,
     kind,
     file,
     dryRun,
     progress: process.stderr,
+    snowflake: config.snowflake,
   });
   if (result.problems.length > 0) {
     console.error(`${file}: ${result.problems.length} problem(s); nothing was written.`);

@@ -31,7 +31,8 @@ export interface ImportKind<R = unknown> {
   readonly defines?: ReferenceSet;
   /** The validated rows as the records the store writes take (grouped by parent where children are replaced). */
   readonly toRecords: (rows: readonly ImportRow[]) => R[];
-  readonly write: (tx: SqlRunner, records: readonly R[]) => Promise<void>;
+  /** Writes a batch of records through the store's own writes, in the store's dialect. */
+  readonly write: (tx: SqlRunner, records: readonly R[], dialect: Dialect) => Promise<void>;
   /**
    * The set-wise write, for kinds a company may have millions of rows of: upserts `rows` (an SQL relation of
    * all the checked rows: one typed column per field, named as the file's columns, and `row_id`, the row's
@@ -42,7 +43,7 @@ export interface ImportKind<R = unknown> {
   /** A second store that keeps a copy (memory's directory of who is on which team), written after the first. */
   readonly alsoWrite?: {
     readonly store: StoreDefinition;
-    readonly write: (tx: SqlRunner, records: readonly R[]) => Promise<void>;
+    readonly write: (tx: SqlRunner, records: readonly R[], dialect: Dialect) => Promise<void>;
   };
 }
 

@@ -57,7 +57,7 @@ export const documents = defineKind<DocumentRecord>({
       createdAt: values['created_at'] as string,
       tags: values['tags'] as string[],
     })),
-  write: async (tx, records) => {
+  write: async (tx, records, dialect) => {
     const teams = await teamsOf(tx);
     const [anchor] = await tx.query<{ value: string }>(
       "SELECT value FROM sophia_meta WHERE key = 'demo_anchor'",
@@ -68,6 +68,7 @@ export const documents = defineKind<DocumentRecord>({
       tx,
       records.map((record) => record.id),
       memories,
+      dialect,
     );
   },
 });

@@ -128,7 +128,7 @@ export const facts = defineKind<DailyFact>({
     })),
   write: upsertDailyFacts,
   upsertStaged: (tx, dialect, rows) =>
-    upsertDailyFactsFrom(tx, dialect, `(SELECT "date" AS date, fact, value FROM ${rows})`),
+    upsertDailyFactsFrom(tx, dialect, `(SELECT date, fact, value FROM ${rows})`),
 });
 
 export const targets = defineKind<MetricTarget>({
