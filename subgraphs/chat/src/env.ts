@@ -41,6 +41,11 @@ export const chatEnvShape = {
   CHAT_STREAM_MAX_EVENTS: positiveInt.default(10_000),
   /** How long a finished reply's events stay replayable. */
   CHAT_STREAM_TTL_SECONDS: positiveInt.default(3_600),
+  /**
+   * How long a reply stays its writer's without a renewal (renewed every third of it while written): a reply
+   * whose replica stopped is failed by another replica, or the next one to start, once this has passed.
+   */
+  CHAT_REPLY_LEASE_SECONDS: z.coerce.number().int().min(3).max(3_600).default(60),
   /** Time one tool call may take. */
   CHAT_TOOL_TIMEOUT_MS: positiveInt.default(30_000),
 };

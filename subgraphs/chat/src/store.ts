@@ -15,6 +15,7 @@ import { parseCitations, type CitationRef } from './citations.ts';
 import type { ChatConfig } from './env.ts';
 import { createMonotonicClock } from './monotonic-clock.ts';
 import { CHAT_STORE } from './store/definition.ts';
+import { replyLease, type ReplyLease } from './store/reply-lease.ts';
 
 export type MessageRole = 'USER' | 'ASSISTANT';
 export type MessageStatus = 'STREAMING' | 'COMPLETE' | 'FAILED' | 'CANCELLED';
@@ -61,7 +62,10 @@ export interface MessagePatch {
 function chatSql(dialect: Dialect) {
   const iso = (column: string) => isoTimestampSql(column, dialect);
   const json = jsonValueSql(dialect);
-  const message = (role: string, status: string) => `SELECT ?, ?, '${role}', ?, '${status}', ${json}, ?`;
+  const message = (role: string, status: string) =>
+    `SELECT ?, ?, '${role}', ?, '${status}', ${json}, ?, ?, ?`;
+  const columns =
+    'id, conversation_id, role, content, status, citations, created_at, writer_id, lease_expires_at';
   return {
     conversationColumns: `c.id, c.owner_id AS "ownerId", c.title,
       ${iso('c.created_at')} AS "createdAt", ${iso('c.updated_at')} AS "updatedAt"`,
@@ -69,9 +73,8 @@ function chatSql(dialect: Dialect) {
       m.citations, ${iso('m.created_at')} AS "createdAt"`,
     json,
     // INSERT … SELECT, not VALUES: Snowflake refuses PARSE_JSON inside VALUES.
-    insertMessage: `INSERT INTO messages (id, conversation_id, role, content, status, citations, created_at)
-      SELECT ?, ?, ?, ?, ?, ${json}, ?`,
-    insertExchange: `INSERT INTO messages (id, conversation_id, role, content, status, citations, created_at)
+    insertMessage: `INSERT INTO messages (${columns}) SELECT ?, ?, ?, ?, ?, ${json}, ?, ?, ?`,
+    insertExchange: `INSERT INTO messages (${columns})
       ${message('USER', 'COMPLETE')} UNION ALL ${message('ASSISTANT', 'STREAMING')}`,
   };
 }
@@ -90,6 +93,8 @@ export class ChatStore {
     private readonly db: SqlDatabase,
     /** "Now" for writes and answers: the demo anchor's clock when the demo company is loaded. */
     readonly clock: Clock,
+    /** This replica's lease on the replies it writes. */
+    private readonly lease: ReplyLease,
   ) {
     this.now = createMonotonicClock(() => clock.now().getTime());
     this.sql = chatSql(db.dialect);
@@ -100,15 +105,23 @@ export class ChatStore {
     return this.clock.today();
   }
 
-  /** Opens `<SOPHIA_DATA_DIR>/chat.duckdb`, migrating it. */
-  static async open(config: ChatConfig, options: { clock?: Clock } = {}): Promise<ChatStore> {
+  /** This chat process among the replicas sharing the store: the writer its STREAMING replies record. */
+  get replicaId(): string {
+    return this.lease.replicaId;
+  }
+
+  /** Opens `<SOPHIA_DATA_DIR>/chat.duckdb` (or the warehouse), migrating it. */
+  static async open(
+    config: ChatConfig,
+    options: { clock?: Clock; lease?: Partial<ReplyLease> } = {},
+  ): Promise<ChatStore> {
     const { db, clock } = await openStore({
       ...CHAT_STORE,
       dataDir: config.SOPHIA_DATA_DIR,
       snowflake: config,
       ...(options.clock ? { clock: options.clock } : {}),
     });
-    return new ChatStore(db, clock);
+    return new ChatStore(db, clock, replyLease(config.CHAT_REPLY_LEASE_SECONDS * 1000, options.lease));
   }
 
   close(): Promise<void> {
@@ -181,14 +194,11 @@ export class ChatStore {
       const at = this.now().toISOString();
       const found = await tx.query('SELECT 1 FROM conversations WHERE id = ?', [input.conversationId]);
       if (found.length === 0) throw new Error(`Conversation ${input.conversationId} does not exist.`);
+      const status = input.status ?? 'COMPLETE';
       await tx.run(this.sql.insertMessage, [
-        id,
-        input.conversationId,
-        input.role,
-        input.content,
-        input.status ?? 'COMPLETE',
-        JSON.stringify(input.citations ?? []),
-        at,
+        ...[id, input.conversationId, input.role, input.content, status],
+        ...[JSON.stringify(input.citations ?? []), at],
+        ...(status === 'STREAMING' ? this.writerAndLease() : [null, null]),
       ]);
       await tx.run('UPDATE conversations SET updated_at = ? WHERE id = ?', [at, input.conversationId]);
       const written = await this.findMessage(tx, id);
@@ -228,8 +238,8 @@ export class ChatStore {
         ]);
       }
       await tx.run(this.sql.insertExchange, [
-        ...[ids.question, conversationId, input.question, '[]', asked],
-        ...[ids.reply, conversationId, '', '[]', replied],
+        ...[ids.question, conversationId, input.question, '[]', asked, null, null],
+        ...[ids.reply, conversationId, '', '[]', replied, ...this.writerAndLease()],
       ]);
       const conversation = await this.conversation(tx, conversationId);
       if (conversation.ownerId !== input.ownerId)
@@ -243,31 +253,55 @@ export class ChatStore {
   }
 
   /**
-   * Replies left STREAMING by a process that stopped while writing them, marked FAILED (their text so far
-   * kept), each with its conversation. A data directory belongs to one chat process, so at its start no
-   * reply in it is still being written.
+   * Replies left STREAMING by a replica that stopped while writing them (their lease ran out unrenewed, or
+   * they predate leases), marked FAILED (their text so far kept), each with its conversation. Replies that
+   * live replicas sharing the store are writing keep their lease and are left alone. One UPDATE takes them,
+   * stamping this sweep as their writer, so of two replicas sweeping at once each reply goes to exactly one.
+   * `starting` on embedded DuckDB takes every STREAMING reply: one process at a time opens the file, so at
+   * its start whatever is still STREAMING was a stopped process's, whatever its lease says.
    */
-  async failInterruptedReplies(): Promise<{ message: MessageRow; conversation: ConversationRow }[]> {
-    // Read, then update the rows read, in one transaction: Snowflake has no UPDATE … RETURNING.
-    const interrupted = await this.db.transaction(async (tx) => {
-      const streaming = await tx.query<{ id: string }>("SELECT id FROM messages WHERE status = 'STREAMING'");
-      const ids = streaming.map((row) => row.id);
-      for (let start = 0; start < ids.length; start += 1000) {
-        const chunk = ids.slice(start, start + 1000);
-        await tx.run(`UPDATE messages SET status = 'FAILED' WHERE id IN (${placeholders(chunk)})`, chunk);
-      }
-      return streaming;
-    });
+  async failInterruptedReplies(
+    options: { starting?: boolean } = {},
+  ): Promise<{ message: MessageRow; conversation: ConversationRow }[]> {
+    // Snowflake has no UPDATE … RETURNING: the sweep's own writer id finds the rows it took.
+    const sweep = `${this.lease.replicaId}/sweep:${randomUUID()}`;
+    const leases =
+      options.starting && this.db.dialect === 'duckdb'
+        ? ''
+        : 'AND (lease_expires_at IS NULL OR lease_expires_at < ?)';
+    await this.db.run(
+      `UPDATE messages SET status = 'FAILED', writer_id = ?, lease_expires_at = NULL
+       WHERE status = 'STREAMING' ${leases}`,
+      leases ? [sweep, this.lease.clock.now().toISOString()] : [sweep],
+    );
+    const taken = await this.db.query<StoredMessage>(
+      `SELECT ${this.sql.messageColumns} FROM messages m WHERE m.writer_id = ?`,
+      [sweep],
+    );
     const replies = [];
-    for (const { id } of interrupted) {
-      const message = await this.findMessage(this.db, id);
-      if (message)
-        replies.push({ message, conversation: await this.conversation(this.db, message.conversationId) });
-    }
+    for (const message of taken.map(toMessage))
+      replies.push({ message, conversation: await this.conversation(this.db, message.conversationId) });
     return replies;
   }
 
-  /** Changes a message (the reply being streamed); null when there is no such message. */
+  /**
+   * Extends this replica's lease on the replies among `ids` it is still writing (one statement for all of
+   * them); a reply another replica already failed stays failed.
+   */
+  async renewReplies(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const [writer, until] = this.writerAndLease();
+    await this.db.run(
+      `UPDATE messages SET lease_expires_at = ?
+       WHERE writer_id = ? AND status = 'STREAMING' AND id IN (${placeholders(ids)})`,
+      [until, writer, ...ids],
+    );
+  }
+
+  /**
+   * Changes a message (the reply being streamed); null when there is no such message. A reply another replica
+   * has taken (its lease ran out and it was failed there) is not changed: it is returned as it stands.
+   */
   async updateMessage(id: string, patch: MessagePatch): Promise<MessageRow | null> {
     const assignments: string[] = [];
     const params: SqlParam[] = [];
@@ -284,9 +318,18 @@ export class ChatStore {
       params.push(JSON.stringify(patch.citations));
     }
     if (assignments.length > 0) {
-      await this.db.run(`UPDATE messages SET ${assignments.join(', ')} WHERE id = ?`, [...params, id]);
+      await this.db.run(
+        `UPDATE messages SET ${assignments.join(', ')} WHERE id = ? AND (writer_id IS NULL OR writer_id = ?)`,
+        [...params, id, this.lease.replicaId],
+      );
     }
     return this.findMessage(this.db, id);
+  }
+
+  /** The writer and lease expiry a STREAMING reply of this replica records, as bind values. */
+  private writerAndLease(): [string, string] {
+    const until = new Date(this.lease.clock.now().getTime() + this.lease.ttlMs);
+    return [this.lease.replicaId, until.toISOString()];
   }
 
   private async conversation(runner: SqlRunner, id: string): Promise<ConversationRow> {

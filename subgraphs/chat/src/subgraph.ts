@@ -17,10 +17,12 @@ import { createLlmSynthesizer } from './llm/llm-synthesizer.ts';
 import { createChatLoaders } from './loaders.ts';
 import { endInterruptedStreams } from './pipeline/interrupted-replies.ts';
 import { createReplyMetrics } from './pipeline/reply-metrics.ts';
+import { keepReplyLeases } from './pipeline/reply-leases.ts';
 import { ReplyRunner } from './pipeline/reply-runner.ts';
 import type { SynthesizerFor, Understand } from './pipeline/run-reply.ts';
 import { resolvers } from './resolvers/index.ts';
 import { ChatStore } from './store.ts';
+import type { ReplyLease } from './store/reply-lease.ts';
 import { McpConnectionPool } from './tools/mcp-connection-pool.ts';
 import { createToolbox, type ToolboxFactory } from './tools/toolbox.ts';
 
@@ -40,6 +42,8 @@ export interface ChatSubgraphOptions {
   readonly synthesizerFor?: SynthesizerFor;
   /** @default the gateway's `/mcp` (SOPHIA_GATEWAY_URL) and MCP_SERVERS, as the reply's viewer */
   readonly toolboxFor?: ToolboxFactory;
+  /** @default a new replica id, CHAT_REPLY_LEASE_SECONDS, real time */
+  readonly lease?: Partial<ReplyLease>;
 }
 
 /** How the answer is written: the configured LLM, or the built-in analyst. */
@@ -65,8 +69,8 @@ export async function createChatSubgraph(
 ): Promise<ChatSubgraph> {
   const logger = options.logger ?? createLogger('chat', config.LOG_LEVEL);
   const metrics = createServiceMetrics('chat');
-  const store = await ChatStore.open(config);
-  const interrupted = await store.failInterruptedReplies().catch(async (error: unknown) => {
+  const store = await ChatStore.open(config, options.lease ? { lease: options.lease } : {});
+  const interrupted = await store.failInterruptedReplies({ starting: true }).catch(async (error: unknown) => {
     await store.close();
     throw error;
   });
@@ -116,8 +120,16 @@ export async function createChatSubgraph(
   eventLog
     .onCancelRequest((messageId) => chat.onCancelRequest(messageId))
     .catch((error: unknown) => logger.warn({ err: error }, 'Cannot hear cancel requests yet'));
+  const leases = keepReplyLeases({
+    store,
+    runner,
+    log: eventLog,
+    logger,
+    intervalMs: (config.CHAT_REPLY_LEASE_SECONDS * 1000) / 3,
+  });
   const release = async () => {
     await endingStreams;
+    await leases.stop();
     await runner.shutdown();
     await pool.close();
     await eventLog.close();

@@ -9,15 +9,15 @@ import {
 } from '../../kit/tests/store-contract-backends.ts';
 import { loadChatConfig } from '../src/env.ts';
 import type { ConversationRow, MessageRow } from '../src/store.ts';
-import { createChatSubgraph, type ChatSubgraph } from '../src/subgraph.ts';
+import { createChatSubgraph, type ChatSubgraph, type ChatSubgraphOptions } from '../src/subgraph.ts';
 
 const OTHER: Viewer = { userId: 'usr_002', roles: ['member'], scopes: [] };
 
 /** Chat on the backend's store (the demo's clock seeded first), as `npm start` opens it. */
-const start = async (backend: StoreBackend) => {
+const start = async (backend: StoreBackend, options: Pick<ChatSubgraphOptions, 'lease'> = {}) => {
   const config = loadChatConfig({ ...backend.env, SOPHIA_DEMO_ANCHOR: TEST_ANCHOR, LOG_LEVEL: 'silent' });
   await seedDemo({ dataDir: config.SOPHIA_DATA_DIR, anchor: TEST_ANCHOR, only: ['chat'], snowflake: config });
-  return createChatSubgraph(config, { logger: createLogger('chat', 'silent') });
+  return createChatSubgraph(config, { logger: createLogger('chat', 'silent'), ...options });
 };
 
 const codeOf = (response: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) =>
@@ -239,7 +239,7 @@ describe.each(STORE_BACKENDS)('chat subgraph on %s', (dialect) => {
     }
   });
 
-  it('keeps conversations across a restart on the same data directory, failing a reply left streaming', async () => {
+  it('keeps conversations across a restart on the same store, failing a reply whose writer stopped', async () => {
     const cut = await chat.store.appendMessage({
       conversationId: othersConversation.id,
       role: 'ASSISTANT',
@@ -247,7 +247,10 @@ describe.each(STORE_BACKENDS)('chat subgraph on %s', (dialect) => {
       status: 'STREAMING',
     });
     await running.close();
-    chat = await start(backend);
+    // Restarted a lease later: on Snowflake a reply is failed once its writer's lease ran out unrenewed (on
+    // DuckDB, whose file one process holds, at once).
+    const lease = { clock: { now: () => new Date(Date.now() + 61_000), today: () => TEST_ANCHOR } };
+    chat = await start(backend, { lease });
     running = await startSubgraph(chat);
     const [failed] = await chat.store.messagesByIds(OTHER.userId!, [cut.id]);
     expect(failed).toMatchObject({ status: 'FAILED', content: 'Half an' });

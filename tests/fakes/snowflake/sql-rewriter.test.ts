@@ -19,6 +19,9 @@ describe('rewriteSql', () => {
     ).toBe(
       'CREATE TABLE T ( ID DECIMAL(38,0) , N DECIMAL(10,2) , X DOUBLE , V JSON , A JSON , TS TIMESTAMP , E FLOAT[768] )',
     );
+    expect(rewrite('ALTER TABLE t ADD COLUMN IF NOT EXISTS ts TIMESTAMP_NTZ')).toBe(
+      'ALTER TABLE T ADD COLUMN IF NOT EXISTS TS TIMESTAMP',
+    );
     expect(rewrite('SELECT PARSE_JSON(?)::ARRAY::VECTOR(FLOAT, 3)')).toBe(
       'SELECT json(?) :: JSON :: FLOAT[3]',
     );

@@ -173,12 +173,13 @@ function isTypePosition(tokens: readonly Token[], i: number, castDepths: number[
   if (prev?.text === '::') return true;
   if (isWord(prev, 'RETURNS')) return true;
   if (isWord(prev, 'AS') && castDepths.at(-1) === depth) return true;
-  // Column definitions: `( name TYPE` or `, name TYPE` in CREATE / ALTER … ADD [COLUMN] name TYPE.
+  // Column definitions: `( name TYPE` or `, name TYPE` in CREATE / ALTER … ADD [COLUMN] [IF NOT EXISTS] name TYPE.
   const first = tokens[0]?.text.toUpperCase();
   if (first !== 'CREATE' && first !== 'ALTER') return false;
   const before = tokens[i - 2];
   const namedColumn = prev?.kind === 'word' || prev?.kind === 'quoted';
-  return namedColumn && (before?.text === '(' || before?.text === ',' || isWord(before, 'COLUMN', 'ADD'));
+  const added = isWord(before, 'COLUMN', 'ADD') || (first === 'ALTER' && isWord(before, 'EXISTS'));
+  return namedColumn && (before?.text === '(' || before?.text === ',' || added);
 }
 
 function rewriteCall(

@@ -22,6 +22,11 @@ export class ReplyRunner {
     return true;
   }
 
+  /** The replies this process is writing now: those whose lease it renews. */
+  runningIds(): string[] {
+    return [...this.running.keys()];
+  }
+
   isRunning(messageId: string): boolean {
     return this.running.has(messageId);
   }

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Clock } from '@sophia/kit';
+import { CEO } from '@sophia/kit/testing';
+import {
+  STORE_BACKENDS,
+  startStoreBackend,
+  type StoreBackend,
+} from '../../kit/tests/store-contract-backends.ts';
+import { loadChatConfig, type ChatConfig } from '../src/env.ts';
+import { ChatStore } from '../src/store.ts';
+
+const LEASE_MS = 60_000;
+
+/** A clock the test moves by hand: leases run out when the test says so. */
+function handClock(start = Date.parse('2026-12-07T12:00:00.000Z')) {
+  let at = start;
+  const clock: Clock = { now: () => new Date(at), today: () => new Date(at).toISOString().slice(0, 10) };
+  return { clock, advance: (ms: number) => void (at += ms) };
+}
+
+const exchange = (store: ChatStore) =>
+  store.startExchange({
+    ownerId: CEO.userId!,
+    conversationId: null,
+    title: 'Bookings?',
+    question: 'Bookings?',
+  });
+
+const statusOf = async (store: ChatStore, id: string) =>
+  (await store.messagesByIds(CEO.userId!, [id]))[0]?.status;
+
+// On each store backend: one replica's own sweeps, renewals, and a writer that stalled past its lease.
+describe.each(STORE_BACKENDS)('reply leases on %s', (dialect) => {
+  let backend: StoreBackend;
+  let store: ChatStore;
+  const time = handClock();
+
+  beforeAll(async () => {
+    backend = await startStoreBackend(dialect);
+    const config = loadChatConfig({ ...backend.env, LOG_LEVEL: 'silent' });
+    store = await ChatStore.open(config, {
+      lease: { replicaId: 'replica-a', clock: time.clock, ttlMs: LEASE_MS },
+    });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await backend?.close();
+  });
+
+  it('keeps a reply whose lease is renewed, and fails it exactly once after its writer stops renewing', async () => {
+    const { reply } = await exchange(store);
+    time.advance(LEASE_MS - 1_000);
+    expect(await store.failInterruptedReplies()).toEqual([]);
+    await store.renewReplies([reply.id]);
+    time.advance(LEASE_MS - 1_000); // past the first lease, within the renewed one
+    expect(await store.failInterruptedReplies()).toEqual([]);
+    expect(await statusOf(store, reply.id)).toBe('STREAMING');
+
+    time.advance(2_000);
+    const taken = await store.failInterruptedReplies();
+    expect(taken.map(({ message }) => [message.id, message.status])).toEqual([[reply.id, 'FAILED']]);
+    expect(taken[0]!.conversation.id).toBe(reply.conversationId);
+    expect(await store.failInterruptedReplies()).toEqual([]);
+  });
+
+  it('keeps a failed reply failed when its stalled writer finishes or renews it late', async () => {
+    const { reply } = await exchange(store);
+    time.advance(LEASE_MS + 1);
+    expect((await store.failInterruptedReplies()).map(({ message }) => message.id)).toEqual([reply.id]);
+    await store.renewReplies([reply.id]);
+    const late = await store.updateMessage(reply.id, { content: 'Bookings are up.', status: 'COMPLETE' });
+    expect(late).toMatchObject({ id: reply.id, status: 'FAILED', content: '' });
+  });
+});
+
+/** Two chat replicas on one warehouse: each its own connection to the FAKE Snowflake, as two processes. */
+describe('two chat replicas on one FAKE Snowflake', () => {
+  let backend: StoreBackend;
+  let config: ChatConfig;
+  const time = handClock();
+  const open: ChatStore[] = [];
+  const replica = async (replicaId: string) => {
+    const store = await ChatStore.open(config, { lease: { replicaId, clock: time.clock, ttlMs: LEASE_MS } });
+    open.push(store);
+    return store;
+  };
+
+  beforeAll(async () => {
+    backend = await startStoreBackend('snowflake');
+    config = loadChatConfig({ ...backend.env, LOG_LEVEL: 'silent' });
+  });
+  afterAll(async () => {
+    await Promise.all(open.map((store) => store.close()));
+    await backend?.close();
+  });
+
+  it('leaves the reply a live replica writes alone when another replica starts', async () => {
+    const a = await replica('replica-a');
+    const { reply } = await exchange(a);
+    const b = await replica('replica-b');
+    expect(await b.failInterruptedReplies({ starting: true })).toEqual([]);
+    expect(await b.updateMessage(reply.id, { status: 'FAILED' })).toMatchObject({ status: 'STREAMING' });
+    const done = await a.updateMessage(reply.id, { content: 'Bookings are up.', status: 'COMPLETE' });
+    expect(done).toMatchObject({ status: 'COMPLETE', content: 'Bookings are up.' });
+  });
+
+  it('fails a reply whose writer stopped exactly once, however many replicas sweep at once', async () => {
+    const writer = await replica('replica-c');
+    const { reply } = await exchange(writer);
+    await writer.close();
+    open.splice(open.indexOf(writer), 1);
+    const sweepers = await Promise.all(['replica-d', 'replica-e', 'replica-f'].map(replica));
+    time.advance(LEASE_MS + 1);
+    const taken = await Promise.all(sweepers.map((store) => store.failInterruptedReplies()));
+    expect(taken.flat().map(({ message }) => message.id)).toEqual([reply.id]);
+    expect(await statusOf(sweepers[0]!, reply.id)).toBe('FAILED');
+  });
+});
