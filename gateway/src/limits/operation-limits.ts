@@ -10,6 +10,7 @@ import {
 } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import type { GatewayConfig } from '../env.ts';
+import { createCheckedDocuments, type CheckedDocument } from './checked-documents.ts';
 import { sophiaCostEstimator } from './cost-estimator.ts';
 
 export type LimitsConfig = Pick<
@@ -60,26 +61,35 @@ export function createOperationLimiter(config: LimitsConfig): OperationLimiter {
     blockFieldSuggestion: { enabled: false },
   }).protect();
   const rules = armor.validationRules as ValidationRule[];
+  // Parsing and the depth, alias and directive rules depend on the text and the schema alone: done once per
+  // text. The cost depends on the variables too (`first: $n`), so it is estimated on every call.
+  const documents = createCheckedDocuments();
+  const checkDocument = (schema: GraphQLSchema, query: string): CheckedDocument => {
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens: config.MAX_TOKENS });
+    } catch (error) {
+      if (error instanceof GraphQLError && /contains more th\w+ \d+ tokens/.test(error.message)) {
+        return tooComplex(`The document has more than ${config.MAX_TOKENS} tokens.`, 'tokens');
+      }
+      return undefined;
+    }
+    const [refused] = validate(schema, document, rules, { maxErrors: 1 });
+    if (refused) {
+      const limit = /depth/i.test(refused.message)
+        ? 'depth'
+        : /alias/i.test(refused.message)
+          ? 'aliases'
+          : 'directives';
+      return tooComplex(refused.message.replace(/^Syntax Error: /, ''), limit);
+    }
+    return document;
+  };
   return {
     check(schema, query, variables = {}, operationName) {
-      let document: DocumentNode;
-      try {
-        document = parse(query, { maxTokens: config.MAX_TOKENS });
-      } catch (error) {
-        if (error instanceof GraphQLError && /contains more th\w+ \d+ tokens/.test(error.message)) {
-          return tooComplex(`The document has more than ${config.MAX_TOKENS} tokens.`, 'tokens');
-        }
-        return undefined;
-      }
-      const [refused] = validate(schema, document, rules, { maxErrors: 1 });
-      if (refused) {
-        const limit = /depth/i.test(refused.message)
-          ? 'depth'
-          : /alias/i.test(refused.message)
-            ? 'aliases'
-            : 'directives';
-        return tooComplex(refused.message.replace(/^Syntax Error: /, ''), limit);
-      }
+      const checked = documents.get(schema, query, () => checkDocument(schema, query));
+      if (checked === undefined || checked instanceof GraphQLError) return checked;
+      const document = checked;
       let cost: number;
       try {
         cost = getComplexity({

@@ -18,10 +18,19 @@ export interface RegisteredOperations {
  * A document's identity whatever its formatting: sha256 of graphql-js's printed form, without the unaliased
  * `__typename` selections urql's cache adds to every selection set before it sends a document.
  */
-export const documentHash = (document: DocumentNode): string =>
-  createHash('sha256')
-    .update(print(withoutTypename(document)))
-    .digest('hex');
+export function documentHash(document: DocumentNode): string {
+  let hash = hashes.get(document);
+  if (hash === undefined) {
+    hash = createHash('sha256')
+      .update(print(withoutTypename(document)))
+      .digest('hex');
+    hashes.set(document, hash);
+  }
+  return hash;
+}
+
+/** Hashes of the documents seen: the limits check hands the safelist the same document for the same text. */
+const hashes = new WeakMap<DocumentNode, string>();
 
 const withoutTypename = (document: DocumentNode): DocumentNode =>
   visit(document, {
