@@ -169,11 +169,25 @@ async function run(stack: RunningStack, token: string, conversations: number) {
   const first = timings.map((t) => t.firstToken).sort((a, b) => a - b);
   const last = timings.map((t) => t.lastToken).sort((a, b) => a - b);
   const count = timings.length + failures.length;
-  const cpu = [...cpuAfter].reduce((sum, [name, ms]) => sum + ms - (cpuBefore.get(name) ?? ms), 0);
-  return { count, seconds, first, last, failures, cpuPerReply: cpuAfter.size > 0 ? cpu / count : NaN };
+  const perService = new Map(
+    [...cpuAfter].map(([name, ms]) => [name, (ms - (cpuBefore.get(name) ?? ms)) / count]),
+  );
+  const cpu = [...perService.values()].reduce((sum, ms) => sum + ms, 0);
+  return {
+    count,
+    seconds,
+    first,
+    last,
+    failures,
+    cpuPerReply: cpuAfter.size > 0 ? cpu : NaN,
+    perService,
+  };
 }
 
 type Result = Awaited<ReturnType<typeof run>>;
+
+/** The processes whose CPU time per reply the bench reports, in its table's order. */
+const SERVICES = ['gateway', 'chat', 'memory', 'kpi', 'sales', 'project'];
 
 const redis = values.redis ? await startRedis() : undefined;
 const stacks: Array<{ transport: string; stack: RunningStack; token: string }> = [];
@@ -194,6 +208,7 @@ try {
   // One warm-up conversation each: first tool calls open connections and fill caches.
   for (const { stack, token } of stacks) await run(stack, token, 1);
   const rows: string[][] = [];
+  const serviceRows: string[][] = [];
   const results = new Map<string, Result>();
   for (const conversations of CONCURRENCY) {
     for (const { transport, stack, token } of stacks) {
@@ -215,6 +230,11 @@ try {
           ? '0'
           : `${result.failures.length} (${[...new Set(result.failures)].join(', ')})`,
       ]);
+      serviceRows.push([
+        transport,
+        String(conversations),
+        ...SERVICES.map((name) => result.perService.get(name)?.toFixed(1) ?? '-'),
+      ]);
     }
   }
   const header = [
@@ -231,6 +251,9 @@ try {
     'failed',
   ];
   console.log(`\nevent log: ${redis ? 'Redis Streams' : 'in-process'}\n${table(header, rows)}\n`);
+  // Where the CPU goes: the services' shares of the CPU ms per reply above.
+  const serviceHeader = ['transport', 'conversations', ...SERVICES.map((name) => `${name} CPU ms`)];
+  console.log(`${table(serviceHeader, serviceRows)}\n`);
   const [baseline, ...others] = TRANSPORTS;
   const ratios = others.flatMap((transport) =>
     CONCURRENCY.map((conversations) => {
