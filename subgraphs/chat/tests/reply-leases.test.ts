@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Clock } from '@sophia/kit';
 import { CEO } from '@sophia/kit/testing';
 import {
@@ -7,6 +7,8 @@ import {
   type StoreBackend,
 } from '../../kit/tests/store-contract-backends.ts';
 import { loadChatConfig, type ChatConfig } from '../src/env.ts';
+import { createEventLog } from '../src/event-log/index.ts';
+import { keepReplyLeases } from '../src/pipeline/reply-leases.ts';
 import { ChatStore } from '../src/store.ts';
 
 const LEASE_MS = 60_000;
@@ -114,5 +116,81 @@ describe('two chat replicas on one FAKE Snowflake', () => {
     const taken = await Promise.all(sweepers.map((store) => store.failInterruptedReplies()));
     expect(taken.flat().map(({ message }) => message.id)).toEqual([reply.id]);
     expect(await statusOf(sweepers[0]!, reply.id)).toBe('FAILED');
+  });
+});
+
+/** The rounds a chat process runs: renewals while it writes, sweeps while it serves, nothing while idle. */
+describe('the reply lease keeper', () => {
+  let backend: StoreBackend;
+  let store: ChatStore;
+  const time = handClock();
+  const writing: string[] = [];
+  let busy = false;
+  const runner = { runningIds: () => [...writing], busyWithin: () => busy };
+  const quiet = { warn: () => {} };
+  const log = createEventLog(loadChatConfig({ LOG_LEVEL: 'silent' })); // in-process: no stream to end
+
+  beforeAll(async () => {
+    backend = await startStoreBackend('duckdb');
+    const config = loadChatConfig({ ...backend.env, LOG_LEVEL: 'silent' });
+    store = await ChatStore.open(config, {
+      lease: { replicaId: 'replica-a', clock: time.clock, ttlMs: LEASE_MS },
+    });
+  });
+  afterAll(async () => {
+    await log.close();
+    await store?.close();
+    await backend?.close();
+  });
+
+  it('keeps renewing the replies the process writes, and fails them once it stops', async () => {
+    const renewals = vi.spyOn(store, 'renewReplies');
+    const { reply } = await exchange(store);
+    writing.push(reply.id);
+    busy = true;
+    const keeper = keepReplyLeases({
+      store,
+      runner,
+      log,
+      logger: quiet,
+      intervalMs: 20,
+    });
+    try {
+      time.advance(LEASE_MS + 1); // past the lease it started with: only renewals keep it
+      const calls = renewals.mock.calls.length;
+      await expect.poll(() => renewals.mock.calls.length).toBeGreaterThan(calls + 2);
+      expect(await statusOf(store, reply.id)).toBe('STREAMING');
+
+      writing.length = 0; // the writer stops without ending the reply
+      time.advance(LEASE_MS + 1);
+      await expect.poll(() => statusOf(store, reply.id)).toBe('FAILED');
+    } finally {
+      await keeper.stop();
+      renewals.mockRestore();
+    }
+  });
+
+  it('sends nothing while the process is idle, and sweeps again once it serves', async () => {
+    const { reply } = await exchange(store);
+    time.advance(LEASE_MS + 1);
+    busy = false;
+    const sweeps = vi.spyOn(store, 'failInterruptedReplies');
+    const keeper = keepReplyLeases({
+      store,
+      runner,
+      log,
+      logger: quiet,
+      intervalMs: 20,
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // ten rounds
+      expect(sweeps).not.toHaveBeenCalled();
+      expect(await statusOf(store, reply.id)).toBe('STREAMING');
+      busy = true;
+      await expect.poll(() => statusOf(store, reply.id)).toBe('FAILED');
+    } finally {
+      await keeper.stop();
+      sweeps.mockRestore();
+    }
   });
 });

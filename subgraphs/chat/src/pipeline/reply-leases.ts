@@ -12,11 +12,13 @@ export interface ReplyLeaseKeeper {
 /**
  * Every `intervalMs` (a third of the lease): renews this replica's lease on the replies it is writing, then
  * fails the replies whose writer stopped (their lease ran out) and ends their streams, so a replica that died
- * on a shared warehouse leaves no reply STREAMING for longer than a lease and a round.
+ * on a shared warehouse leaves no reply STREAMING for longer than a lease and a round while the others serve.
+ * A replica that has written no reply for a whole lease sends nothing, so an idle warehouse can suspend; the
+ * replies a stopped replica left are then failed by the next replica to answer, or to start.
  */
 export function keepReplyLeases(deps: {
   readonly store: ChatStore;
-  readonly runner: ReplyRunner;
+  readonly runner: Pick<ReplyRunner, 'runningIds' | 'busyWithin'>;
   readonly log: ReplyEventLog;
   readonly logger: Pick<Logger, 'warn'>;
   readonly intervalMs: number;
@@ -28,6 +30,7 @@ export function keepReplyLeases(deps: {
 
   const tick = async () => {
     // Never rejects: a store that is down now is tried again next round.
+    if (!runner.busyWithin(deps.intervalMs * 3)) return;
     try {
       await store.renewReplies(runner.runningIds());
       const interrupted = await store.failInterruptedReplies();

@@ -3,11 +3,14 @@ import { runReply, type AbortReason, type PipelineDeps, type ReplyJob } from './
 /** The replies this process is writing, each in the background with its own AbortController. */
 export class ReplyRunner {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  /** When the latest reply started (performance.now()). */
+  private lastStart = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: PipelineDeps) {}
 
   /** Starts writing a reply; returns at once. */
   start(job: ReplyJob): void {
+    this.lastStart = performance.now();
     const controller = new AbortController();
     const done = runReply(this.deps, job, controller.signal).finally(() => this.running.delete(job.reply.id));
     this.running.set(job.reply.id, { controller, done });
@@ -25,6 +28,11 @@ export class ReplyRunner {
   /** The replies this process is writing now: those whose lease it renews. */
   runningIds(): string[] {
     return [...this.running.keys()];
+  }
+
+  /** Whether this process writes a reply now or started one within the last `ms`. */
+  busyWithin(ms: number): boolean {
+    return this.running.size > 0 || performance.now() - this.lastStart < ms;
   }
 
   isRunning(messageId: string): boolean {
