@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type SnowflakeEnv, type StoreDefinition } from '@sophia/kit';
+import { openStore, type Clock, type SnowflakeEnv, type StoreDefinition } from '@sophia/kit';
 import { KPI_STORE } from '@sophia/kpi/store';
 import { MEMORY_STORE } from '@sophia/memory/store';
 import { PROJECT_STORE } from '@sophia/project/store';
@@ -11,19 +11,13 @@ import { startFakeSnowflake, type FakeSnowflake } from '../../tests/fakes/snowfl
 import { sophiaEnvFor } from '../../tests/fakes/snowflake/sophia-env.ts';
 import { importFile } from '../src/import/import-file.ts';
 import { IMPORT_KINDS } from '../src/import/kinds/index.ts';
-import { repoPath } from '../src/repo-path.ts';
+import { SAMPLE_COUNTS, sample } from './import-samples.ts';
 import { loadDataConfig } from '../src/seed/env.ts';
 
 /**
  * `npm run import` with SNOWFLAKE_ACCOUNT set: every sample file into the stores on one FAKE Snowflake, read
  * back through the stores there; a bad file refused, by line, with nothing written.
  */
-const SAMPLES = repoPath('ops/samples');
-const sample = (kind: string) =>
-  join(
-    SAMPLES,
-    readdirSync(SAMPLES).find((file) => file.startsWith(`${kind}.`))!,
-  );
 
 let fake: FakeSnowflake;
 let snowflake: SnowflakeEnv;
@@ -81,17 +75,10 @@ describe('npm run import into stores on Snowflake (the FAKE)', () => {
     }
     const first = await counts();
     expect(first).toEqual({
-      people: 5,
-      milestones: 4,
-      keyResults: 3,
-      deals: 6,
+      ...SAMPLE_COUNTS,
       dealAmount: 314_000,
-      stages: 13,
-      facts: 186,
       bookings: 138_000,
       targets: expect.any(Number),
-      documents: 2,
-      directory: 5,
     });
     expect(first.targets).toBeGreaterThan(0);
     const { db } = await openStore({ ...SALES_STORE, dataDir, snowflake });
@@ -110,7 +97,7 @@ describe('npm run import into stores on Snowflake (the FAKE)', () => {
     expect(await counts()).toEqual(first);
   });
 
-  it('refuses a bad file with every problem by line, and writes nothing, nor on --dry-run', async () => {
+  it('refuses a bad file with every problem by line, and writes nothing, nor on --dry-run or a failure', async () => {
     const deals = () => count(SALES_STORE, 'SELECT * FROM deals');
     const before = await deals();
     expect(before).toBeGreaterThan(0);
@@ -136,6 +123,29 @@ describe('npm run import into stores on Snowflake (the FAKE)', () => {
     const clean = lines.filter((_, i) => i !== 12 && i !== 37);
     writeFileSync(file, `${clean.join('\n')}\n`);
     expect(await importInto('deals', file, true)).toMatchObject({ rows: 38, problems: [], written: false });
+    expect(await deals()).toBe(before);
+    // A failure after the MERGE, in the same transaction (the last write, `sophia_meta`, reads the clock):
+    // the deals merged before it are rolled back with it.
+    const stopped: Clock = {
+      now: () => {
+        throw new Error('the clock stopped');
+      },
+      today: () => '2026-08-02',
+    };
+    await expect(importFile({ dataDir, kind: 'deals', file, snowflake, clock: stopped })).rejects.toThrow(
+      'the clock stopped',
+    );
+    // The FAKE's history of that transaction, from the temporary copy of the rows on: the MERGE ran, then
+    // the ROLLBACK undid it.
+    const history = fake.queryHistory().map((query) => query.sqlText);
+    const copy = history.findLastIndex((sql) =>
+      sql.startsWith('CREATE OR REPLACE TEMPORARY TABLE import_rows'),
+    );
+    const transaction = history.slice(copy);
+    const merged = transaction.findIndex((sql) => sql.startsWith('MERGE INTO deals '));
+    expect(copy).toBeGreaterThanOrEqual(0);
+    expect(merged).toBeGreaterThan(0);
+    expect(transaction.indexOf('ROLLBACK', merged)).toBeGreaterThan(merged);
     expect(await deals()).toBe(before);
     expect(await importInto('deals', file)).toMatchObject({ rows: 38, written: true });
     expect(await deals()).toBe(before + 38);

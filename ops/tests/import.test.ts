@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,15 +9,9 @@ import { PROJECT_STORE } from '@sophia/project/store';
 import { SALES_STORE } from '@sophia/sales/store';
 import { importFile } from '../src/import/import-file.ts';
 import { IMPORT_KINDS } from '../src/import/kinds/index.ts';
+import { SAMPLE_COUNTS, sample } from './import-samples.ts';
 import { seedDemo } from '../src/seed/seed-demo.ts';
-import { repoPath } from '../src/repo-path.ts';
 
-const SAMPLES = repoPath('ops/samples');
-const sample = (kind: string) =>
-  join(
-    SAMPLES,
-    readdirSync(SAMPLES).find((file) => file.startsWith(`${kind}.`))!,
-  );
 const dirs: string[] = [];
 const newDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'sophia-import-'));
@@ -68,16 +62,7 @@ describe('npm run import', () => {
       directory: await count(dataDir, MEMORY_STORE, 'SELECT * FROM directory'),
     });
     const first = await counts();
-    expect(first).toEqual({
-      people: 5,
-      milestones: 4,
-      keyResults: 3,
-      deals: 6,
-      stages: 13,
-      facts: 186,
-      documents: 2,
-      directory: 5,
-    });
+    expect(first).toEqual(SAMPLE_COUNTS);
     const won = await count(
       dataDir,
       SALES_STORE,

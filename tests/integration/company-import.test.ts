@@ -12,7 +12,9 @@ import {
   OverviewDocument,
   SalesOverviewDocument,
 } from '../../web/src/__generated__/graphql.ts';
-import { startTestStack, type RunningStack } from './stack-fixture.ts';
+import { startFakeSnowflake, type FakeSnowflake } from '../fakes/snowflake/index.ts';
+import { sophiaEnvFor } from '../fakes/snowflake/sophia-env.ts';
+import { DEFAULT_STORE, startTestStack, type RunningStack } from './stack-fixture.ts';
 
 /**
  * The done-when of a company's own data, against real processes: every service started with
@@ -132,15 +134,23 @@ const API_QUERY = `query Company($period: String!) {
   projects { id }
 }`;
 
-/** `npm run import -- <kind> <file>`: its script, as its own process, on the data dir the services use. */
-function runImport(dataDir: string, kind: string, file: string) {
+/**
+ * `npm run import -- <kind> <file>`: its script, as its own process, on the data dir the services use, or
+ * (SOPHIA_TEST_STORE=snowflake) with the SNOWFLAKE_* variables of the FAKE their stores are on.
+ */
+function runImport(dataDir: string, kind: string, file: string, storeEnv: Record<string, string>) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', repoPath('ops/src/import/import-cli.ts'), kind, file],
       {
         cwd: repoPath(''),
-        env: { PATH: process.env['PATH'] ?? '', SOPHIA_ENV: 'production', SOPHIA_DATA_DIR: dataDir },
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          SOPHIA_ENV: 'production',
+          SOPHIA_DATA_DIR: dataDir,
+          ...storeEnv,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -189,12 +199,22 @@ const GHOST = 'line 13: owner_id "p-ghost" is no known people id (import people 
 
 describe('SOPHIA_ENV=production on an empty data dir, then npm run import of every sample file', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sophia-it-import-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  // On the FAKE Snowflake, one for the whole file: the imports and both stacks share its stores.
+  let snowflake: FakeSnowflake | undefined;
+  let storeEnv: Record<string, string> = {};
+  beforeAll(async () => {
+    snowflake = DEFAULT_STORE === 'snowflake' ? await startFakeSnowflake() : undefined;
+    storeEnv = snowflake ? sophiaEnvFor(snowflake) : {};
+  });
+  afterAll(async () => {
+    await snowflake?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   describe('before any import', () => {
     let stack: RunningStack;
     beforeAll(async () => {
-      stack = await startTestStack({ empty: true, dataDir, env: PRODUCTION });
+      stack = await startTestStack({ empty: true, dataDir, env: PRODUCTION, snowflake });
     });
     afterAll(() => stack?.stop());
 
@@ -221,7 +241,7 @@ describe('SOPHIA_ENV=production on an empty data dir, then npm run import of eve
     const refused: Record<string, Awaited<ReturnType<typeof runImport>>> = {};
     beforeAll(async () => {
       for (const kind of IMPORT_KINDS) {
-        const result = await runImport(dataDir, kind.name, sampleFile(kind.name));
+        const result = await runImport(dataDir, kind.name, sampleFile(kind.name), storeEnv);
         if (result.code !== 0) throw new Error(`${kind.name}: ${result.stderr}`);
         expect(result.stdout).toContain(`Imported ${sample(kind.name).length} ${kind.name} row(s)`);
       }
@@ -233,8 +253,8 @@ describe('SOPHIA_ENV=production on an empty data dir, then npm run import of eve
         allThree: badDeals(dir, 'all-three.csv', { dropType: true, row37: true, ghostOn12: true }),
       };
       for (const [name, file] of Object.entries(cases))
-        refused[name] = await runImport(dataDir, 'deals', file);
-      stack = await startTestStack({ empty: true, dataDir, env: PRODUCTION });
+        refused[name] = await runImport(dataDir, 'deals', file, storeEnv);
+      stack = await startTestStack({ empty: true, dataDir, env: PRODUCTION, snowflake });
       // Seventeen import processes, one after another, then the stack: more than the default on a busy machine.
     }, 600_000);
     afterAll(() => stack?.stop());

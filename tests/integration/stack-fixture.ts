@@ -18,7 +18,8 @@ export type TestStore = 'duckdb' | 'snowflake';
  * SOPHIA_TEST_STORE=snowflake puts every stack of a run on the FAKE Snowflake, so any integration test file
  * can be run that way (`SOPHIA_TEST_STORE=snowflake npx vitest run --project integration <file>`).
  */
-const DEFAULT_STORE: TestStore = process.env['SOPHIA_TEST_STORE'] === 'snowflake' ? 'snowflake' : 'duckdb';
+export const DEFAULT_STORE: TestStore =
+  process.env['SOPHIA_TEST_STORE'] === 'snowflake' ? 'snowflake' : 'duckdb';
 
 export interface RunningStack extends Stack {
   readonly dataDir: string;
@@ -54,10 +55,19 @@ export async function startTestStack(
      * does with a real account. @default SOPHIA_TEST_STORE, else `duckdb`
      */
     readonly store?: TestStore;
+    /**
+     * A running FAKE Snowflake to put the stores on, which the caller closes: stacks started one after
+     * another on it share their data, as they do on one data dir (e.g. one a test imported into).
+     */
+    readonly snowflake?: FakeSnowflake | undefined;
   } = {},
 ): Promise<RunningStack> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sophia-it-'));
-  const snowflake = (options.store ?? DEFAULT_STORE) === 'snowflake' ? await startFakeSnowflake() : undefined;
+  const owned =
+    !options.snowflake && (options.store ?? DEFAULT_STORE) === 'snowflake'
+      ? await startFakeSnowflake()
+      : undefined;
+  const snowflake = options.snowflake ?? owned;
   const storeEnv = snowflake ? sophiaEnvFor(snowflake) : {};
   if (!options.empty) {
     // As `npm run seed` reads its environment: SNOWFLAKE_* put the demo where the services will look.
@@ -84,7 +94,7 @@ export async function startTestStack(
       sink: (service, line) => logs.push(`${service}: ${line}`),
     });
   } catch (error) {
-    await snowflake?.close();
+    await owned?.close();
     throw error;
   }
   const graphqlUrl = `${stack.gateway.url}/graphql`;
@@ -92,7 +102,7 @@ export async function startTestStack(
     ...stack,
     stop: async () => {
       await stack.stop();
-      await snowflake?.close();
+      await owned?.close();
     },
     dataDir,
     snowflake,
