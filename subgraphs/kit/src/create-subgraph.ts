@@ -24,6 +24,7 @@ import { useOperationMetrics } from './operation-metrics.ts';
 import { inOperationTrace, rememberTraceParent } from './telemetry/ws-trace.ts';
 import { useListLimit } from './use-list-limit.ts';
 import type { SecretsInput } from './internal-tokens.ts';
+import { rememberedDocuments } from './socket-documents.ts';
 import {
   VIEWER_CONNECTION_PARAM,
   VIEWER_HEADER,
@@ -130,6 +131,7 @@ export async function createSubgraph<TContext extends BaseContext>(
   const wsHandle = useServer<Record<string, unknown>, { viewer?: Viewer; streaming?: Set<string> }>(
     {
       schema,
+      ...rememberedDocuments(),
       // Counted per operation id so that a leaked upstream subscription shows on /metrics.
       onOperation: (ctx, id, _payload, _args, result) => {
         if (!isAsyncIterable(result)) return;
