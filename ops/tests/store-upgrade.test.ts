@@ -53,7 +53,7 @@ describe('stores written by the first release', () => {
       await legacy.transaction(async (tx) => {
         for (const statement of fixtureStatements(demo.store.name)) await tx.run(statement);
         if (demo.store.name === 'chat') await chatRows(tx);
-        else await demo.load(tx, () => company);
+        else await demo.load(tx, () => company, 'duckdb');
       });
       const before = await snapshot(legacy);
       await legacy.close();

@@ -1,4 +1,4 @@
-import { anchoredClock, type SqlRunner, type StoreDefinition } from '@sophia/kit';
+import { anchoredClock, type Dialect, type SqlRunner, type StoreDefinition } from '@sophia/kit';
 import type { Company } from '@sophia/domain';
 import { CHAT_STORE } from '@sophia/chat/store';
 import { documentMemories, MEMORY_STORE, replaceSourceMemories, upsertDirectory } from '@sophia/memory/store';
@@ -17,9 +17,9 @@ export interface DemoStore {
   readonly store: StoreDefinition;
   /**
    * Writes this store's rows; returns what its meta records beyond the demo anchor. The company is generated
-   * on first use (a store with no rows, like chat's, never needs it).
+   * on first use (a store with no rows, like chat's, never needs it). `dialect` is the store's.
    */
-  readonly load: (tx: SqlRunner, company: () => Company) => Promise<Record<string, string>>;
+  readonly load: (tx: SqlRunner, company: () => Company, dialect: Dialect) => Promise<Record<string, string>>;
 }
 
 const about = (company: Company): Record<string, string> => ({
@@ -65,7 +65,7 @@ export const DEMO_STORES: readonly DemoStore[] = [
   },
   {
     store: MEMORY_STORE,
-    load: async (tx, generated) => {
+    load: async (tx, generated, dialect) => {
       const company = generated();
       await upsertDirectory(tx, company.users);
       const teamOf = new Map(company.users.map((user) => [user.id, user.teamId]));
@@ -76,6 +76,7 @@ export const DEMO_STORES: readonly DemoStore[] = [
         tx,
         company.documents.map((document) => document.id),
         memories,
+        dialect,
       );
       return {
         ...about(company),

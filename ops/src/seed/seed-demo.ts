@@ -61,7 +61,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedReport> {
       ...demo.store,
       dataDir,
       ...(options.snowflake && { snowflake: options.snowflake }),
-      seed: async (tx) => ({ demoAnchor, meta: await demo.load(tx, generated) }),
+      seed: async (tx, dialect) => ({ demoAnchor, meta: await demo.load(tx, generated, dialect) }),
     });
     await opened.db.close();
     (opened.seeded ? seeded : kept).push(demo.store.name);

@@ -3,7 +3,7 @@ import { DuckDb, StorageError, type SqlRunner } from '../duckdb.ts';
 import type { SnowflakeEnv } from '../snowflake/env-shape.ts';
 import { migrate, type Migration } from './migrations.ts';
 import { snowflakeBackend } from './snowflake-backend.ts';
-import type { SqlDatabase } from './sql-database.ts';
+import type { Dialect, SqlDatabase } from './sql-database.ts';
 
 /** What a subgraph's store is: its file under the data directory and its migrations. */
 export interface StoreDefinition {
@@ -17,8 +17,14 @@ export interface StoreDefinition {
 /** Where a store's data came from: the generated demo company, or a company's own imports. */
 export type StoreData = 'demo' | 'imported';
 
-/** Loads the demo company's part into a migrated, empty store; returns what to record about it. */
-export type StoreSeed = (tx: SqlRunner) => Promise<{
+/**
+ * Loads the demo company's part into a migrated, empty store; returns what to record about it. `dialect` is
+ * the store's, for writes whose SQL differs (JSON written as VARIANT on Snowflake).
+ */
+export type StoreSeed = (
+  tx: SqlRunner,
+  dialect: Dialect,
+) => Promise<{
   /** The demo's "today": the store's clock is anchored to it. */
   readonly demoAnchor: string;
   readonly meta?: Readonly<Record<string, string>>;
@@ -62,7 +68,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     const seed = options.seed;
     if (seed && meta['data'] === undefined) {
       await db.transaction(async (tx) => {
-        const loaded = await seed(tx);
+        const loaded = await seed(tx, db.dialect);
         await writeMeta(tx, {
           ...loaded.meta,
           data: 'demo',
