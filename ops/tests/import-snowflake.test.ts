@@ -63,6 +63,11 @@ const counts = async () => ({
   ),
   targets: await count(KPI_STORE, 'SELECT * FROM metric_targets'),
   documents: await count(MEMORY_STORE, 'SELECT DISTINCT source_id FROM memories'),
+  // A TEAM note is its author's team's, from memory's directory (the people import's copy) on Snowflake.
+  teamNotes: await count(
+    MEMORY_STORE,
+    "SELECT * FROM memories WHERE visibility = 'TEAM' AND team_id IS NOT NULL AND source_id = 'doc-2'",
+  ),
   directory: await count(MEMORY_STORE, 'SELECT * FROM directory'),
 });
 
@@ -79,6 +84,7 @@ describe('npm run import into stores on Snowflake (the FAKE)', () => {
       dealAmount: 314_000,
       bookings: 138_000,
       targets: expect.any(Number),
+      teamNotes: 1,
     });
     expect(first.targets).toBeGreaterThan(0);
     const { db } = await openStore({ ...SALES_STORE, dataDir, snowflake });

@@ -5,7 +5,6 @@ import {
   type Dialect,
   type SnowflakeEnv,
   type SqlRunner,
-  type StoreDefinition,
 } from '@sophia/kit';
 import type { ImportResult } from './import-options.ts';
 import type { ImportKind } from './kind.ts';
@@ -58,7 +57,7 @@ export async function writeOtherStore<R>(
   out: ProgressOutput,
 ): Promise<void> {
   if (!kind.alsoWrite) return;
-  const { store, write }: { store: StoreDefinition; write: ImportKind<R>['write'] } = kind.alsoWrite;
+  const { store, write } = kind.alsoWrite;
   const { dataDir, snowflake } = where;
   const { db, meta } = await openStore({ ...store, dataDir, ...(snowflake && { snowflake }) });
   try {
