@@ -2,13 +2,12 @@ import {
   getOperationAST,
   getVariableValues,
   GraphQLError,
-  parse,
-  validate,
   type DocumentNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
+import { rememberedDocuments } from '@sophia/kit';
 
 /** An operation from a `subscribe` message, parsed and valid against the API schema. */
 export interface ValidOperation {
@@ -20,6 +19,12 @@ export interface ValidOperation {
 }
 
 /**
+ * Every client asks for its reply streams and feeds with the same few texts: each is parsed and validated once
+ * per supergraph, not once per subscription.
+ */
+const documents = rememberedDocuments();
+
+/**
  * Parses and validates one operation, with the codes Apollo Server gives the same mistakes over HTTP (the error
  * formatter turns them into BAD_USER_INPUT), so a client sees one behaviour on both transports.
  */
@@ -29,12 +34,12 @@ export function validateOperation(
 ): ValidOperation | readonly GraphQLError[] {
   let document: DocumentNode;
   try {
-    document = parse(payload.query);
+    document = documents.parse(payload.query);
   } catch (error) {
     const message = error instanceof GraphQLError ? error.message : String(error);
     return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
   }
-  const invalid = validate(schema, document);
+  const invalid = documents.validate(schema, document);
   if (invalid.length > 0) return invalid.map((error) => stamp(error, 'GRAPHQL_VALIDATION_FAILED'));
   const operationName = payload.operationName ?? undefined;
   const operation = getOperationAST(document, operationName);

@@ -13,6 +13,7 @@ export * from './format-error.ts';
 export * from './http-graphql.ts';
 export * from './http-server.ts';
 export * from './create-subgraph.ts';
+export * from './socket-documents.ts';
 export * from './run-service.ts';
 export * from './duckdb.ts';
 export * from './store/index.ts';
