@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import WebSocket from 'ws';
 import { signViewerToken, VIEWER_CONNECTION_PARAM, VIEWER_HEADER } from '@sophia/kit';
 import { CEO, TEST_SECRET } from '@sophia/kit/testing';
-import { freePort } from '../../ops/src/launcher/ports.ts';
-import { ServiceProcess } from '../../ops/src/launcher/service-process.ts';
+import type { ServiceProcess } from '../../ops/src/launcher/service-process.ts';
 import { loadDataConfig } from '../../ops/src/seed/env.ts';
 import { seedDemo } from '../../ops/src/seed/seed-demo.ts';
 import { startPrivateRedis } from '../../ops/src/testing/redis-server.ts';
@@ -17,6 +16,7 @@ import { scriptedTools } from '../../subgraphs/chat/tests/scripted-answers.ts';
 import { startFakeSnowflake, type FakeSnowflake } from '../fakes/snowflake/index.ts';
 import { sophiaEnvFor } from '../fakes/snowflake/sophia-env.ts';
 import { TEST_ANCHOR } from './stack-fixture.ts';
+import { startReplicas } from './service-replicas.ts';
 
 /**
  * Two chat processes sharing one warehouse (the FAKE Snowflake) and one Redis (the reply event log), as two
@@ -82,14 +82,7 @@ describe('two chat processes on one FAKE Snowflake', () => {
       REDIS_URL: redis.url,
       LOG_LEVEL: 'warn',
     };
-    for (const name of ['chat-a', 'chat-b']) {
-      const replica = new ServiceProcess(
-        { name, entry: 'subgraphs/chat/src/index.ts', port: await freePort(), env },
-        (service, line) => logs.push(`${service}: ${line}`),
-      );
-      await replica.start();
-      replicas.push(replica);
-    }
+    await startReplicas(replicas, 'chat', env, logs);
   });
   afterAll(async () => {
     letGo();

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { signViewerToken, VIEWER_HEADER } from '@sophia/kit';
 import { CEO, TEST_SECRET } from '@sophia/kit/testing';
-import { freePort } from '../../ops/src/launcher/ports.ts';
-import { ServiceProcess } from '../../ops/src/launcher/service-process.ts';
+import type { ServiceProcess } from '../../ops/src/launcher/service-process.ts';
 import { startFakeSnowflake, type FakeSnowflake } from '../fakes/snowflake/index.ts';
 import { connect, destroy, exec } from '../fakes/snowflake/sdk-client.ts';
 import { sophiaEnvFor } from '../fakes/snowflake/sophia-env.ts';
+import { startReplicas } from './service-replicas.ts';
 
 /**
  * Two memory processes sharing one warehouse (the FAKE Snowflake): a memory one of them writes, and then an
@@ -42,15 +42,7 @@ describe('memory change capture across two processes on the FAKE Snowflake', () 
       LOG_LEVEL: 'warn',
       MEMORY_CHANGE_POLL_MS: '1000',
     };
-    for (const name of ['memory-a', 'memory-b']) {
-      const replica = new ServiceProcess(
-        { name, entry: 'subgraphs/memory/src/index.ts', port: await freePort(), env },
-        (service, line) => logs.push(`${service}: ${line}`),
-      );
-      // One at a time: the first runs the migrations, the second finds them done.
-      await replica.start();
-      replicas.push(replica);
-    }
+    await startReplicas(replicas, 'memory', env, logs);
   });
   afterAll(async () => {
     for (const replica of replicas) await replica.stop();

@@ -129,6 +129,8 @@ describe('the reply lease keeper', () => {
   const runner = { runningIds: () => [...writing], busyWithin: () => busy };
   const quiet = { warn: () => {} };
   const log = createEventLog(loadChatConfig({ LOG_LEVEL: 'silent' })); // in-process: no stream to end
+  /** Rounds every 20 ms, over the test's store and its stand-in for the reply runner. */
+  const keep = () => keepReplyLeases({ store, runner, log, logger: quiet, intervalMs: 20 });
 
   beforeAll(async () => {
     backend = await startStoreBackend('duckdb');
@@ -148,13 +150,7 @@ describe('the reply lease keeper', () => {
     const { reply } = await exchange(store);
     writing.push(reply.id);
     busy = true;
-    const keeper = keepReplyLeases({
-      store,
-      runner,
-      log,
-      logger: quiet,
-      intervalMs: 20,
-    });
+    const keeper = keep();
     try {
       time.advance(LEASE_MS + 1); // past the lease it started with: only renewals keep it
       const calls = renewals.mock.calls.length;
@@ -175,13 +171,7 @@ describe('the reply lease keeper', () => {
     time.advance(LEASE_MS + 1);
     busy = false;
     const sweeps = vi.spyOn(store, 'failInterruptedReplies');
-    const keeper = keepReplyLeases({
-      store,
-      runner,
-      log,
-      logger: quiet,
-      intervalMs: 20,
-    });
+    const keeper = keep();
     try {
       await new Promise((resolve) => setTimeout(resolve, 200)); // ten rounds
       expect(sweeps).not.toHaveBeenCalled();
