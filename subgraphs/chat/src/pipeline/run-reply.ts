@@ -140,18 +140,22 @@ async function writeReply(deps: PipelineDeps, job: ReplyJob, signal: AbortSignal
       };
       await withSpan('chat.synthesize', {}, async (span) => {
         let tokens = 0;
+        let characters = 0;
         await untilAborted(
           synthesize(request, (event) => {
             if (signal.aborted) return;
             if (event.type === 'TOKEN') {
               if (tokens === 0) metrics?.firstToken.observe(seconds());
               tokens += 1;
+              characters += event.delta.length;
               writer.token(event.delta);
             } else writer.cite(event.citation);
           }),
           signal,
         );
+        // Tokens as the synthesizer wrote them; the stream may carry them in fewer events (see ReplyWriter).
         span.setAttribute('sophia.tokens', tokens);
+        span.setAttribute('sophia.characters', characters);
       });
       await finish('COMPLETE');
     } catch (error) {
