@@ -20,7 +20,7 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
 /** What a list without a size argument is assumed to hold, for its children's cost. */
 export const DEFAULT_LIST_SIZE = 10;
 /** Arguments that size a list, in the order they are looked for. */
-const SIZE_ARGUMENTS = ['first', 'last', 'limit'] as const;
+export const SIZE_ARGUMENTS = ['first', 'last', 'limit'] as const;
 
 /**
  * A field's cost: its own (FIELD_COSTS or 1) plus its children's, multiplied by how many items it may return

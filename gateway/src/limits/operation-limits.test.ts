@@ -25,6 +25,22 @@ describe('operation limits over remembered documents', () => {
     expect(next.document).not.toBe(first.document);
   });
 
+  it('estimates again whenever a sizing variable or an included selection changes', () => {
+    const schema = buildSchema(SCHEMA);
+    const limiter = createOperationLimiter(LIMITS);
+    const cost = (query: string, variables: Record<string, unknown>) =>
+      (limiter.check(schema, query, variables) as CheckedOperation).cost;
+    const sized = 'query Deals($n: Int = 5, $id: ID) { deals(first: $n) { id } me { id } }';
+    expect(cost(sized, { id: 'a' })).toBe(8); // the default: 1 + 5 × 1, and me: 1 + 1
+    expect(cost(sized, { id: 'b', n: null })).toBe(13); // no size: DEFAULT_LIST_SIZE
+    expect(cost(sized, { id: 'c', n: 20 })).toBe(23);
+    expect(cost(sized, { id: 'd' })).toBe(8);
+    const included = 'query Me($all: Boolean!) { me { id } deals @include(if: $all) { id owner { id } } }';
+    expect(cost(included, { all: false })).toBe(2);
+    expect(cost(included, { all: true })).toBe(33);
+    expect(cost(included, { all: false })).toBe(2);
+  });
+
   it('refuses a remembered text over a limit every time it comes back', () => {
     const schema = buildSchema(SCHEMA);
     const limiter = createOperationLimiter(LIMITS);

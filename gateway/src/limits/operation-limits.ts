@@ -12,6 +12,7 @@ import { getComplexity } from 'graphql-query-complexity';
 import type { GatewayConfig } from '../env.ts';
 import { createCheckedDocuments, type CheckedDocument } from './checked-documents.ts';
 import { sophiaCostEstimator } from './cost-estimator.ts';
+import { createRememberedCosts } from './remembered-costs.ts';
 
 export type LimitsConfig = Pick<
   GatewayConfig,
@@ -62,8 +63,9 @@ export function createOperationLimiter(config: LimitsConfig): OperationLimiter {
   }).protect();
   const rules = armor.validationRules as ValidationRule[];
   // Parsing and the depth, alias and directive rules depend on the text and the schema alone: done once per
-  // text. The cost depends on the variables too (`first: $n`), so it is estimated on every call.
+  // text. The cost depends on the sizing variables too (`first: $n`): remembered per document and their values.
   const documents = createCheckedDocuments();
+  const costs = createRememberedCosts();
   const checkDocument = (schema: GraphQLSchema, query: string): CheckedDocument => {
     let document: DocumentNode;
     try {
@@ -92,14 +94,16 @@ export function createOperationLimiter(config: LimitsConfig): OperationLimiter {
       const document = checked;
       let cost: number;
       try {
-        cost = getComplexity({
-          schema,
-          query: document,
-          variables,
-          ...(operationName ? { operationName } : {}),
-          estimators: [sophiaCostEstimator],
-          maxQueryNodes: config.MAX_COST,
-        });
+        cost = costs.cost(document, variables, operationName, () =>
+          getComplexity({
+            schema,
+            query: document,
+            variables,
+            ...(operationName ? { operationName } : {}),
+            estimators: [sophiaCostEstimator],
+            maxQueryNodes: config.MAX_COST,
+          }),
+        );
       } catch (error) {
         if (error instanceof GraphQLError && /node/i.test(error.message)) {
           return tooComplex(`The operation selects more than ${config.MAX_COST} fields.`, 'cost');
