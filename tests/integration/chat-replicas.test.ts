@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import WebSocket from 'ws';
-import { signViewerToken, VIEWER_CONNECTION_PARAM, VIEWER_HEADER } from '@sophia/kit';
+import { signViewerToken, VIEWER_CONNECTION_PARAM } from '@sophia/kit';
 import { CEO, TEST_SECRET } from '@sophia/kit/testing';
 import type { ServiceProcess } from '../../ops/src/launcher/service-process.ts';
 import { loadDataConfig } from '../../ops/src/seed/env.ts';
@@ -16,7 +16,7 @@ import { scriptedTools } from '../../subgraphs/chat/tests/scripted-answers.ts';
 import { startFakeSnowflake, type FakeSnowflake } from '../fakes/snowflake/index.ts';
 import { sophiaEnvFor } from '../fakes/snowflake/sophia-env.ts';
 import { TEST_ANCHOR } from './stack-fixture.ts';
-import { startReplicas } from './service-replicas.ts';
+import { requestReplica as request, startReplicas } from './service-replicas.ts';
 
 /**
  * Two chat processes sharing one warehouse (the FAKE Snowflake) and one Redis (the reply event log), as two
@@ -95,21 +95,6 @@ describe('two chat processes on one FAKE Snowflake', () => {
   });
 
   const explainOnFailure = () => onTestFailed(() => console.error(logs.slice(-60).join('\n')));
-
-  /** A GraphQL request to one replica, as the gateway sends it: the viewer signed in a header. */
-  const request = async (replica: ServiceProcess, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${replica.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [VIEWER_HEADER]: await signViewerToken(CEO, TEST_SECRET),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: unknown[] };
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
 
   const send = async (replica: ServiceProcess, text: string, conversationId?: string) => {
     const data = await request(replica, SEND, { input: { text, conversationId } });

@@ -2,13 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { signViewerToken, VIEWER_HEADER } from '@sophia/kit';
-import { CEO, TEST_SECRET } from '@sophia/kit/testing';
 import type { ServiceProcess } from '../../ops/src/launcher/service-process.ts';
 import { startFakeSnowflake, type FakeSnowflake } from '../fakes/snowflake/index.ts';
 import { connect, destroy, exec } from '../fakes/snowflake/sdk-client.ts';
 import { sophiaEnvFor } from '../fakes/snowflake/sophia-env.ts';
-import { startReplicas } from './service-replicas.ts';
+import { requestReplica as request, startReplicas } from './service-replicas.ts';
 
 /**
  * Two memory processes sharing one warehouse (the FAKE Snowflake): a memory one of them writes, and then an
@@ -50,20 +48,6 @@ describe('memory change capture across two processes on the FAKE Snowflake', () 
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const request = async <T>(replica: ServiceProcess, query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(`${replica.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [VIEWER_HEADER]: await signViewerToken(CEO, TEST_SECRET),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    expect(body.errors, JSON.stringify(body)).toBeUndefined();
-    expect(body.data, `${response.status} ${JSON.stringify(body)}`).toBeDefined();
-    return body.data!;
-  };
   const search = async (replica: ServiceProcess, q: string) =>
     (
       await request<{ searchMemories: Hit[] }>(

@@ -1,3 +1,6 @@
+import { expect } from 'vitest';
+import { signViewerToken, VIEWER_HEADER } from '@sophia/kit';
+import { CEO, TEST_SECRET } from '@sophia/kit/testing';
 import { freePort } from '../../ops/src/launcher/ports.ts';
 import { ServiceProcess } from '../../ops/src/launcher/service-process.ts';
 
@@ -20,4 +23,21 @@ export async function startReplicas(
     await replica.start();
     replicas.push(replica);
   }
+}
+
+/** A GraphQL request to one replica, as the gateway sends it (the viewer signed in a header); its data. */
+export async function requestReplica<T = any>(
+  replica: ServiceProcess,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await fetch(`${replica.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [VIEWER_HEADER]: await signViewerToken(CEO, TEST_SECRET) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  expect(body.errors, JSON.stringify(body)).toBeUndefined();
+  expect(body.data, `${response.status} ${JSON.stringify(body)}`).toBeDefined();
+  return body.data!;
 }
