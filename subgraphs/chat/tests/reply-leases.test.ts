@@ -8,8 +8,12 @@ import {
 } from '../../kit/tests/store-contract-backends.ts';
 import { loadChatConfig, type ChatConfig } from '../src/env.ts';
 import { createEventLog } from '../src/event-log/index.ts';
+import type { Synthesizer } from '../src/pipeline/answer-contract.ts';
 import { keepReplyLeases } from '../src/pipeline/reply-leases.ts';
 import { ChatStore } from '../src/store.ts';
+import { follow, SEND, startChat, type RunningChat } from './chat-harness.ts';
+import { startFakeMcpServer, type FakeMcpServer } from './fakes/fake-mcp-server.ts';
+import { scriptedTools, understandAnything } from './scripted-answers.ts';
 
 const LEASE_MS = 60_000;
 
@@ -182,5 +186,53 @@ describe('the reply lease keeper', () => {
       await keeper.stop();
       sweeps.mockRestore();
     }
+  });
+});
+
+/** A writer that stalled past its lease while another replica failed its reply. */
+describe('a reply taken from a stalled writer', () => {
+  let mcp: FakeMcpServer;
+  let chat: RunningChat;
+  const time = handClock();
+  let resume = () => {};
+  const stalled = new Promise<void>((resolve) => (resume = resolve));
+  // Writes its answer only once the test lets it go on.
+  const stallingSynthesizer: Synthesizer = async (_request, sink) => {
+    await stalled;
+    sink({ type: 'TOKEN', delta: 'Bookings are up.' });
+  };
+
+  beforeAll(async () => {
+    mcp = await startFakeMcpServer(scriptedTools);
+    chat = await startChat(
+      { SOPHIA_GATEWAY_URL: mcp.url },
+      {
+        understand: understandAnything,
+        synthesizerFor: () => stallingSynthesizer,
+        lease: { clock: time.clock, ttlMs: LEASE_MS },
+      },
+    );
+  });
+  afterAll(async () => {
+    resume();
+    await chat?.close();
+    await mcp?.close();
+  });
+
+  it('stays FAILED, and its stream ends with the interruption, not the late answer', async () => {
+    const sent = await chat.running.request<{ sendMessage: { reply: { id: string } } }>(SEND, {
+      variables: { input: { text: 'Bookings?' } },
+    });
+    const id = sent.data!.sendMessage.reply.id;
+    const events = follow(chat.socket(), id);
+    time.advance(LEASE_MS + 1);
+    // What another replica's sweep does once the lease ran out unrenewed.
+    expect((await chat.chat.store.failInterruptedReplies()).map(({ message }) => message.id)).toEqual([id]);
+    resume();
+
+    const ending = (await events).at(-1);
+    expect(ending).toMatchObject({ type: 'ERROR', error: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(ending?.message).toMatchObject({ id, status: 'FAILED', content: '' });
+    expect(await statusOf(chat.chat.store, id)).toBe('FAILED');
   });
 });

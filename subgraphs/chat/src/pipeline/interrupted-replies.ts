@@ -1,6 +1,12 @@
 import type { Logger } from '@sophia/kit';
-import type { ReplyEventLog } from '../event-log/index.ts';
+import type { ChatEventError, ReplyEventLog } from '../event-log/index.ts';
 import type { ReplySnapshot } from '../event-log/types.ts';
+
+/** What the stream of a reply cut off by a stopped chat process ends with. */
+export const INTERRUPTED: ChatEventError = {
+  code: 'INTERNAL_SERVER_ERROR',
+  message: 'The reply was interrupted when the chat service stopped; ask again.',
+};
 
 /**
  * At start, after the store marked the replies a stopped process was writing FAILED
@@ -20,10 +26,7 @@ export async function endInterruptedStreams(
       await log.append(messageId, {
         seq: (await log.lastSeq(messageId)) + 1,
         type: 'ERROR',
-        error: {
-          code: 'INTERNAL_SERVER_ERROR',
-          message: 'The reply was interrupted when the chat service stopped; ask again.',
-        },
+        error: INTERRUPTED,
         reply,
       });
     } catch (error) {

@@ -9,6 +9,7 @@ import {
   type ToolInvoker,
   type Understanding,
 } from './answer-contract.ts';
+import { INTERRUPTED } from './interrupted-replies.ts';
 import { exchangeMemory, retrieveMemories } from './memories.ts';
 import { recordedTools } from './recorded-tools.ts';
 import type { ReplyMetrics } from './reply-metrics.ts';
@@ -111,7 +112,10 @@ async function writeReply(deps: PipelineDeps, job: ReplyJob, signal: AbortSignal
       citations: writer.citations,
     });
     const reply = { message: message ?? { ...job.reply, status }, conversation: job.conversation };
-    writer.emit(error ? { type: 'ERROR', error, reply } : { type: 'DONE', reply });
+    // Another replica failed the reply while this one stalled past its lease: the store keeps that, and so
+    // does the stream's end.
+    const ending = message && message.status !== status ? INTERRUPTED : error;
+    writer.emit(ending ? { type: 'ERROR', error: ending, reply } : { type: 'DONE', reply });
     await writer.flush();
     metrics?.reply.observe({ outcome: status }, seconds());
   };
