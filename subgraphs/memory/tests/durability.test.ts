@@ -13,8 +13,8 @@ import { freePort, sleep, startRedis } from './redis-server.ts';
 
 const REMEMBER = `mutation($input: RememberInput!) {
   remember(input: $input) { memory { id content } merged errors { code } } }`;
-const SEARCH = `query($q: String!) {
-  searchMemories(query: $q, limit: 3) { memory { id content source { id } } servedFrom } }`;
+const HIT = 'memory { id content source { id } } servedFrom';
+const SEARCH = `query($q: String!) { searchMemories(query: $q, limit: 3) { ${HIT} } }`;
 const BY_ID = 'query($id: ID!) { memory(id: $id) { id content } }';
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Memory { id content } } }`;
 const INGEST = `mutation($input: IngestDocumentInput!) {
@@ -51,10 +51,37 @@ const chunkOf = (k: number) => wordsFrom(DOCUMENT_FROM + k * CHUNK_WORDS, CHUNK_
 /** A word from the middle of chunk `k`, found in that chunk only. */
 const chunkWord = (k: number) => word(DOCUMENT_FROM + k * CHUNK_WORDS + CHUNK_WORDS / 2);
 
-const searchFor = async (post: Post, q: string) => {
-  const response = await post<{ searchMemories: Hit[] }>(SEARCH, { q });
+/** Searches per request: each is its own aliased `searchMemories` field, answered as if asked alone. */
+const SEARCHES_PER_REQUEST = 25;
+/**
+ * The hits for each of `queries`, in order, from one request. Checking 1,700 searches one request each spent
+ * most of this test's minute on HTTP, signing and parsing rather than on searching.
+ */
+const searchesFor = async (post: Post, queries: readonly string[]): Promise<Hit[][]> => {
+  const variables = queries.map((_, n) => `$q${n}: String!`).join(', ');
+  const fields = queries.map((_, n) => `s${n}: searchMemories(query: $q${n}, limit: 3) { ${HIT} }`).join(' ');
+  const response = await post<Record<string, Hit[]>>(
+    `query(${variables}) { ${fields} }`,
+    Object.fromEntries(queries.map((q, n) => [`q${n}`, q])),
+  );
   expect(response.errors).toBeUndefined();
-  return response.data!.searchMemories;
+  return queries.map((_, n) => response.data![`s${n}`]!);
+};
+/** Runs `check` on every item, with the searches for `queryOf` each item asked SEARCHES_PER_REQUEST at a time. */
+const searchEach = async <T, R>(
+  items: readonly T[],
+  queryOf: (item: T) => string,
+  post: Post,
+  check: (item: T, hits: Hit[]) => R,
+): Promise<R[]> => {
+  const groups = Array.from({ length: Math.ceil(items.length / SEARCHES_PER_REQUEST) }, (_, g) =>
+    items.slice(g * SEARCHES_PER_REQUEST, (g + 1) * SEARCHES_PER_REQUEST),
+  );
+  const checked = await mapLimit(groups, 2, async (group) => {
+    const hits = await searchesFor(post, group.map(queryOf));
+    return group.map((item, n) => check(item, hits[n]!));
+  });
+  return checked.flat();
 };
 
 describe('durability: SIGKILL while remembering and ingesting', () => {
@@ -86,8 +113,8 @@ describe('durability: SIGKILL while remembering and ingesting', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  // About 50 s here (two process starts, 2,000 writes, 1,700 searches): more than the project's 60 s default allows
-  // for on a busy machine, so it gets its own budget.
+  // About 30 s here (two process starts, 2,000 writes, 1,700 searches in 68 requests): on a busy machine more than
+  // the project's 60 s default allows for, so it gets its own budget.
   it('loses no acknowledged memory or chunk, resumes the job, and stores no chunk twice', async () => {
     const first = await launch();
 
@@ -176,10 +203,16 @@ describe('durability: SIGKILL while remembering and ingesting', () => {
     expect(entities.data!._entities).toEqual(
       [...acknowledged].map(([i, id]) => ({ id, content: noteOf(i) })),
     );
-    const notes = await mapLimit([...acknowledged], 16, async ([i, id]) => {
-      const hits = await searchFor(second.post, word(i));
-      return { i, found: hits.some((hit) => hit.memory.id === id), first: hits[0]?.memory.id === id };
-    });
+    const notes = await searchEach(
+      [...acknowledged],
+      ([i]) => word(i),
+      second.post,
+      ([i, id], hits) => ({
+        i,
+        found: hits.some((hit) => hit.memory.id === id),
+        first: hits[0]?.memory.id === id,
+      }),
+    );
     expect(notes.filter((note) => !note.found)).toEqual([]);
     // Best first, too. Fails today for reasons unrelated to the crash (see the report: L2's vector side misses
     // the note, and the RRF tie with a vector-only neighbour goes to the neighbour); soft, so the rest still runs.
@@ -198,11 +231,11 @@ describe('durability: SIGKILL while remembering and ingesting', () => {
     );
 
     // Every chunk, before and after the kill, is found by a word of its own, exactly once, with its text.
-    const chunks = await mapLimit(
+    const chunks = await searchEach(
       Array.from({ length: CHUNKS }, (_, k) => k),
-      16,
-      async (k) => {
-        const hits = await searchFor(second.post, chunkWord(k));
+      chunkWord,
+      second.post,
+      (k, hits) => {
         const holding = hits.filter((hit) => hit.memory.content.split(' ').includes(chunkWord(k)));
         const right =
           holding.length === 1 &&
