@@ -1,6 +1,12 @@
 import { mkdirSync, accessSync, constants } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DuckDBInstance,
+  DuckDBResultReader,
+  type DuckDBConnection,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import { runPrepared } from './duckdb-statements.ts';
 import { checkedBeforeCommit, type SqlDatabase, type TransactionOptions } from './store/sql-database.ts';
 import { statementSpan } from './telemetry/statement-span.ts';
 
@@ -127,13 +133,17 @@ export class DuckDb implements SqlDatabase {
 
 const traced = <T>(sql: string, work: () => Promise<T>): Promise<T> => statementSpan('duckdb', sql, work);
 
+// Statements with parameters are the stores' repeated ones: prepared once per connection (duckdb-statements.ts).
 async function queryOn<T>(c: DuckDBConnection, sql: string, params: readonly SqlParam[]): Promise<T[]> {
-  const reader = await c.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined);
+  if (params.length === 0) return (await c.runAndReadAll(sql)).getRowObjectsJson() as T[];
+  const reader = new DuckDBResultReader(await runPrepared(c, sql, params as DuckDBValue[]));
+  await reader.readAll();
   return reader.getRowObjectsJson() as T[];
 }
 
 async function runOn(c: DuckDBConnection, sql: string, params: readonly SqlParam[]): Promise<void> {
-  await c.run(sql, params.length ? (params as DuckDBValue[]) : undefined);
+  if (params.length === 0) await c.run(sql);
+  else await runPrepared(c, sql, params as DuckDBValue[]);
 }
 
 async function insertOn(
@@ -157,6 +167,7 @@ async function insertOn(
     const chunk = rows.slice(start, start + INSERT_CHUNK_ROWS);
     const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')}${onConflict}`;
     const values = chunk.flatMap((row) => columns.map((column) => toSqlParam(row[column])));
+    // Not kept prepared: a chunk's text holds a placeholder per value, and bulk writes are rare.
     await c.run(sql, values as DuckDBValue[]);
   }
 }
