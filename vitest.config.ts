@@ -22,6 +22,9 @@ export default defineConfig({
           name: 'unit',
           include: ['{gateway,ops,subgraphs/*}/src/**/*.test.ts'],
           pool: 'forks',
+          // Pure code: no file changes a module or global another reads, so each worker imports the shared
+          // modules once instead of once per file (80 s to 12 s here; the imports were nearly all of it).
+          isolate: false,
         },
       },
       {
