@@ -196,6 +196,8 @@ describe.each(STORE_BACKENDS)('the store contract on %s', (dialect) => {
     expect(found.map((row) => ({ ...row, extra: parseJsonColumn(row.extra) }))).toEqual([
       { id: 'p1', at: '2024-03-01T12:34:56.789Z', extra: { tags: ['a'] } },
     ]);
+    // Snowflake stores a VARIANT object (snowflake-sdk hands it over parsed), not the bound text as a string.
+    if (store.db.dialect === 'snowflake') expect(found[0]!.extra).toEqual({ tags: ['a'] });
     expect((await matching('save')).map((row) => row.at)).toEqual([
       '2024-03-01T12:34:56.789Z',
       '2024-03-01T00:00:00.000Z',

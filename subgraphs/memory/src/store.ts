@@ -183,9 +183,10 @@ export class MemoryStore {
   /** The chunks of one document that the viewer may see, in document order. */
   async memoriesOfSource(scope: ViewerScope, sourceId: string, limit: number): Promise<MemoryRow[]> {
     const visible = visibleSql(scope);
+    // TO_JSON: the metadata as JSON text on both backends (a cast to VARCHAR is no JSON text of a VARIANT).
     const rows = await this.db.query<StoredMemory>(
       `SELECT ${MEMORY_COLUMNS} FROM memories m WHERE ${visible.sql} AND m.source_id = ?
-       ORDER BY TRY_CAST(JSON_EXTRACT_PATH_TEXT(CAST(m.metadata AS VARCHAR), 'chunk') AS INTEGER) NULLS LAST,
+       ORDER BY TRY_CAST(JSON_EXTRACT_PATH_TEXT(TO_JSON(m.metadata), 'chunk') AS INTEGER) NULLS LAST,
          m.created_at, m.id
        LIMIT ?`,
       [...visible.params, sourceId, limit],

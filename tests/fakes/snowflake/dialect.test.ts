@@ -43,6 +43,36 @@ describe('Snowflake SQL on the FAKE', () => {
     ).toEqual([{ OWNER: 'Ada', TAG: 'b' }]);
   });
 
+  it('keeps a bound text written into a VARIANT column a string, as Snowflake does; PARSE_JSON makes an object', async () => {
+    const json = '{"kind":"note","tags":["a"]}';
+    await exec(conn, 'CREATE TABLE notes (id INT, body VARIANT)');
+    await exec(conn, 'INSERT INTO notes (id, body) VALUES (?, ?)', [1, json]);
+    await exec(conn, 'INSERT INTO notes (id, body) SELECT ?, PARSE_JSON(?)', [2, json]);
+    await exec(conn, 'INSERT INTO notes (id, body) SELECT 3, t FROM (SELECT ? AS t)', [json]);
+    await exec(
+      conn,
+      `MERGE INTO notes n USING (SELECT 4 AS id, ? AS body) s ON n.id = s.id
+       WHEN NOT MATCHED THEN INSERT (id, body) VALUES (s.id, s.body)`,
+      [json],
+    );
+    await exec(conn, 'INSERT INTO notes (id, body) SELECT 5, PARSE_JSON(?)', ['"plain"']);
+    expect(
+      await rows(
+        'SELECT id, body, IS_OBJECT(body) AS is_object, IS_VARCHAR(body) AS is_varchar, body:kind::STRING AS kind FROM notes ORDER BY id',
+      ),
+    ).toEqual([
+      { ID: 1, BODY: json, IS_OBJECT: false, IS_VARCHAR: true, KIND: null },
+      { ID: 2, BODY: { kind: 'note', tags: ['a'] }, IS_OBJECT: true, IS_VARCHAR: false, KIND: 'note' },
+      { ID: 3, BODY: json, IS_OBJECT: false, IS_VARCHAR: true, KIND: null },
+      { ID: 4, BODY: json, IS_OBJECT: false, IS_VARCHAR: true, KIND: null },
+      { ID: 5, BODY: 'plain', IS_OBJECT: false, IS_VARCHAR: true, KIND: null },
+    ]);
+    await exec(conn, 'UPDATE notes SET body = ? WHERE id = 2', [json]);
+    expect(await rows('SELECT body, IS_ARRAY(body:tags) AS tags_array FROM notes WHERE id = 2')).toEqual([
+      { BODY: json, TAGS_ARRAY: null },
+    ]);
+  });
+
   it('upserts with MERGE (qualified SET columns) and picks with QUALIFY', async () => {
     await exec(conn, 'CREATE TABLE scores (id STRING, team STRING, points INT)');
     await exec(conn, 'INSERT INTO scores VALUES (?, ?, ?)', [

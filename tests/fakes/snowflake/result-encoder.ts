@@ -1,4 +1,11 @@
-import { DuckDBTypeId, type DuckDBResultReader, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DuckDBDecimalValue,
+  DuckDBTypeId,
+  DuckDBVariantValue,
+  type DuckDBResultReader,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 
 /** One entry of a Snowflake `rowtype`: the SDK reads `type` (lower case), `scale` and `precision`. */
 export interface RowType {
@@ -101,9 +108,12 @@ function describe(name: string, type: DuckDBType): { rowType: RowType; encode: E
             .toUpperCase(),
       };
     case DuckDBTypeId.VARCHAR:
-      // JSON is VARCHAR with an alias: the FAKE's VARIANT, OBJECT and ARRAY.
+      // JSON is VARCHAR with an alias: the FAKE's OBJECT and ARRAY, and what PARSE_JSON returns.
       if (type.alias === 'JSON') return { rowType: column('variant'), encode: String };
       return { rowType: column('text', { length: TEXT_LENGTH, byteLength: TEXT_LENGTH }), encode: String };
+    case DuckDBTypeId.VARIANT:
+      // The value as JSON text, as Snowflake sends a VARIANT: a stored string comes back quoted.
+      return { rowType: column('variant'), encode: encodeJson };
     case DuckDBTypeId.ARRAY: {
       // FLOAT[n] / INTEGER[n] are VECTOR(FLOAT, n) / VECTOR(INT, n). The SDK has no vector type and hands
       // the text to the application, which parses it.
@@ -164,8 +174,10 @@ function encodeJson(value: DuckDBValue): string {
 }
 
 function toJson(value: unknown): unknown {
+  if (value instanceof DuckDBVariantValue) return toJson(value.value);
   if (value === null || typeof value !== 'object')
-    return typeof value === 'bigint' ? value.toString() : value;
+    return typeof value === 'bigint' ? jsonInteger(value) : value;
+  if (value instanceof DuckDBDecimalValue) return value.toDouble();
   if ('items' in value) return (value as { items: unknown[] }).items.map(toJson);
   if ('entries' in value && typeof (value as { entries: unknown }).entries === 'object') {
     const entries = (value as { entries: unknown }).entries;
@@ -177,6 +189,11 @@ function toJson(value: unknown): unknown {
     return Object.fromEntries(Object.entries(entries as object).map(([k, v]) => [k, toJson(v)]));
   }
   return String(value);
+}
+
+/** A JSON number where it is exact, else its digits as a string. */
+function jsonInteger(value: bigint): number | string {
+  return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
 }
 
 /** Encodes a SELECT-like result. */

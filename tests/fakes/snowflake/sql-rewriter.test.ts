@@ -17,7 +17,7 @@ describe('rewriteSql', () => {
         'CREATE TABLE t (id NUMBER, n NUMBER(10,2), x FLOAT, v VARIANT, a ARRAY, ts TIMESTAMP_NTZ, e VECTOR(FLOAT, 768))',
       ),
     ).toBe(
-      'CREATE TABLE T ( ID DECIMAL(38,0) , N DECIMAL(10,2) , X DOUBLE , V JSON , A JSON , TS TIMESTAMP , E FLOAT[768] )',
+      'CREATE TABLE T ( ID DECIMAL(38,0) , N DECIMAL(10,2) , X DOUBLE , V VARIANT , A JSON , TS TIMESTAMP , E FLOAT[768] )',
     );
     expect(rewrite('ALTER TABLE t ADD COLUMN IF NOT EXISTS ts TIMESTAMP_NTZ')).toBe(
       'ALTER TABLE T ADD COLUMN IF NOT EXISTS TS TIMESTAMP',
@@ -60,7 +60,7 @@ describe('rewriteSql', () => {
 describe('semi-structured paths', () => {
   it('reads v:a.b[0] as JSON, and as text before a cast', () => {
     expect(rewrite("SELECT meta:source, t.meta:tags[0]::STRING FROM t WHERE meta:owner.Name = 'x'")).toBe(
-      "SELECT json_extract(META, '$.source') , json_extract_string(T.META, '$.tags[0]') :: VARCHAR FROM T WHERE json_extract(META, '$.owner.Name') = 'x'",
+      "SELECT json_extract(CAST(META AS JSON), '$.source') , json_extract_string(CAST(T.META AS JSON), '$.tags[0]') :: VARCHAR FROM T WHERE json_extract(CAST(META AS JSON), '$.owner.Name') = 'x'",
     );
   });
 });

@@ -25,6 +25,8 @@ const RENAMED_FUNCTIONS: Readonly<Record<string, string>> = {
   PARSE_JSON: 'json',
   OBJECT_CONSTRUCT: 'json_object',
   ARRAY_CONSTRUCT: 'json_array',
+  // DuckDB's to_json would read a VARIANT as its VARCHAR rendering, not as JSON.
+  TO_JSON: 'SF_TO_JSON',
 };
 
 /** Niladic functions Snowflake calls with `()` and DuckDB without. */
@@ -92,12 +94,13 @@ export function rewriteSql(sql: string, context: RewriteContext): Rewritten {
       continue;
     }
 
-    // Semi-structured paths: v:a.b[0] → json_extract (VARIANT), or json_extract_string before a cast.
+    // Semi-structured paths: v:a.b[0] → json_extract (VARIANT), or json_extract_string before a cast. The
+    // column is read as JSON text first: DuckDB's VARIANT would otherwise reach json_extract as VARCHAR.
     if (next?.text === ':' && (tokens[i + 2]?.kind === 'word' || tokens[i + 2]?.kind === 'quoted')) {
       const path = semiStructuredPath(tokens, i + 1);
       const qualifier = prev?.text === '.' ? out.splice(-2).join('') : '';
       const extract = tokens[path.next]?.text === '::' ? 'json_extract_string' : 'json_extract';
-      out.push(`${extract}(${qualifier}${word}, '${path.jsonPath}')`);
+      out.push(`${extract}(CAST(${qualifier}${word} AS JSON), '${path.jsonPath}')`);
       i = path.next - 1;
       continue;
     }

@@ -3,10 +3,12 @@ import { isWord, matchingParen, type Token } from './sql-tokens.ts';
 /**
  * Snowflake data types → DuckDB types for the FAKE. Snowflake's FLOAT/DOUBLE/REAL are all 64-bit and its
  * integer names are NUMBER(38,0), so they widen; VECTOR(FLOAT, n) stays 32-bit as in Snowflake.
- * VARIANT, OBJECT and ARRAY become DuckDB JSON, which the result encoder reports as `variant`.
+ * VARIANT becomes DuckDB's own VARIANT, which keeps what was written as Snowflake does: a VARCHAR (a bound
+ * text) stays a string and only parsed JSON (`PARSE_JSON`, `OBJECT_CONSTRUCT`) becomes an object or array.
+ * OBJECT and ARRAY become DuckDB JSON. The result encoder reports all three as `variant`.
  */
 const SIMPLE_TYPES: Readonly<Record<string, string>> = {
-  VARIANT: 'JSON',
+  VARIANT: 'VARIANT',
   OBJECT: 'JSON',
   ARRAY: 'JSON',
   TIMESTAMP_NTZ: 'TIMESTAMP',
