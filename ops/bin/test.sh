@@ -23,8 +23,15 @@ command -v promtool >/dev/null || {
 
 source ops/bin/ensure-deps.sh
 
-echo "== typecheck"; npx tsc -p tsconfig.json && npx tsc -p web/tsconfig.json
-echo "== lint and format"; npx eslint --max-warnings 0 . && npx prettier --check . >/dev/null
+# A repeated run re-checks only what changed: tsc's build info and the ESLint and Prettier caches (keyed by file
+# content; every rule here reads one file alone) live in node_modules/.cache. A fresh clone checks everything.
+CHECKS=node_modules/.cache/sophia-checks
+echo "== typecheck"
+npx tsc -p tsconfig.json --incremental --tsBuildInfoFile "$CHECKS/tsc-root.tsbuildinfo"
+npx tsc -p web/tsconfig.json --incremental --tsBuildInfoFile "$CHECKS/tsc-web.tsbuildinfo"
+echo "== lint and format"
+npx eslint --max-warnings 0 --cache --cache-strategy content --cache-location "$CHECKS/eslint/" .
+npx prettier --check --cache --cache-strategy content --cache-location "$CHECKS/prettier.json" . >/dev/null
 echo "== unit and subgraph tests"; npx vitest run --project unit --project subgraph
 echo "== integration tests"; npx vitest run --project integration
 echo "== dashboard component tests"; npx vitest run --project web
