@@ -25,6 +25,8 @@ export default defineConfig({
           // Pure code: no file changes a module or global another reads, so each worker imports the shared
           // modules once instead of once per file (80 s to 12 s here; the imports were nearly all of it).
           isolate: false,
+          // Run before the subgraph project (which runs more files at a time), as vitest requires.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -42,6 +44,7 @@ export default defineConfig({
           // child processes and DuckDB, and two at a time took 72 s where one took 108 s for the memory, kpi,
           // project and sales tests here.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
