@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDb, type Clock } from '@sophia/kit';
-import { INGEST_JOBS_DDL, IngestJobStore } from './job-store.ts';
+import { ingestJobsDdl, IngestJobStore } from './job-store.ts';
 
 /** A clock far from real time, so a timestamp taken from the system clock instead cannot pass. */
 const NOW = '2031-05-06T07:08:09.010Z';
@@ -26,7 +26,7 @@ describe('IngestJobStore', () => {
   let jobs: IngestJobStore;
   beforeAll(async () => {
     db = await DuckDb.open('.', ':memory:');
-    await db.run(INGEST_JOBS_DDL);
+    await db.run(ingestJobsDdl('duckdb'));
     jobs = new IngestJobStore(db, (work) => work(), clock);
   });
   afterAll(() => db.close());

@@ -1,4 +1,4 @@
-import type { Clock, RequestDeadline, SqlDatabase, SqlRunner } from '@sophia/kit';
+import type { Clock, Dialect, RequestDeadline, SqlDatabase, SqlRunner } from '@sophia/kit';
 import { isoTimestamp } from '../store/rows.ts';
 import type { Visibility } from '../visibility.ts';
 
@@ -29,8 +29,11 @@ export interface IngestJobRow {
   readonly finishedAt: string | null;
 }
 
-export const INGEST_JOBS_DDL = `CREATE TABLE IF NOT EXISTS ingest_jobs (
-  id VARCHAR PRIMARY KEY,
+/** The ingest_jobs table in a store's dialect: the same columns, with the dialect's timestamp type. */
+export function ingestJobsDdl(dialect: Dialect): string {
+  const timestamp = dialect === 'snowflake' ? 'TIMESTAMP_NTZ' : 'TIMESTAMP';
+  return `CREATE TABLE IF NOT EXISTS ingest_jobs (
+  id VARCHAR NOT NULL,
   owner_id VARCHAR NOT NULL,
   team_id VARCHAR,
   title VARCHAR NOT NULL,
@@ -45,8 +48,10 @@ export const INGEST_JOBS_DDL = `CREATE TABLE IF NOT EXISTS ingest_jobs (
   chunks_done INTEGER NOT NULL DEFAULT 0,
   chunks_failed INTEGER NOT NULL DEFAULT 0,
   error VARCHAR,
-  created_at TIMESTAMP NOT NULL,
-  finished_at TIMESTAMP)`;
+  created_at ${timestamp} NOT NULL,
+  finished_at ${timestamp},
+  PRIMARY KEY (id))`;
+}
 
 /** The columns of an `IngestJobRow`, in SQL both dialects run; `toJob` makes the times ISO 8601. */
 const JOB_COLUMNS = `id, owner_id AS "ownerId", team_id AS "teamId", title, document_id AS "documentId", visibility,

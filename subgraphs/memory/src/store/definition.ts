@@ -1,11 +1,7 @@
 import type { StoreDefinition } from '@sophia/kit';
-import { INGEST_JOBS_DDL } from '../ingest/job-store.ts';
+import { ingestJobsDdl } from '../ingest/job-store.ts';
 import { MEMORY_TEXT_SQL } from './rows.ts';
-import {
-  CHANGE_CAPTURE_DDL_SNOWFLAKE,
-  INGEST_JOBS_DDL_SNOWFLAKE,
-  memoryDdlSnowflake,
-} from './schema-snowflake.ts';
+import { CHANGE_CAPTURE_DDL_SNOWFLAKE, memoryDdlSnowflake } from './schema-snowflake.ts';
 import { MEMORY_DDL } from './schema-sql.ts';
 
 /** Vectors already stored were made from the text they sit beside: record that text's hash for them. */
@@ -30,7 +26,7 @@ export function memoryStore(dimension: number): StoreDefinition {
       {
         version: 2,
         description: 'document ingest jobs',
-        statements: { duckdb: [INGEST_JOBS_DDL], snowflake: [INGEST_JOBS_DDL_SNOWFLAKE] },
+        statements: { duckdb: [ingestJobsDdl('duckdb')], snowflake: [ingestJobsDdl('snowflake')] },
       },
       {
         version: 3,

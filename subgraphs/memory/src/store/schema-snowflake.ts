@@ -33,26 +33,6 @@ export function memoryDdlSnowflake(dimension: number): readonly string[] {
   ];
 }
 
-export const INGEST_JOBS_DDL_SNOWFLAKE = `CREATE TABLE IF NOT EXISTS ingest_jobs (
-  id VARCHAR NOT NULL,
-  owner_id VARCHAR NOT NULL,
-  team_id VARCHAR,
-  title VARCHAR NOT NULL,
-  document_id VARCHAR NOT NULL,
-  content VARCHAR,
-  visibility VARCHAR NOT NULL,
-  account_id VARCHAR,
-  chunk_words INTEGER NOT NULL,
-  overlap_words INTEGER NOT NULL,
-  status VARCHAR NOT NULL,
-  chunks_total INTEGER NOT NULL,
-  chunks_done INTEGER NOT NULL DEFAULT 0,
-  chunks_failed INTEGER NOT NULL DEFAULT 0,
-  error VARCHAR,
-  created_at TIMESTAMP_NTZ NOT NULL,
-  finished_at TIMESTAMP_NTZ,
-  PRIMARY KEY (id))`;
-
 /**
  * Change data capture (ops/snowflake/03-change-capture.sql makes the same objects, plus the task): the stream
  * EMBEDDING_CHANGES records every change to MEMORIES whoever makes it, and MEMORY_CHANGES is the change log
