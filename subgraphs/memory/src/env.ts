@@ -3,6 +3,8 @@ import { ConfigError, parseConfig, portSchema, serviceEnvShape } from '@sophia/k
 import { CORTEX_DIMENSION } from './embeddings/cortex-provider.ts';
 
 const positiveInt = z.coerce.number().int().positive();
+/** A timer's period: at most a day, since Node runs a longer setInterval delay every millisecond instead. */
+const intervalMs = positiveInt.max(86_400_000);
 
 export const memoryEnvShape = {
   ...serviceEnvShape,
@@ -39,14 +41,14 @@ export const memoryEnvShape = {
   /** Entries the in-process L1 holds (alone, or as Redis's fallback). */
   MEMORY_CACHE_MAX_ENTRIES: positiveInt.default(10_000),
   /** How often counted reads (access count and time) are written to the store, in one batch. */
-  MEMORY_ACCESS_FLUSH_MS: positiveInt.default(1_000),
+  MEMORY_ACCESS_FLUSH_MS: intervalMs.default(1_000),
   /** How often the maintenance loop demotes idle memories. */
-  MEMORY_MAINTENANCE_INTERVAL_MS: positiveInt.default(60_000),
+  MEMORY_MAINTENANCE_INTERVAL_MS: intervalMs.default(60_000),
   /**
    * How often change capture looks for memories changed outside this replica (imports, an analyst's UPDATE,
    * other replicas) and re-embeds and re-indexes them in L2: well within a minute by default.
    */
-  MEMORY_CHANGE_POLL_MS: positiveInt.default(15_000),
+  MEMORY_CHANGE_POLL_MS: intervalMs.default(15_000),
   /** Reads (in all) after which a warm memory that is read again becomes hot. */
   MEMORY_HOT_ACCESS_COUNT: positiveInt.default(5),
   /** A hot memory unread this long becomes warm. */
