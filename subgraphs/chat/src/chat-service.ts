@@ -86,7 +86,7 @@ export class ChatService {
     const exchange = await store.startExchange(
       {
         ownerId: viewer.userId,
-        conversationId: conversation?.id ?? null,
+        conversation: conversation ?? null,
         title: titleFrom(text),
         question: text,
       },

@@ -79,6 +79,13 @@ function chatSql(dialect: Dialect) {
   };
 }
 
+/** What starting an exchange wrote: the conversation as it now stands, the user's message, the reply begun. */
+export interface Exchange {
+  readonly conversation: ConversationRow;
+  readonly userMessage: MessageRow;
+  readonly reply: MessageRow;
+}
+
 type StoredMessage = Omit<MessageRow, 'citations'> & { citations: unknown };
 
 const toMessage = (row: StoredMessage): MessageRow => ({ ...row, citations: parseCitations(row.citations) });
@@ -208,46 +215,69 @@ export class ChatStore {
   }
 
   /**
-   * Starts an exchange in one transaction: the conversation (a new one titled `title` when `conversationId`
-   * is null), the user's message, and the assistant's reply, empty and STREAMING.
+   * Starts an exchange in one transaction: the conversation (`conversation`, the owner's as the caller read
+   * it, continued; a new one titled `title` when null), the user's message, and the assistant's reply, empty
+   * and STREAMING. The rows returned are built from what was written, not read back: the transaction holds
+   * one of the few pooled connections, and every read-back would be one more round trip while it does.
    */
   async startExchange(
     input: {
       ownerId: string;
-      conversationId: string | null;
+      conversation: ConversationRow | null;
       title: string;
       question: string;
     },
     deadline?: RequestDeadline,
-  ): Promise<{ conversation: ConversationRow; userMessage: MessageRow; reply: MessageRow }> {
-    const conversationId = input.conversationId ?? `cnv_${randomUUID()}`;
+  ): Promise<Exchange> {
+    const continued = input.conversation;
+    if (continued && continued.ownerId !== input.ownerId)
+      throw new Error(`Conversation ${continued.id} is not theirs.`);
+    const conversationId = continued?.id ?? `cnv_${randomUUID()}`;
     const ids = { question: `msg_${randomUUID()}`, reply: `msg_${randomUUID()}` };
-    const start = async (tx: SqlRunner) => {
+    const start = async (tx: SqlRunner): Promise<Exchange> => {
+      // toISOString is both the value bound and the text isoTimestampSql reads back: milliseconds, `Z`.
       const asked = this.now().toISOString();
       const replied = this.now().toISOString();
-      if (input.conversationId === null) {
-        await tx.run(
-          'INSERT INTO conversations (id, owner_id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-          [conversationId, input.ownerId, input.title, asked, replied],
-        );
-      } else {
+      if (continued) {
+        // Owners never change, so this matches the row checked above; owner_id keeps it a second lock.
         await tx.run('UPDATE conversations SET updated_at = ? WHERE id = ? AND owner_id = ?', [
           replied,
           conversationId,
           input.ownerId,
         ]);
+      } else {
+        await tx.run(
+          'INSERT INTO conversations (id, owner_id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+          [conversationId, input.ownerId, input.title, asked, replied],
+        );
       }
       await tx.run(this.sql.insertExchange, [
         ...[ids.question, conversationId, input.question, '[]', asked, null, null],
         ...[ids.reply, conversationId, '', '[]', replied, ...this.writerAndLease()],
       ]);
-      const conversation = await this.conversation(tx, conversationId);
-      if (conversation.ownerId !== input.ownerId)
-        throw new Error(`Conversation ${conversationId} is not theirs.`);
-      const userMessage = await this.findMessage(tx, ids.question);
-      const reply = await this.findMessage(tx, ids.reply);
-      if (!userMessage || !reply) throw new Error('The exchange was not written.');
-      return { conversation, userMessage, reply };
+      const { ownerId, title } = input;
+      const written = { conversationId, citations: [] };
+      return {
+        conversation: continued
+          ? { ...continued, updatedAt: replied }
+          : { id: conversationId, ownerId, title, createdAt: asked, updatedAt: replied },
+        userMessage: {
+          ...written,
+          id: ids.question,
+          role: 'USER',
+          content: input.question,
+          status: 'COMPLETE',
+          createdAt: asked,
+        },
+        reply: {
+          ...written,
+          id: ids.reply,
+          role: 'ASSISTANT',
+          content: '',
+          status: 'STREAMING',
+          createdAt: replied,
+        },
+      };
     };
     return this.db.transaction(start, { deadline });
   }

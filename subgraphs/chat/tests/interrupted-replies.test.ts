@@ -33,7 +33,7 @@ describe('replies cut off by a stopped chat process', () => {
     const store = await ChatStore.open(config);
     const { reply, conversation } = await store.startExchange({
       ownerId: CEO.userId!,
-      conversationId: null,
+      conversation: null,
       title: 'Revenue?',
       question: 'Revenue?',
     });

@@ -27,7 +27,7 @@ function handClock(start = Date.parse('2026-12-07T12:00:00.000Z')) {
 const exchange = (store: ChatStore) =>
   store.startExchange({
     ownerId: CEO.userId!,
-    conversationId: null,
+    conversation: null,
     title: 'Bookings?',
     question: 'Bookings?',
   });
