@@ -24,6 +24,7 @@ import { answerProjectStatus } from './answers/project-status.ts';
 import { answerReports } from './answers/reports.ts';
 import { answerTeam } from './answers/team.ts';
 import { loadDirectory } from './directory.ts';
+import { headingOf } from './heading.ts';
 import { unknownNames } from './unknown-names.ts';
 import { AnswerWriter } from './writer.ts';
 
@@ -102,6 +103,9 @@ export function createAnalyst(): Synthesizer {
     }
     const { intent } = request.understanding;
     const ready = NEEDS[intent]?.(context) ?? true;
+    // Streamed before the answer's tool calls go out: the reader sees what was understood at once.
+    const heading = ready ? headingOf(request.understanding) : null;
+    if (heading) writer.write(heading);
     await (ready ? ANSWERS[intent] : answerKnowledge)(context);
     await writer.yield();
   };
