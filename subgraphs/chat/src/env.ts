@@ -48,6 +48,11 @@ export const chatEnvShape = {
   CHAT_REPLY_LEASE_SECONDS: z.coerce.number().int().min(3).max(3_600).default(60),
   /** Time one tool call may take. */
   CHAT_TOOL_TIMEOUT_MS: positiveInt.default(30_000),
+  /**
+   * Requests to the gateway's tools this process has in flight at most, all replies together; the rest wait
+   * their turn here (answers before remembering), so new messages and reply streams never queue behind them.
+   */
+  CHAT_TOOL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
 };
 
 export type ChatConfig = ReturnType<typeof loadChatConfig>;

@@ -24,6 +24,7 @@ import { resolvers } from './resolvers/index.ts';
 import { ChatStore } from './store.ts';
 import type { ReplyLease } from './store/reply-lease.ts';
 import { McpConnectionPool } from './tools/mcp-connection-pool.ts';
+import { RequestGate } from './tools/request-gate.ts';
 import { createToolbox, type ToolboxFactory } from './tools/toolbox.ts';
 
 export interface ChatSubgraph extends Subgraph {
@@ -80,6 +81,7 @@ export async function createChatSubgraph(
     logger.warn({ err: error }, 'Reply event log (Redis) error'),
   );
   const pool = new McpConnectionPool();
+  const gate = new RequestGate(config.CHAT_TOOL_CONCURRENCY);
   const toolboxFor: ToolboxFactory =
     options.toolboxFor ??
     ((context) =>
@@ -91,6 +93,7 @@ export async function createChatSubgraph(
         servers: config.mcpServers,
         internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
         timeoutMs: config.CHAT_TOOL_TIMEOUT_MS,
+        gate,
       }));
   const runner = new ReplyRunner({
     store,

@@ -3,6 +3,7 @@ import type { SignedInViewer } from '@sophia/kit';
 import { TEST_SECRET } from '@sophia/kit/testing';
 import { ToolCallError } from '../src/pipeline/answer-contract.ts';
 import { McpConnectionPool } from '../src/tools/mcp-connection-pool.ts';
+import { RequestGate } from '../src/tools/request-gate.ts';
 import { createToolbox, type GatewayToolTransport } from '../src/tools/toolbox.ts';
 import { startFakeMcpServer, type FakeMcpServer } from './fakes/fake-mcp-server.ts';
 
@@ -16,7 +17,7 @@ describe('the toolbox: the gateway tools as the reply’s viewer', () => {
   const toolbox = (
     viewer: SignedInViewer,
     transport: GatewayToolTransport = 'operations',
-    options: { signal?: AbortSignal; secret?: string } = {},
+    options: { signal?: AbortSignal; secret?: string; gate?: RequestGate } = {},
   ) =>
     createToolbox({
       gatewayUrl: gateway.url,
@@ -27,6 +28,7 @@ describe('the toolbox: the gateway tools as the reply’s viewer', () => {
       timeoutMs: 10_000,
       pool,
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.gate ? { gate: options.gate } : {}),
     });
 
   beforeAll(async () => {
@@ -98,6 +100,28 @@ describe('the toolbox: the gateway tools as the reply’s viewer', () => {
     const error = await pending.catch((reason: unknown) => reason);
     expect(error).not.toBeInstanceOf(ToolCallError);
     expect(cancel.signal.aborted).toBe(true);
+  });
+
+  it('holds requests past the gate’s limit, all replies together, and lets answers pass background work', async () => {
+    const gate = new RequestGate(1);
+    const [ceo, rep] = [toolbox(CEO, 'operations', { gate }), toolbox(REP, 'operations', { gate })];
+    const slow = ceo.call('Slow', {});
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(gate.inFlight).toBe(1);
+    // Both wait while Slow holds the only slot; the answer's call, though later, goes first.
+    const remembered = ceo.call('Echo', { n: 'background' }, 'background');
+    await new Promise((resolve) => setImmediate(resolve));
+    const answered = rep.call('Echo', { n: 'answer' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(gate.queued).toBe(2);
+    expect(gateway.requests).toEqual(['/operations']);
+    await Promise.all([slow, remembered, answered]);
+    expect(gateway.calls.map((call) => call.name === 'Echo' && call.args['n'])).toEqual([
+      false,
+      'answer',
+      'background',
+    ]);
+    expect(gate.inFlight).toBe(0);
   });
 
   it('gives the same answers over MCP (CHAT_TOOL_TRANSPORT=mcp), one MCP request per call', async () => {

@@ -183,7 +183,7 @@ async function writeReply(deps: PipelineDeps, job: ReplyJob, signal: AbortSignal
     if (status === 'COMPLETE') {
       // Remembered after DONE: the answer must not wait for it, and a failure here does not undo the answer.
       await toolbox
-        .call('Remember', exchangeMemory(job.question, writer.content))
+        .call('Remember', exchangeMemory(job.question, writer.content), 'background')
         .catch((error: unknown) =>
           replyLog.warn({ reason: String(error) }, 'Could not remember the exchange'),
         );

@@ -1,4 +1,5 @@
 import type { FetchLike } from './mcp-connection.ts';
+import type { RequestGate, RequestPriority } from './request-gate.ts';
 
 /** The gateway's answer to one call: the GraphQL result of its operation (`/mcp`'s structured content). */
 export interface OperationResult {
@@ -23,6 +24,7 @@ const MAX_CALLS = 16;
 interface Pending {
   readonly name: string;
   readonly args: Readonly<Record<string, unknown>>;
+  readonly priority: RequestPriority;
   resolve(result: OperationResult): void;
   reject(error: unknown): void;
 }
@@ -36,6 +38,8 @@ export interface OperationsClientOptions {
   readonly timeoutMs: number;
   /** Aborts requests in flight (the reply was cancelled). */
   readonly signal?: AbortSignal;
+  /** Bounds this process's requests in flight to the gateway; each request holds one slot. */
+  readonly gate?: RequestGate;
 }
 
 /**
@@ -48,10 +52,14 @@ export class OperationsClient {
 
   constructor(private readonly options: OperationsClientOptions) {}
 
-  call(name: string, args: Readonly<Record<string, unknown>>): Promise<OperationResult> {
+  call(
+    name: string,
+    args: Readonly<Record<string, unknown>>,
+    priority: RequestPriority = 'answer',
+  ): Promise<OperationResult> {
     return new Promise((resolve, reject) => {
       if (this.queue.length === 0) setImmediate(() => this.flush());
-      this.queue.push({ name, args, resolve, reject });
+      this.queue.push({ name, args, priority, resolve, reject });
     });
   }
 
@@ -62,29 +70,37 @@ export class OperationsClient {
   }
 
   private async send(batch: readonly Pending[]): Promise<void> {
-    const { url, fetch, timeoutMs, signal } = this.options;
+    const { gate, signal } = this.options;
+    // A request carrying an answer's call goes first, whatever else travels with it.
+    const priority = batch.some((pending) => pending.priority === 'answer') ? 'answer' : 'background';
     try {
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ calls: batch.map(({ name, args }) => ({ name, arguments: args })) }),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-      const body = (await response.json().catch(() => ({}))) as {
-        results?: OperationResult[];
-        errors?: OperationResult['errors'];
-      };
-      if (!response.ok || !Array.isArray(body.results) || body.results.length !== batch.length) {
-        const first = body.errors?.[0];
-        const code =
-          typeof first?.extensions?.code === 'string' ? first.extensions.code : 'DOWNSTREAM_SERVICE_ERROR';
-        const message = typeof first?.message === 'string' ? first.message : `HTTP ${response.status}`;
-        throw new OperationsRefusedError(code, message);
-      }
-      batch.forEach((pending, index) => pending.resolve(body.results![index]!));
+      if (gate) await gate.run(() => this.post(batch), priority, signal);
+      else await this.post(batch);
     } catch (error) {
       for (const pending of batch) pending.reject(error);
     }
+  }
+
+  private async post(batch: readonly Pending[]): Promise<void> {
+    const { url, fetch, timeoutMs, signal } = this.options;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ calls: batch.map(({ name, args }) => ({ name, arguments: args })) }),
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+    const body = (await response.json().catch(() => ({}))) as {
+      results?: OperationResult[];
+      errors?: OperationResult['errors'];
+    };
+    if (!response.ok || !Array.isArray(body.results) || body.results.length !== batch.length) {
+      const first = body.errors?.[0];
+      const code =
+        typeof first?.extensions?.code === 'string' ? first.extensions.code : 'DOWNSTREAM_SERVICE_ERROR';
+      const message = typeof first?.message === 'string' ? first.message : `HTTP ${response.status}`;
+      throw new OperationsRefusedError(code, message);
+    }
+    batch.forEach((pending, index) => pending.resolve(body.results![index]!));
   }
 }

@@ -4,6 +4,7 @@ import type { McpServerSpec } from '../env.ts';
 import type { McpConnection, McpTool } from './mcp-connection.ts';
 import type { McpConnectionPool } from './mcp-connection-pool.ts';
 import { OperationsClient, OperationsRefusedError, type OperationResult } from './operations-client.ts';
+import type { RequestGate, RequestPriority } from './request-gate.ts';
 import { viewerFetch } from './viewer-fetch.ts';
 
 /** The gateway's own MCP server: its tools keep their plain names (`KpiCards`, `SearchMemories`, ...). */
@@ -18,6 +19,12 @@ export interface ToolSpec extends McpTool {
 
 /** The tools one reply may use, as its viewer (over connections the pool keeps between replies). */
 export interface Toolbox extends ToolInvoker {
+  /** A call at a priority: `background` work (after the reply ended) waits behind answers for a slot. */
+  call(
+    name: string,
+    args: Readonly<Record<string, unknown>>,
+    priority?: RequestPriority,
+  ): Promise<Record<string, unknown>>;
   listTools(signal?: AbortSignal): Promise<ToolSpec[]>;
   /** Which server a toolbox name belongs to. */
   serverOf(name: string): string;
@@ -43,6 +50,8 @@ export interface ToolboxOptions {
   readonly signal?: AbortSignal;
   /** Connections kept between replies. */
   readonly pool: McpConnectionPool;
+  /** Bounds the requests to the gateway in flight, shared by every reply of the process. */
+  readonly gate?: RequestGate;
 }
 
 export type ToolboxFactory = (options: Pick<ToolboxOptions, 'viewer' | 'signal'>) => Toolbox;
@@ -82,6 +91,7 @@ export function createToolbox(options: ToolboxOptions): Toolbox {
           fetch: viewerFetch(viewer, options.internalTokenSecret),
           timeoutMs: options.timeoutMs,
           ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.gate ? { gate: options.gate } : {}),
         })
       : undefined;
   // Other servers are not Sophia's: they get no viewer token, so every viewer shares one connection.
@@ -103,11 +113,11 @@ export function createToolbox(options: ToolboxOptions): Toolbox {
       const at = name.indexOf(SEPARATOR);
       return at > 0 ? name.slice(0, at) : GATEWAY_SERVER;
     },
-    call: async (name, args) => {
+    call: async (name, args, priority = 'answer') => {
       if (operations && name.indexOf(SEPARATOR) <= 0) {
         let result: OperationResult;
         try {
-          result = await operations.call(name, args);
+          result = await operations.call(name, args, priority);
         } catch (error) {
           if (options.signal?.aborted) throw error;
           if (error instanceof OperationsRefusedError)
@@ -122,10 +132,16 @@ export function createToolbox(options: ToolboxOptions): Toolbox {
       const { server, key, connection, tool } = route(name);
       let result;
       try {
-        result = await connection.callTool(tool, args, {
-          timeoutMs: options.timeoutMs,
-          ...(options.signal ? { signal: options.signal } : {}),
-        });
+        const callTool = () =>
+          connection.callTool(tool, args, {
+            timeoutMs: options.timeoutMs,
+            ...(options.signal ? { signal: options.signal } : {}),
+          });
+        // Only the gateway's calls take a slot: the gate keeps Sophia's own services' queues short.
+        result =
+          options.gate && server === GATEWAY_SERVER
+            ? await options.gate.run(callTool, priority, options.signal)
+            : await callTool();
       } catch (error) {
         if (options.signal?.aborted) throw error;
         pool.evict(key);
