@@ -119,6 +119,12 @@ export const gatewayEnvShape = {
   SUBGRAPH_WS_URLS: perSubgraph(z.url({ protocol: /^wss?$/ })),
   /** Events one subscription may have waiting for a slow client before its socket is closed (4413). */
   SUBSCRIPTION_BUFFER_EVENTS: z.coerce.number().int().positive().default(256),
+  /**
+   * How long the gateway keeps its socket to a subgraph open after a client socket's last subscription there
+   * ends, so that the client's next subscription reuses it. It closes with the client socket all the same.
+   * 0: it closes with the last subscription.
+   */
+  SUBSCRIPTION_UPSTREAM_IDLE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   /** Checks the supergraph file for changes this often. */
   SUPERGRAPH_POLL_MS: z.coerce.number().int().positive().default(1_000),
   /** Named GraphQL operations served as MCP tools at /mcp, one per operation; reloaded when they change. */

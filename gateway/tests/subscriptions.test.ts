@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createLogger, gql, type Subgraph } from '@sophia/kit';
+import { ConfigError, createLogger, gql, signDelegatedToken, type Subgraph } from '@sophia/kit';
 import { startSubgraph, TEST_SECRET, type RunningSubgraph } from '@sophia/kit/testing';
 import { loadGatewayConfig } from '../src/env.ts';
 import { createGateway, type GatewayService } from '../src/gateway.ts';
@@ -40,14 +40,51 @@ describe('subscriptions through the gateway', () => {
   let supergraphPath: string;
   let authorization: string;
   const clients: Client[] = [];
+  /** WebSocket upgrades the catalog subgraph has accepted: each is a socket the gateway opened to it. */
+  let catalogUpgrades = 0;
 
   const client = (params: Record<string, unknown> = { authorization }) => {
     const opened = connect(url, params);
     clients.push(opened);
     return opened;
   };
-  const metric = async (name: string, labels?: Record<string, string>) =>
-    sampleSum(await gateway.metrics.registry.metrics(), name, labels);
+  /** A client socket open until disposed, running one subscription after another as a chat client does. */
+  const heldClient = (gatewayUrl = url, params: Record<string, unknown> = { authorization }) => {
+    const opened = connect(gatewayUrl, params, { held: true });
+    clients.push(opened);
+    return opened;
+  };
+  const metricOf = async (service: GatewayService, name: string, labels?: Record<string, string>) =>
+    sampleSum(await service.metrics.registry.metrics(), name, labels);
+  const metric = (name: string, labels?: Record<string, string>) => metricOf(gateway, name, labels);
+  const upstreamSockets = (service = gateway) =>
+    metricOf(service, 'sophia_subscription_upstream_sockets', { subgraph: 'catalog' });
+  const upstreamSocketsOpened = (service = gateway) =>
+    metricOf(service, 'sophia_subscription_upstream_sockets_opened_total', { subgraph: 'catalog' });
+  const startGateway = async (settings: Record<string, string> = {}) => {
+    const config = loadGatewayConfig(
+      {
+        SUPERGRAPH_PATH: supergraphPath,
+        SUPERGRAPH_POLL_MS: '50',
+        INTERNAL_TOKEN_SECRET: TEST_SECRET,
+        SOPHIA_DATA_DIR: devUsersDataDir(),
+        SUBSCRIPTION_BUFFER_EVENTS: String(BUFFER_EVENTS),
+        ...settings,
+      },
+      {},
+    );
+    const started = await createGateway(config, { logger: createLogger('gateway', 'silent') });
+    return { gateway: started, url: (await started.listen(0, '127.0.0.1')).url };
+  };
+  /** Runs one `renamed` subscription on `socket` to its first event, then completes it from the client. */
+  const renameOnce = async (socket: Client, name: string) => {
+    const renamed = record(socket, { query: 'subscription { renamed { product { name } } }' });
+    await expect.poll(() => catalog.renamedSubscribers()).toBe(1);
+    await rename('p1', name);
+    expect((await renamed.received(1))[0]?.data).toEqual({ renamed: { product: { name } } });
+    renamed.stop();
+    await expect.poll(() => catalog.renamedSubscribers()).toBe(0);
+  };
   const reviewsFetches = async () =>
     sampleSum(
       await reviewsSubgraph.metrics.registry.metrics(),
@@ -70,21 +107,11 @@ describe('subscriptions through the gateway', () => {
   beforeAll(async () => {
     catalog = await createCatalog();
     catalogRunning = await startSubgraph(catalog.subgraph);
+    catalog.subgraph.httpServer.on('upgrade', () => catalogUpgrades++);
     reviewsSubgraph = await createReviews();
     reviews = await startSubgraph(reviewsSubgraph);
     supergraphPath = writeSupergraph({ catalog: catalogRunning.url, reviews: reviews.url });
-    const config = loadGatewayConfig(
-      {
-        SUPERGRAPH_PATH: supergraphPath,
-        SUPERGRAPH_POLL_MS: '50',
-        INTERNAL_TOKEN_SECRET: TEST_SECRET,
-        SOPHIA_DATA_DIR: devUsersDataDir(),
-        SUBSCRIPTION_BUFFER_EVENTS: String(BUFFER_EVENTS),
-      },
-      {},
-    );
-    gateway = await createGateway(config, { logger: createLogger('gateway', 'silent') });
-    url = (await gateway.listen(0, '127.0.0.1')).url;
+    ({ gateway, url } = await startGateway());
     const login = await fetch(url.replace('/graphql', '/auth/dev-login'), { method: 'POST' });
     authorization = `Bearer ${((await login.json()) as { token: string }).token}`;
   });
@@ -122,6 +149,7 @@ describe('subscriptions through the gateway', () => {
     expect(await metric('sophia_subscription_events_total', { subgraph: 'catalog', outcome: 'ok' })).toBe(3);
     expect(await metric('sophia_subscription_event_resolution_seconds_count')).toBe(3);
 
+    // The test client closes its socket with its last operation, and the upstream socket goes with it.
     renamed.stop();
     await expect.poll(() => catalog.renamedSubscribers()).toBe(0);
     await expect.poll(() => catalogMetric('sophia_subscriptions_active')).toBe(0);
@@ -145,6 +173,95 @@ describe('subscriptions through the gateway', () => {
     await socket.dispose();
     await expect.poll(() => catalog.renamedSubscribers()).toBe(0);
     await expect.poll(() => metric('sophia_subscription_upstream_sockets')).toBe(0);
+  });
+
+  it("keeps a client socket's upstream socket for its next subscription, and closes it with the client socket", async () => {
+    const socket = heldClient();
+    const [upgrades, opened, open] = [
+      catalogUpgrades,
+      await upstreamSocketsOpened(),
+      await upstreamSockets(),
+    ];
+    for (const name of ['Oak desk', 'Desk lamp', 'Desk']) {
+      await renameOnce(socket, name);
+      // Idle between subscriptions, but open for the next one.
+      expect(await upstreamSockets()).toBe(open + 1);
+    }
+    expect(catalogUpgrades - upgrades).toBe(1);
+    expect((await upstreamSocketsOpened()) - opened).toBe(1);
+    await socket.dispose();
+    await expect.poll(() => upstreamSockets()).toBe(open);
+  });
+
+  it('closes an idle upstream socket with a client socket closed with 4403 when its token expires', async () => {
+    const viewer = { userId: 'usr_brief', roles: [], scopes: [] };
+    const token = await signDelegatedToken(viewer, TEST_SECRET, 2);
+    const socket = heldClient(url, { authorization: `Bearer ${token}` });
+    const closed = new Promise<number>((resolve) =>
+      socket.on('closed', (event) => resolve((event as { code: number }).code)),
+    );
+    const open = await upstreamSockets();
+    await renameOnce(socket, 'Desk');
+    expect(await upstreamSockets()).toBe(open + 1);
+    expect(await closed).toBe(4403);
+    await expect.poll(() => upstreamSockets()).toBe(open);
+  });
+
+  it.each([
+    ['after SUBSCRIPTION_UPSTREAM_IDLE_MS', '100'],
+    ['with its last subscription when SUBSCRIPTION_UPSTREAM_IDLE_MS is 0', '0'],
+  ])('closes an idle upstream socket %s while the client socket stays open', async (_, idleMs) => {
+    const started = await startGateway({ SUBSCRIPTION_UPSTREAM_IDLE_MS: idleMs });
+    try {
+      const socket = heldClient(started.url);
+      let clientSocketClosed = false;
+      socket.on('closed', () => (clientSocketClosed = true));
+      for (const [index, name] of ['Idle desk', 'Desk'].entries()) {
+        await renameOnce(socket, name);
+        await expect.poll(() => upstreamSockets(started.gateway)).toBe(0);
+        expect(await upstreamSocketsOpened(started.gateway)).toBe(index + 1);
+      }
+      expect(await execute(socket, { query: '{ products { id } }' })).toMatchObject({
+        data: { products: [{}, {}] },
+      });
+      expect(clientSocketClosed).toBe(false);
+    } finally {
+      await started.gateway.close();
+    }
+  });
+
+  it("closes a client socket's idle upstream socket when the gateway shuts down", async () => {
+    const started = await startGateway();
+    let closed = false;
+    try {
+      const socket = heldClient(started.url);
+      await renameOnce(socket, 'Desk');
+      expect(await upstreamSockets(started.gateway)).toBe(1);
+      await started.gateway.close();
+      closed = true;
+      await expect.poll(() => upstreamSockets(started.gateway)).toBe(0);
+    } finally {
+      if (!closed) await started.gateway.close();
+    }
+  });
+
+  it('refuses a SUBSCRIPTION_UPSTREAM_IDLE_MS that is negative, fractional or over ten minutes', () => {
+    const problemsOf = (value: string) => {
+      try {
+        loadGatewayConfig({ SUBSCRIPTION_UPSTREAM_IDLE_MS: value }, {});
+        return [];
+      } catch (error) {
+        if (error instanceof ConfigError) return error.problems;
+        throw error;
+      }
+    };
+    for (const value of ['-1', '1.5', '600001', 'soon']) {
+      expect(problemsOf(value)).toEqual([expect.stringContaining('SUBSCRIPTION_UPSTREAM_IDLE_MS')]);
+    }
+    expect(loadGatewayConfig({}, {}).SUBSCRIPTION_UPSTREAM_IDLE_MS).toBe(30_000);
+    expect(loadGatewayConfig({ SUBSCRIPTION_UPSTREAM_IDLE_MS: '0' }, {}).SUBSCRIPTION_UPSTREAM_IDLE_MS).toBe(
+      0,
+    );
   });
 
   it('completes the client when the subgraph completes, and runs queries and mutations on the socket', async () => {
@@ -207,6 +324,7 @@ describe('subscriptions through the gateway', () => {
     socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization } }));
     await once(socket, 'message');
     const closed = once(socket, 'close') as Promise<[number]>;
+    const open = await upstreamSockets();
     const query = `subscription { burst(count: 5000, size: 65536) { seq padding } }`;
     socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
     // Stop reading (ws has no public pause): the kernel's buffers fill, then the subscription's own buffer.
@@ -222,6 +340,7 @@ describe('subscriptions through the gateway', () => {
     tcp.resume();
     const [code] = await closed;
     expect(code).toBe(4413);
+    await expect.poll(() => upstreamSockets()).toBe(open);
   });
 
   it('ends live subscriptions with SUBSCRIPTION_SCHEMA_RELOAD when the supergraph changes', async () => {

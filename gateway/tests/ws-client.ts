@@ -2,12 +2,22 @@ import { createClient, type Client, type FormattedExecutionResult, type Subscrib
 import type { GraphQLFormattedError } from 'graphql';
 import WebSocket from 'ws';
 
-/** A graphql-ws client for tests: no retries (a refused or lost socket must show), connects on first use. */
-export function connect(httpUrl: string, connectionParams?: Record<string, unknown>): Client {
+/**
+ * A graphql-ws client for tests: no retries (a refused or lost socket must show). It connects on first use and
+ * closes its socket with its last operation; `held` connects at once and keeps the socket until disposed, as
+ * a client running one subscription after another on one socket does.
+ */
+export function connect(
+  httpUrl: string,
+  connectionParams?: Record<string, unknown>,
+  { held = false }: { held?: boolean } = {},
+): Client {
   return createClient({
     url: httpUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
     retryAttempts: 0,
+    // A held socket closed by the server ends its operations with the close event; nothing more to report.
+    ...(held ? { lazy: false, onNonLazyError: () => {} } : {}),
     ...(connectionParams ? { connectionParams } : {}),
   });
 }

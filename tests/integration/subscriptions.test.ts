@@ -21,8 +21,8 @@ describe('federated subscriptions, every service its own process', () => {
   let token: string;
   const clients: Client[] = [];
 
-  const open = () => {
-    const client = connect(stack.graphqlUrl, { authorization: `Bearer ${token}` });
+  const open = ({ held = false } = {}) => {
+    const client = connect(stack.graphqlUrl, { authorization: `Bearer ${token}` }, { held });
     clients.push(client);
     return client;
   };
@@ -69,6 +69,28 @@ describe('federated subscriptions, every service its own process', () => {
     expect(events.some((event) => event.deal.account.memories.length > 0)).toBe(true);
     changes.stop();
     await expect.poll(salesActive).toBe(0);
+  });
+
+  it("reuses the gateway's socket to sales for a client socket's next subscription, and closes it with the client socket", async () => {
+    explainOnFailure();
+    const client = open({ held: true });
+    const upstream = () => gatewayMetric('sophia_subscription_upstream_sockets');
+    const opened = () => gatewayMetric('sophia_subscription_upstream_sockets_opened_total');
+    const [openBefore, openedBefore] = [await upstream(), await opened()];
+    const deal = prospects[5]!;
+    // One subscription after another on one socket, as a client following one chat reply after another does.
+    for (const stage of ['QUALIFICATION', 'PROPOSAL']) {
+      const stages = record<{ dealStageChanged: any }>(client, { query: STAGES });
+      await expect.poll(salesActive).toBe(1);
+      await move(deal.id, stage);
+      expect((await stages.received(1))[0]?.data?.dealStageChanged.stage).toBe(stage);
+      stages.stop();
+      await expect.poll(salesActive).toBe(0);
+      expect(await upstream()).toBe(openBefore + 1);
+    }
+    expect((await opened()) - openedBefore).toBe(1);
+    await client.dispose();
+    await expect.poll(upstream).toBe(openBefore);
   });
 
   it('delivers every event in order to 200 subscriptions on one socket and 200 across 50 sockets', async () => {

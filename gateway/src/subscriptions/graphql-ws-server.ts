@@ -49,6 +49,7 @@ export interface GraphQLWsOptions {
     | 'INTERNAL_TOKEN_SECRET'
     | 'SUBGRAPH_WS_URLS'
     | 'SUBSCRIPTION_BUFFER_EVENTS'
+    | 'SUBSCRIPTION_UPSTREAM_IDLE_MS'
     | 'MAX_BODY_BYTES'
     | 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET'
     | 'WS_MAX_SOCKETS_PER_VIEWER'
@@ -164,8 +165,10 @@ export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(
           apiKeyId: auth.apiKeyId,
           viewerToken,
           log: logger.child({ connectionId: id, userId: auth.viewer.userId }),
+          // This socket's own: disposed in onClose, however the socket ends (see UpstreamPool).
           upstream: new UpstreamPool({
             connectionParams: async () => ({ [VIEWER_CONNECTION_PARAM]: await viewerToken(), requestId: id }),
+            idleMs: config.SUBSCRIPTION_UPSTREAM_IDLE_MS,
             metrics,
           }),
           subscriptions: new Set(),

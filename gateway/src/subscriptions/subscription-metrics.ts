@@ -6,6 +6,8 @@ export interface SubscriptionMetrics {
   readonly active: Gauge;
   /** graphql-ws sockets open from the gateway to subgraphs (one per client socket and subgraph). */
   readonly upstreamSockets: Gauge<'subgraph'>;
+  /** Those sockets opened (acknowledged) so far: beside the gauge, it shows whether they are reused or churn. */
+  readonly upstreamSocketsOpened: Counter<'subgraph'>;
   /** Events delivered, by the subgraph that owns the subscription and whether they carried errors. */
   readonly events: Counter<'subgraph' | 'outcome'>;
   /** From an event's arrival from the subgraph to its complete result (the rest of the plan run). */
@@ -19,6 +21,12 @@ export function createSubscriptionMetrics(service: ServiceMetrics): Subscription
     upstreamSockets: new Gauge({
       name: 'sophia_subscription_upstream_sockets',
       help: 'graphql-ws sockets open from the gateway to subgraphs.',
+      labelNames: ['subgraph'],
+      registers,
+    }),
+    upstreamSocketsOpened: new Counter({
+      name: 'sophia_subscription_upstream_sockets_opened_total',
+      help: 'graphql-ws sockets opened from the gateway to subgraphs.',
       labelNames: ['subgraph'],
       registers,
     }),
