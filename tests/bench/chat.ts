@@ -1,10 +1,10 @@
 #!/usr/bin/env -S npx tsx
 /**
- * `npm run bench:chat [-- --messages 5 --concurrency 1,50 --transport mcp,operations --redis]`: the built-in
- * analyst answering through the gateway (all five subgraphs and the gateway as processes). Each conversation
- * sends `messages` questions one after another; for each, the time from sending `sendMessage` to the first
- * TOKEN and to the last token (DONE) of its `replyStream`, with 1 and with 50 conversations at once;
- * `--redis` keeps reply events in Redis.
+ * `npm run bench:chat [-- --messages 5 --concurrency 1,50 --transport mcp,operations --redis --profile d]`:
+ * the built-in analyst answering through the gateway (all five subgraphs and the gateway as processes). Each
+ * conversation sends `messages` questions one after another; for each, the time from sending `sendMessage` to
+ * the first TOKEN and to the last token (DONE) of its `replyStream`, with 1 and with 50 conversations at once;
+ * `--redis` keeps reply events in Redis; `--profile <dir>` has every service write a CPU profile there.
  *
  * Each transport (CHAT_TOOL_TRANSPORT: how chat calls the gateway's tools) gets a stack of its own, all
  * started before the first run, and the runs alternate between them at each concurrency, so the before
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     redis: { type: 'boolean', default: false },
     /** The transports to compare, the baseline first. */
     transport: { type: 'string', default: 'mcp,operations' },
+    /** A directory where every service writes a V8 CPU profile when the bench stops it (DevTools). */
+    profile: { type: 'string' },
   },
 });
 const MESSAGES = Number(values.messages);
@@ -201,6 +203,7 @@ try {
         RATE_LIMIT_COST_PER_MINUTE: '1000000000',
         CHAT_TOOL_TRANSPORT: transport,
         ...(redis ? { REDIS_URL: redis.url } : {}),
+        ...(values.profile ? { SOPHIA_CPU_PROFILE_DIR: values.profile } : {}),
       },
     });
     stacks.push({ transport, stack, token: await stack.login() });

@@ -17,6 +17,15 @@ export type LogSink = (service: string, line: string) => void;
 const STOP_GRACE_MS = 10_000;
 const READY_TIMEOUT_MS = 120_000;
 
+/**
+ * SOPHIA_CPU_PROFILE_DIR (development: `npm run bench:chat -- --profile <dir>`): each service writes a V8 CPU
+ * profile there when it stops, to open in Chrome DevTools. Node refuses --cpu-prof in NODE_OPTIONS.
+ */
+function profiling(env: Readonly<Record<string, string | undefined>>): string[] {
+  const dir = env['SOPHIA_CPU_PROFILE_DIR'];
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** One Sophia service as its own process, as it runs in its own pod in Kubernetes. */
 export class ServiceProcess {
   private child: ChildProcess | undefined;
@@ -37,9 +46,10 @@ export class ServiceProcess {
 
   /** Starts the process and resolves once `/readyz` answers 200; rejects if it exits first. */
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', repoPath(this.spec.entry)], {
+    const env = { ...process.env, ...this.spec.env, PORT: String(this.spec.port) };
+    const child = spawn(process.execPath, [...profiling(env), '--import', 'tsx', repoPath(this.spec.entry)], {
       cwd: repoPath(''),
-      env: { ...process.env, ...this.spec.env, PORT: String(this.spec.port) },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
