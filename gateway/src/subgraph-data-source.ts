@@ -1,19 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
-import { Agent, fetch as undiciFetch } from 'undici';
 import { DEADLINE_HEADER, REQUEST_ID_HEADER, VIEWER_HEADER } from '@sophia/kit';
 import type { GatewayContext } from './context.ts';
 import { subgraphBudgetMs } from './resilience/subgraph-deadline.ts';
 import { classifyFailure, SubgraphFailure } from './resilience/subgraph-failure.ts';
+import { fetchSubgraph } from './subgraph-fetch.ts';
 import type { SubgraphResilience } from './resilience/subgraph-resilience.ts';
-
-/** Keep-alive connections to subgraphs: a known 2.x slowdown came from opening one per fetch. */
-const keepAliveAgent = new Agent({
-  keepAliveTimeout: 30_000,
-  keepAliveMaxTimeout: 120_000,
-  connections: 128,
-});
 
 /** A shared response copied for one more request: the gateway merges later fetches into its objects. */
 export function copyResponse(response: GatewayGraphQLResponse): GatewayGraphQLResponse {
@@ -41,12 +34,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     timeoutMs: number,
     private readonly resilience?: SubgraphResilience<GatewayGraphQLResponse>,
   ) {
-    const fetcher = ((input: string, init?: Record<string, unknown>) =>
-      undiciFetch(input, {
-        ...init,
-        dispatcher: keepAliveAgent,
-        signal: AbortSignal.timeout(timeoutMs),
-      } as Parameters<typeof undiciFetch>[1])) as unknown as RemoteGraphQLDataSource['fetcher'];
+    const fetcher = ((input: string, init: Parameters<typeof fetchSubgraph>[1]) =>
+      fetchSubgraph(input, init, timeoutMs)) as unknown as RemoteGraphQLDataSource['fetcher'];
     super({ url, fetcher });
     this.budgetMs = subgraphBudgetMs(timeoutMs);
   }
@@ -92,6 +81,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 }
 
 function describe(error: Error): string {
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return cause?.code ?? error.message;
+  const { cause, code } = error as { cause?: { code?: string }; code?: string };
+  return cause?.code ?? code ?? error.message;
 }
