@@ -145,8 +145,9 @@ function cpuMs(stack: RunningStack): Map<string, number> {
 }
 
 async function run(stack: RunningStack, token: string, conversations: number) {
+  // Each conversation keeps its socket between replies, as the dashboard does (its `lazyCloseTimeout`).
   const clients = Array.from({ length: conversations }, () =>
-    connect(stack.graphqlUrl, { authorization: `Bearer ${token}` }),
+    connect(stack.graphqlUrl, { authorization: `Bearer ${token}` }, { held: true }),
   );
   const timings: Timing[] = [];
   // A reply that ends in ERROR is counted by its code, not timed.

@@ -39,6 +39,9 @@ export function createSophiaClient(options: {
     url: `${origin.replace(/^http/, 'ws')}/graphql`,
     connectionParams: { authorization },
     lazy: true,
+    // The assistant opens a reply stream per message: the socket stays a while after one ends, so the next
+    // reuses it instead of paying a handshake (and the gateway's own socket to chat) for every answer.
+    lazyCloseTimeout: 30_000,
     // Reconnect after a dropped connection (subscriptions resume from their cursor), but never with
     // credentials the gateway refused.
     retryAttempts: Infinity,
