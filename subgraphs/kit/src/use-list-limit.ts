@@ -3,14 +3,23 @@ import { Kind, visit, type DocumentNode } from 'graphql';
 import { SophiaError } from './errors.ts';
 import { INPUT_LIMITS, longestList } from './input-limits.ts';
 
+/**
+ * Per parsed document: the server keeps a document per operation text in its cache, so each text is walked
+ * once, not on every request (the gateway sends the same few plans' operations over and over).
+ */
+const literalLengths = new WeakMap<DocumentNode, number>();
+
 /** The longest list literal written in the operation itself. */
 function longestListLiteral(document: DocumentNode): number {
+  const known = literalLengths.get(document);
+  if (known !== undefined) return known;
   let longest = 0;
   visit(document, {
     [Kind.LIST]: (node) => {
       longest = Math.max(longest, node.values.length);
     },
   });
+  literalLengths.set(document, longest);
   return longest;
 }
 
