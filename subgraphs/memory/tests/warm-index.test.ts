@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { Index } from 'usearch';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MemoryKind } from '../src/store.ts';
 import type { Guarded, ViewerScope } from '../src/visibility.ts';
-import { WarmIndex, type WarmEntry } from '../src/warm-index/index.ts';
+import { EXACT_SEARCH_LIMIT, WarmIndex, type WarmEntry } from '../src/warm-index/index.ts';
 
 // The native usearch index: these run in the subgraph project. Vectors come from a seeded generator.
 const DIM = 64;
@@ -89,7 +90,10 @@ describe('WarmIndex', () => {
     const index = new WarmIndex({ dimension: DIM });
     index.upsert(entry('vector-best', axis(0), 'unrelated words entirely'));
     index.upsert(entry('both', near(axis(0), generator(3), 0.3), 'renewal terms for acme'));
-    index.upsert(entry('lexical-best', axis(5), 'renewal renewal acme renewal terms acme'));
+    // Pointing away from the query: the vector side ranks it last. (Orthogonal, it would tie with the 30
+    // others at similarity 0, and which of those fill the vector side's oversampled ranks is arbitrary.)
+    const awayFromQuery = axis(0).map((x) => -x);
+    index.upsert(entry('lexical-best', awayFromQuery, 'renewal renewal acme renewal terms acme'));
     for (let i = 10; i < 40; i++) index.upsert(entry(`other-${i}`, axis(i), `filler ${FILLER[i % 8]}`));
 
     const hits = index.search({ vector: axis(0), text: 'acme renewal', scope: ALICE, limit: 3 });
@@ -132,9 +136,13 @@ describe('WarmIndex', () => {
     expect(seen({ userId: 'u-erin', teamId: null })).toEqual(['no-team', 'org']);
   });
 
-  it('oversamples further when the filter removes the nearest neighbours', () => {
+  it.each([
+    { path: 'HNSW alone', exactSearchLimit: 0 },
+    // The 5 memories Alice may see are few enough to rank exactly.
+    { path: 'by default', exactSearchLimit: EXACT_SEARCH_LIMIT },
+  ])('oversamples further when the filter removes the nearest neighbours ($path)', ({ exactSearchLimit }) => {
     const next = generator(5);
-    const index = new WarmIndex({ dimension: DIM });
+    const index = new WarmIndex({ dimension: DIM, exactSearchLimit });
     const target = randomVector(next);
     // 600 private memories of Bob crowd every neighbour slot Alice's first request would look at.
     for (let i = 0; i < 600; i++) {
@@ -225,5 +233,125 @@ describe('WarmIndex', () => {
     );
     expect(() => index.search({ vector: null, text: 'x', scope: ALICE, limit: 0 })).toThrow(RangeError);
     expect(index.search({ vector: axis(0), text: 'anything', scope: ALICE, limit: 3 })).toEqual([]);
+  });
+
+  describe('a filter that admits few memories', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    const ALICE_PRIVATE: Guarded = { ownerId: 'u-alice', visibility: 'PRIVATE', teamId: 't-sales' };
+    const BOB_PRIVATE: Guarded = { ownerId: 'u-bob', visibility: 'PRIVATE', teamId: 't-eng' };
+    const CONVERSATIONS = {
+      kinds: ['CONVERSATION' as const],
+      visibility: ['PRIVATE' as const],
+      accountId: null,
+    };
+
+    const cosine = (a: Float32Array, b: Float32Array): number => {
+      let dot = 0;
+      let normA = 0;
+      let normB = 0;
+      for (let i = 0; i < a.length; i++) {
+        dot += a[i]! * b[i]!;
+        normA += a[i]! * a[i]!;
+        normB += b[i]! * b[i]!;
+      }
+      return dot / Math.sqrt(normA * normB);
+    };
+
+    /**
+     * 3,000 ORG document chunks, every one nearer the target than any conversation, then 30 conversations of
+     * Alice's and 30 of Bob's (both PRIVATE) at graded distances from it.
+     */
+    function crowdedIndex(options: { exactSearchLimit?: number } = {}) {
+      const next = generator(9);
+      const index = new WarmIndex({ dimension: DIM, ...options });
+      const target = randomVector(next);
+      for (let i = 0; i < 3_000; i++) {
+        index.upsert(entry(`chunk-${i}`, near(target, next, 0.05), 'chunk', { kind: 'DOCUMENT_CHUNK' }));
+      }
+      const alice = new Map<string, Float32Array>();
+      for (let i = 0; i < 30; i++) {
+        const vector = near(target, next, 0.2 + i * 0.05);
+        alice.set(`alice-${i}`, vector);
+        index.upsert(entry(`alice-${i}`, vector, 'exchange', { kind: 'CONVERSATION', guard: ALICE_PRIVATE }));
+        const bobs = near(target, next, 0.2 + i * 0.05);
+        index.upsert(entry(`bob-${i}`, bobs, 'exchange', { kind: 'CONVERSATION', guard: BOB_PRIVATE }));
+      }
+      return { index, target, alice };
+    }
+
+    it('ranks exactly the nearest admitted memories among thousands of others, without asking HNSW', () => {
+      const { index, target, alice } = crowdedIndex();
+      const hnsw = vi.spyOn(Index.prototype, 'search');
+
+      const hits = index.search({ vector: target, text: '', scope: ALICE, limit: 5, filter: CONVERSATIONS });
+
+      const truth = [...alice]
+        .map(([id, vector]) => ({ id, similarity: cosine(target, vector) }))
+        .sort((a, b) => b.similarity - a.similarity)
+        .slice(0, 5);
+      expect(hits.map((hit) => hit.id)).toEqual(truth.map((best) => best.id));
+      expect(hits.map((hit) => hit.vectorRank)).toEqual([1, 2, 3, 4, 5]);
+      hits.forEach((hit, i) => expect(hit.vectorSimilarity).toBeCloseTo(truth[i]!.similarity, 6));
+      expect(hnsw).not.toHaveBeenCalled();
+
+      // Unfiltered, Alice may see 3,030 memories: more than the exact path takes, so HNSW answers.
+      const unfiltered = index.search({ vector: target, text: '', scope: ALICE, limit: 5 });
+      expect(hnsw).toHaveBeenCalledTimes(1);
+      expect(unfiltered.every((hit) => hit.id.startsWith('chunk-'))).toBe(true);
+    });
+
+    it('asks HNSW once the filter admits more than exactSearchLimit, with the same answer', () => {
+      const { index: exactly, target } = crowdedIndex({ exactSearchLimit: 30 });
+      const { index: approximately } = crowdedIndex({ exactSearchLimit: 29 });
+      const hnsw = vi.spyOn(Index.prototype, 'search');
+      const query = { vector: target, text: '', scope: ALICE, limit: 5, filter: CONVERSATIONS };
+
+      const exact = exactly.search(query);
+      expect(hnsw).not.toHaveBeenCalled();
+      const approximate = approximately.search(query);
+      expect(hnsw).toHaveBeenCalled();
+      // HNSW grows k over the crowding chunks until it reaches Alice's conversations: the same five.
+      expect(approximate.map((hit) => hit.id)).toEqual(exact.map((hit) => hit.id));
+      approximate.forEach((hit, i) =>
+        expect(hit.vectorSimilarity).toBeCloseTo(exact[i]!.vectorSimilarity!, 5),
+      );
+    });
+
+    it('asks HNSW when the filter admits more than exactSearchShare of the index', () => {
+      const next = generator(10);
+      const build = (exactSearchShare: number) => {
+        const index = new WarmIndex({ dimension: DIM, exactSearchShare });
+        randomCorpus(index, 100, generator(11));
+        for (let i = 0; i < 30; i++) {
+          const guard = ALICE_PRIVATE;
+          index.upsert(entry(`alice-${i}`, randomVector(next), 'exchange', { kind: 'CONVERSATION', guard }));
+        }
+        return index;
+      };
+      const query = { vector: randomVector(next), text: '', scope: ALICE, limit: 5, filter: CONVERSATIONS };
+      const hnsw = vi.spyOn(Index.prototype, 'search');
+      // 30 of 130 memories: within a quarter of the index (32), beyond a fifth (26).
+      build(0.25).search(query);
+      expect(hnsw).not.toHaveBeenCalled();
+      build(0.2).search(query);
+      expect(hnsw).toHaveBeenCalled();
+    });
+
+    it('follows removals and kind changes', () => {
+      const { index, target, alice } = crowdedIndex();
+      const query = { vector: target, text: '', scope: ALICE, limit: 30, filter: CONVERSATIONS };
+      expect(index.search(query)).toHaveLength(30);
+      index.remove('alice-0');
+      index.upsert(
+        entry('alice-1', alice.get('alice-1')!, 'exchange', { kind: 'FACT', guard: ALICE_PRIVATE }),
+      );
+      index.upsert(entry('chunk-0', target, 'exchange', { kind: 'CONVERSATION', guard: ALICE_PRIVATE }));
+      const ids = index.search(query).map((hit) => hit.id);
+      expect(ids).toHaveLength(29);
+      expect(ids[0]).toBe('chunk-0');
+      expect(ids).not.toContain('alice-0');
+      expect(ids).not.toContain('alice-1');
+    });
   });
 });

@@ -1,5 +1,6 @@
 export { fuseByReciprocalRank, RRF_K, type FusedItem } from './fusion.ts';
 export {
+  EXACT_SEARCH_LIMIT,
   WarmIndex,
   type WarmEntry,
   type WarmFilter,
