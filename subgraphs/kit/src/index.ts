@@ -30,3 +30,4 @@ export * from './event-queue.ts';
 export * from './feed.ts';
 export * from './feed-transport.ts';
 export * from './telemetry/index.ts';
+export * from './whole-fetch.ts';

@@ -1,4 +1,4 @@
-import type { FetchLike } from './mcp-connection.ts';
+import { wholeFetch } from '@sophia/kit';
 import type { RequestGate, RequestPriority } from './request-gate.ts';
 
 /** The gateway's answer to one call: the GraphQL result of its operation (`/mcp`'s structured content). */
@@ -32,8 +32,8 @@ interface Pending {
 export interface OperationsClientOptions {
   /** The gateway's `/operations` URL. */
   readonly url: string;
-  /** Authenticates as the viewer (a delegated token on every request). */
-  readonly fetch: FetchLike;
+  /** The `authorization` header of every request: the viewer's delegated token. */
+  readonly authorization: () => Promise<string>;
   /** Time one request may take. */
   readonly timeoutMs: number;
   /** Aborts requests in flight (the reply was cancelled). */
@@ -82,11 +82,12 @@ export class OperationsClient {
   }
 
   private async post(batch: readonly Pending[]): Promise<void> {
-    const { url, fetch, timeoutMs, signal } = this.options;
+    const { url, authorization, timeoutMs, signal } = this.options;
     const timeout = AbortSignal.timeout(timeoutMs);
-    const response = await fetch(url, {
+    // A small JSON POST read whole: `wholeFetch` skips what WHATWG fetch builds around each call.
+    const response = await wholeFetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: await authorization() },
       body: JSON.stringify({ calls: batch.map(({ name, args }) => ({ name, arguments: args })) }),
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });

@@ -5,7 +5,7 @@ import type { McpConnection, McpTool } from './mcp-connection.ts';
 import type { McpConnectionPool } from './mcp-connection-pool.ts';
 import { OperationsClient, OperationsRefusedError, type OperationResult } from './operations-client.ts';
 import type { RequestGate, RequestPriority } from './request-gate.ts';
-import { viewerFetch } from './viewer-fetch.ts';
+import { viewerAuthorization, viewerFetch } from './viewer-fetch.ts';
 
 /** The gateway's own MCP server: its tools keep their plain names (`KpiCards`, `SearchMemories`, ...). */
 export const GATEWAY_SERVER = 'sophia';
@@ -88,7 +88,7 @@ export function createToolbox(options: ToolboxOptions): Toolbox {
     (options.transport ?? 'operations') === 'operations'
       ? new OperationsClient({
           url: new URL('/operations', options.gatewayUrl).href,
-          fetch: viewerFetch(viewer, options.internalTokenSecret),
+          authorization: viewerAuthorization(viewer, options.internalTokenSecret),
           timeoutMs: options.timeoutMs,
           ...(options.signal ? { signal: options.signal } : {}),
           ...(options.gate ? { gate: options.gate } : {}),
