@@ -59,6 +59,7 @@ describe('near-duplicate check of a remember', () => {
     expect(service.warm.size).toBe(CHUNKS);
     const first = await remember(EXCHANGE, 'CONVERSATION');
     expect(first.merged).toBe(false);
+    // Other punctuation, so not the same content: only the warm index's vector check can find the first.
     const again = await remember(
       'asked when the Harbor renewal quote goes out -- answered: Friday, after legal signs off!',
       'CONVERSATION',
