@@ -26,7 +26,8 @@ export async function importFile(options: ImportOptions): Promise<ImportResult> 
   }
   if (options.snowflake?.SNOWFLAKE_ACCOUNT) return importIntoWarehouse(kind, options);
   const dataDir = resolve(options.dataDir);
-  const { db, meta } = await openStore({ ...kind.store, dataDir });
+  // An import checks and writes whole files set-wise: every core helps.
+  const { db, meta } = await openStore({ ...kind.store, dataDir, duckdbThreads: 'all' });
   try {
     // The file is staged and checked on the store's own connection, and written from there set-wise: one
     // statement for the whole file, so a kind that replaces children (a deal's stage history) sees all of a

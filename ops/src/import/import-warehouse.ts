@@ -21,7 +21,8 @@ export async function importIntoWarehouse(
   const snowflake = options.snowflake;
   const { db, meta } = await openStore({ ...kind.store, dataDir, ...(snowflake && { snowflake }) });
   try {
-    const local = await DuckDb.open(dataDir, ':memory:');
+    // Staging checks whole files set-wise: every core helps.
+    const local = await DuckDb.open(dataDir, ':memory:', { threads: 'all' });
     try {
       // The private DuckDB's transaction holds one connection: its temporary tables live on that connection.
       const { result, records } = await db.transaction((tx) =>

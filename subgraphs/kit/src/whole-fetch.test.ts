@@ -6,7 +6,7 @@ import { wholeFetch } from './whole-fetch.ts';
 describe('wholeFetch', () => {
   let server: Server;
   let url: string;
-  const received: Array<{ method?: string; headers: Record<string, unknown>; body: string }> = [];
+  const received: Array<{ method?: string | undefined; headers: Record<string, unknown>; body: string }> = [];
 
   beforeAll(async () => {
     server = createServer((req, res) => {

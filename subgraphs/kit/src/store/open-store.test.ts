@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.ts';
@@ -59,6 +59,17 @@ describe('openStore', () => {
     expect(third.migrated).toEqual([]);
     await third.db.close();
     expect(await versions(dataDir)).toEqual([1, 2]);
+  });
+
+  it('runs a service store’s queries on one thread each, and an import’s on every core', async () => {
+    const threads = async (db: { query<T>(sql: string): Promise<T[]> }) =>
+      Number((await db.query<{ t: unknown }>("SELECT current_setting('threads') AS t"))[0]?.t);
+    const service = await openStore({ ...store([NOTES_V1]), dataDir: newDir() });
+    expect(await threads(service.db)).toBe(1);
+    await service.db.close();
+    const bulk = await openStore({ ...store([NOTES_V1]), dataDir: newDir(), duckdbThreads: 'all' });
+    expect(await threads(bulk.db)).toBe(availableParallelism());
+    await bulk.db.close();
   });
 
   it('rolls a failing migration back whole: nothing of it lands, nothing is recorded', async () => {

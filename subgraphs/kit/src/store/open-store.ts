@@ -40,6 +40,8 @@ export interface OpenStoreOptions extends StoreDefinition {
   readonly snowflake?: SnowflakeEnv;
   /** @default Snowflake when `snowflake` names an account, else the embedded DuckDB file `<dataDir>/<file>` */
   readonly backend?: () => Promise<SqlDatabase>;
+  /** Threads one DuckDB query may use: a service's default, or `all` for bulk work (an import). */
+  readonly duckdbThreads?: number | 'all';
 }
 
 export interface OpenedStore {
@@ -60,7 +62,11 @@ export interface OpenedStore {
  */
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
   const backend = options.backend ?? snowflakeBackend(options.name, options.snowflake ?? {});
-  const db = backend ? await backend() : await DuckDb.open(options.dataDir, options.file);
+  const db = backend
+    ? await backend()
+    : await DuckDb.open(options.dataDir, options.file, {
+        ...(options.duckdbThreads !== undefined ? { threads: options.duckdbThreads } : {}),
+      });
   try {
     const migrated = await migrate(db, options.migrations);
     let meta = await readMeta(db);
