@@ -67,22 +67,26 @@ export class ChatService {
       return { ...empty, ...refuse(['input', 'text'], 'BAD_USER_INPUT', message) };
     }
     let conversation: ConversationRow | undefined;
+    let history: ConversationTurn[] = [];
     if (input.conversationId !== null && input.conversationId !== undefined) {
       // Someone else's conversation is refused exactly like one that does not exist.
-      [conversation] = await store.conversationsByIds(viewer.userId, [input.conversationId]);
-      if (!conversation) {
+      const found = await store.conversationWithRecentMessages(
+        viewer.userId,
+        input.conversationId,
+        HISTORY_TURNS,
+      );
+      if (!found) {
         const message = `No conversation of yours has the id ${input.conversationId}.`;
         return { ...empty, ...refuse(['input', 'conversationId'], 'NOT_FOUND', message) };
       }
+      conversation = found.conversation;
+      history = turnsOf(found.messages);
     }
     const allowance = await limiter.take(viewer.userId);
     if (!allowance.allowed) {
       const message = `Too many messages a minute; try again in ${allowance.retryAfterSeconds} s.`;
       return { ...empty, ...refuse(null, 'RATE_LIMITED', message) };
     }
-    const history = conversation
-      ? turnsOf(await store.messagesOfConversations([conversation.id], HISTORY_TURNS))
-      : [];
     const exchange = await store.startExchange(
       {
         ownerId: viewer.userId,

@@ -71,6 +71,16 @@ function chatSql(dialect: Dialect) {
       ${iso('c.created_at')} AS "createdAt", ${iso('c.updated_at')} AS "updatedAt"`,
     messageColumns: `m.id, m.conversation_id AS "conversationId", m.role, m.content, m.status,
       m.citations, ${iso('m.created_at')} AS "createdAt"`,
+    /** A conversation with its latest messages in one read: the message columns prefixed `message`. */
+    conversationWithRecent: `SELECT c.id, c.owner_id AS "ownerId", c.title,
+      ${iso('c.created_at')} AS "createdAt", ${iso('c.updated_at')} AS "updatedAt",
+      m.id AS "messageId", m.role AS "messageRole", m.content AS "messageContent",
+      m.status AS "messageStatus", m.citations AS "messageCitations", ${iso('m.created_at')} AS "messageCreatedAt"
+      FROM conversations c
+      LEFT JOIN (SELECT *, row_number() OVER (ORDER BY created_at DESC, id DESC) AS recency
+                 FROM messages WHERE conversation_id = ?) m ON m.recency <= ?
+      WHERE c.id = ? AND c.owner_id = ?
+      ORDER BY m.created_at, m.id`,
     json,
     // INSERT … SELECT, not VALUES: Snowflake refuses PARSE_JSON inside VALUES.
     insertMessage: `INSERT INTO messages (${columns}) SELECT ?, ?, ?, ?, ?, ${json}, ?, ?, ?`,
@@ -78,6 +88,16 @@ function chatSql(dialect: Dialect) {
       ${message('USER', 'COMPLETE')} UNION ALL ${message('ASSISTANT', 'STREAMING')}`,
   };
 }
+
+/** A row of `conversationWithRecent`: the conversation, and one of its messages (all null when it has none). */
+type ConversationWithMessageRow = ConversationRow & {
+  readonly messageId: string | null;
+  readonly messageRole: MessageRow['role'];
+  readonly messageContent: string;
+  readonly messageStatus: MessageStatus;
+  readonly messageCitations: unknown;
+  readonly messageCreatedAt: string;
+};
 
 /** What starting an exchange wrote: the conversation as it now stands, the user's message, the reply begun. */
 export interface Exchange {
@@ -151,6 +171,46 @@ export class ChatStore {
       `SELECT ${this.sql.conversationColumns} FROM conversations c WHERE c.owner_id = ? AND c.id IN (${placeholders(ids)})`,
       [ownerId, ...ids],
     );
+  }
+
+  /**
+   * One of the owner's conversations with its `last` messages, oldest first, in a single read (what sending a
+   * message into it needs); null when the owner has no conversation of that id.
+   */
+  async conversationWithRecentMessages(
+    ownerId: string,
+    id: string,
+    last: number,
+  ): Promise<{ conversation: ConversationRow; messages: MessageRow[] } | null> {
+    const rows = await this.db.query<ConversationWithMessageRow>(this.sql.conversationWithRecent, [
+      id,
+      last,
+      id,
+      ownerId,
+    ]);
+    const [first] = rows;
+    if (!first) return null;
+    const conversation: ConversationRow = {
+      id: first.id,
+      ownerId: first.ownerId,
+      title: first.title,
+      createdAt: first.createdAt,
+      updatedAt: first.updatedAt,
+    };
+    const messages = rows
+      .filter((row) => row.messageId !== null)
+      .map((row) =>
+        toMessage({
+          id: row.messageId!,
+          conversationId: id,
+          role: row.messageRole,
+          content: row.messageContent,
+          status: row.messageStatus,
+          citations: row.messageCitations,
+          createdAt: row.messageCreatedAt,
+        }),
+      );
+    return { conversation, messages };
   }
 
   /** Messages among `ids` that belong to the owner's conversations. */
@@ -347,12 +407,20 @@ export class ChatStore {
       assignments.push(`citations = ${this.sql.json}`);
       params.push(JSON.stringify(patch.citations));
     }
-    if (assignments.length > 0) {
-      await this.db.run(
-        `UPDATE messages SET ${assignments.join(', ')} WHERE id = ? AND (writer_id IS NULL OR writer_id = ?)`,
-        [...params, id, this.lease.replicaId],
+    if (assignments.length === 0) return this.findMessage(this.db, id);
+    const update = `UPDATE messages AS m SET ${assignments.join(', ')}
+      WHERE m.id = ? AND (m.writer_id IS NULL OR m.writer_id = ?)`;
+    const values = [...params, id, this.lease.replicaId];
+    if (this.db.dialect === 'duckdb') {
+      // One statement per reply's end on DuckDB (Snowflake has no RETURNING); a row the update did not take
+      // (another replica's now) is read as it stands.
+      const [row] = await this.db.query<StoredMessage>(
+        `${update} RETURNING ${this.sql.messageColumns}`,
+        values,
       );
+      return row ? toMessage(row) : this.findMessage(this.db, id);
     }
+    await this.db.run(update, values);
     return this.findMessage(this.db, id);
   }
 

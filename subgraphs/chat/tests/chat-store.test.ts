@@ -88,6 +88,62 @@ describe.each(STORE_BACKENDS)('starting an exchange on %s', (dialect) => {
     expect(await store.messagesOfConversations([theirs.id], null)).toEqual([]);
   });
 
+  it('reads a conversation with its latest messages in one go, as the two reads it replaces do', async () => {
+    const first = await store.startExchange({
+      ownerId: OWNER,
+      conversation: null,
+      title: 'ARR?',
+      question: 'How is ARR trending?',
+    });
+    await store.updateMessage(first.reply.id, { content: 'ARR is up.', status: 'COMPLETE' });
+    const second = await store.startExchange({
+      ownerId: OWNER,
+      conversation: first.conversation,
+      title: 'ignored',
+      question: 'And last quarter?',
+    });
+    const { id } = second.conversation;
+    expect(await store.conversationWithRecentMessages(OWNER, id, 20)).toEqual({
+      conversation: (await store.conversationsByIds(OWNER, [id]))[0],
+      messages: await store.messagesOfConversations([id], 20),
+    });
+    const latest = await store.conversationWithRecentMessages(OWNER, id, 3);
+    expect(latest?.messages.map((message) => message.content)).toEqual([
+      'ARR is up.',
+      'And last quarter?',
+      '',
+    ]);
+    const empty = await store.createConversation({ ownerId: OWNER, title: 'Nothing yet' });
+    expect(await store.conversationWithRecentMessages(OWNER, empty.id, 20)).toEqual({
+      conversation: empty,
+      messages: [],
+    });
+    // Someone else's conversation reads exactly like one that does not exist.
+    expect(await store.conversationWithRecentMessages(OTHER, id, 20)).toBeNull();
+    expect(await store.conversationWithRecentMessages(OWNER, 'cnv_missing', 20)).toBeNull();
+  });
+
+  it('returns a finished reply exactly as it is read afterwards', async () => {
+    const { reply } = await store.startExchange({
+      ownerId: OWNER,
+      conversation: null,
+      title: 'Revenue?',
+      question: 'What was revenue?',
+    });
+    const finished = await store.updateMessage(reply.id, {
+      content: 'Revenue came to **$7,992,709**.',
+      status: 'COMPLETE',
+      citations: [{ typename: 'Metric', id: 'revenue' }],
+    });
+    expect(finished).toEqual({
+      ...reply,
+      content: 'Revenue came to **$7,992,709**.',
+      status: 'COMPLETE',
+      citations: [{ typename: 'Metric', id: 'revenue' }],
+    });
+    expect(await store.messagesByIds(OWNER, [reply.id])).toEqual([finished]);
+  });
+
   it('writes nothing when the request has given up before COMMIT', async () => {
     let now = 0;
     const deadline = createRequestDeadline({ budgetMs: 60_000, now: () => now });
