@@ -37,36 +37,75 @@ export interface MatchOptions {
   readonly singleWords: 'first' | 'first-or-last' | 'none';
 }
 
+/**
+ * What matching needs of a list of names, worked out once per list: the directory's lists stay the same
+ * objects for as long as it is cached, and every question is matched against all of them.
+ */
+interface PreparedNames {
+  /** Each entry's normal form between spaces (` alder mutual `), in the list's order. */
+  readonly padded: readonly string[];
+  /** Per way of standing alone: each single word and the entries it could stand for. */
+  readonly owners: Map<MatchOptions['singleWords'], ReadonlyMap<string, readonly Named[]>>;
+}
+
+const preparedNames = new WeakMap<readonly Named[], PreparedNames>();
+
+function prepare(entries: readonly Named[]): PreparedNames {
+  let prepared = preparedNames.get(entries);
+  if (!prepared) {
+    prepared = { padded: entries.map((entry) => ` ${normalize(entry.name)} `), owners: new Map() };
+    preparedNames.set(entries, prepared);
+  }
+  return prepared;
+}
+
+/** Single words that could stand for a name, each with the entries it could stand for. */
+function ownersOf(
+  entries: readonly Named[],
+  singleWords: Exclude<MatchOptions['singleWords'], 'none'>,
+): ReadonlyMap<string, readonly Named[]> {
+  const prepared = prepare(entries);
+  let owners = prepared.owners.get(singleWords);
+  if (!owners) {
+    const found = new Map<string, Named[]>();
+    for (const entry of entries) {
+      const parts = normalize(entry.name).split(' ');
+      const candidates = singleWords === 'first' ? parts.slice(0, 1) : [parts[0], parts.at(-1)];
+      for (const word of new Set(candidates)) {
+        if (!word || word.length < 3 || STOP_WORDS.has(word)) continue;
+        const named = found.get(word);
+        if (named) named.push(entry);
+        else found.set(word, [entry]);
+      }
+    }
+    owners = found;
+    prepared.owners.set(singleWords, owners);
+  }
+  return owners;
+}
+
 export function matchEntities(
   question: string,
   entries: readonly Named[],
   options: MatchOptions,
 ): EntityMatch[] {
   const text = ` ${normalize(question)} `;
-  const capitalised = capitalisedWords(question);
+  const { padded } = prepare(entries);
   const matches = new Map<string, EntityMatch>();
-  for (const entry of entries) {
-    const name = normalize(entry.name);
-    if (name !== '' && containsPhrase(text, name)) {
-      matches.set(entry.id, { id: entry.id, name: entry.name, confidence: 1, at: text.indexOf(` ${name} `) });
-    }
-  }
+  entries.forEach((entry, index) => {
+    const name = padded[index]!;
+    const at = name === '  ' ? -1 : text.indexOf(name);
+    if (at >= 0) matches.set(entry.id, { id: entry.id, name: entry.name, confidence: 1, at });
+  });
   if (options.singleWords === 'none') return ordered(matches);
 
   // Single words: count how many names each word could stand for, then keep the unambiguous ones.
-  const owners = new Map<string, Named[]>();
-  for (const entry of entries) {
-    const parts = normalize(entry.name).split(' ');
-    const candidates = options.singleWords === 'first' ? parts.slice(0, 1) : [parts[0], parts.at(-1)];
-    for (const word of new Set(candidates)) {
-      if (!word || word.length < 3 || STOP_WORDS.has(word)) continue;
-      owners.set(word, [...(owners.get(word) ?? []), entry]);
-    }
-  }
-  for (const [word, named] of owners) {
-    const [entry] = named;
-    if (named.length !== 1 || !entry || matches.has(entry.id)) continue;
-    if (!capitalised.has(word) || !containsPhrase(text, word)) continue;
+  const capitalised = capitalisedWords(question);
+  const owners = ownersOf(entries, options.singleWords);
+  for (const word of capitalised) {
+    const [entry, ...others] = owners.get(word) ?? [];
+    if (!entry || others.length > 0 || matches.has(entry.id)) continue;
+    if (!containsPhrase(text, word)) continue;
     // A name whose full form is already matched by another entry ("Alder" inside "Alder Mutual Renewal").
     if ([...matches.values()].some((match) => containsPhrase(normalize(match.name), word))) continue;
     matches.set(entry.id, { id: entry.id, name: entry.name, confidence: 0.7, at: text.indexOf(` ${word} `) });
@@ -113,6 +152,28 @@ const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
   vp: 'vp',
 };
 
+const holdersByList = new WeakMap<readonly Named[], ReadonlyMap<string, readonly Named[]>>();
+
+/** Each title of two words or more, with the people who hold it: once per directory list. */
+function titleHolders(
+  people: readonly (Named & { readonly title: string })[],
+): ReadonlyMap<string, readonly Named[]> {
+  let holders = holdersByList.get(people);
+  if (!holders) {
+    const found = new Map<string, Named[]>();
+    for (const person of people) {
+      const title = normalize(person.title);
+      if (title.split(' ').length < 2) continue;
+      const named = found.get(title);
+      if (named) named.push(person);
+      else found.set(title, [person]);
+    }
+    holders = found;
+    holdersByList.set(people, holders);
+  }
+  return holders;
+}
+
 /**
  * People named by their title ("the CFO", "our VP Marketing", "head of data"): a title counts when the
  * question contains all of it and exactly one person holds it.
@@ -124,14 +185,8 @@ export function matchByTitle(
   let text = ` ${normalize(question)} `;
   for (const [short, long] of Object.entries(TITLE_ABBREVIATIONS))
     text = text.replaceAll(` ${short} `, ` ${long} `);
-  const holders = new Map<string, Named[]>();
-  for (const person of people) {
-    const title = normalize(person.title);
-    if (title.split(' ').length < 2) continue;
-    holders.set(title, [...(holders.get(title) ?? []), person]);
-  }
   const matches: EntityMatch[] = [];
-  for (const [title, named] of holders) {
+  for (const [title, named] of titleHolders(people)) {
     const [person] = named;
     if (named.length !== 1 || !person || !containsPhrase(text, title)) continue;
     matches.push({ id: person.id, name: person.name, confidence: 0.8, at: text.indexOf(` ${title} `) });

@@ -10,7 +10,7 @@ import type {
   ToolInvoker,
   Understanding,
 } from '../pipeline/answer-contract.ts';
-import { loadDirectory, type Directory } from './directory.ts';
+import { loadDirectory, perDirectory, type Directory } from './directory.ts';
 import { ambiguousNames, matchByTitle, matchEntities } from './entities.ts';
 import { detectIntent, VERSUS_LAST, type DetectedIntent } from './intent.ts';
 import { findMetrics } from './metric-names.ts';
@@ -27,6 +27,11 @@ interface Reading {
   readonly understanding: Understanding;
   readonly detected: DetectedIntent;
 }
+
+/** The regions the accounts are in. */
+const regionsOf = perDirectory((directory: Directory): string[] => [
+  ...new Set(directory.accounts.flatMap((account) => account.region ?? [])),
+]);
 
 /** Reads one question on its own, without history. */
 export function readQuestion(question: string, directory: Directory, now: Date): Reading {
@@ -49,8 +54,7 @@ export function readQuestion(question: string, directory: Directory, now: Date):
     (person) => !accounts.some((account) => account.name.toLowerCase().includes(person.name.toLowerCase())),
   );
   const teams = matchTeams(question, directory.teams ?? []);
-  const regions = [...new Set(directory.accounts.flatMap((account) => account.region ?? []))];
-  const filters = parseFilters(question, regions);
+  const filters = parseFilters(question, regionsOf(directory));
   const decline = declineReason(question, directory);
   // A shared first name inside an account's, project's or team's name is that thing's, not a person's.
   const named = [...accounts, ...projects, ...teams].map((entity) => normalize(entity.name));

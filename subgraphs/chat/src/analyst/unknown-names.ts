@@ -63,19 +63,23 @@ export function unknownNames(
   memories: readonly RetrievedMemory[],
 ): string[] {
   const listed = vocabulary(directory);
-  const mentioned = new Set(listed);
+  // Only the memories' own words are gathered per question; the directory's stay in their cached set.
+  const remembered = new Set<string>();
   for (const memory of memories) {
-    for (const word of words(`${memory.sourceTitle ?? ''} ${memory.content}`)) mentioned.add(word);
+    for (const word of words(`${memory.sourceTitle ?? ''} ${memory.content}`)) remembered.add(word);
   }
   const unknown = new Set<string>();
-  const check = (names: readonly string[], known: ReadonlySet<string>): void => {
+  const check = (names: readonly string[], known: (word: string) => boolean): void => {
     for (const name of names) {
       const word = normalize(name);
-      if (word.length < 3 || /\d/.test(word) || word.split(' ').every((part) => known.has(part))) continue;
+      if (word.length < 3 || /\d/.test(word) || word.split(' ').every(known)) continue;
       unknown.add(name.replace(/[’']s$/, ''));
     }
   };
-  check(candidates(question, BEFORE_LISTED), listed);
-  check([...candidates(question, BEFORE), ...candidates(question, AFTER_PREPOSITION)], mentioned);
+  check(candidates(question, BEFORE_LISTED), (word) => listed.has(word));
+  check(
+    [...candidates(question, BEFORE), ...candidates(question, AFTER_PREPOSITION)],
+    (word) => listed.has(word) || remembered.has(word),
+  );
   return [...unknown];
 }
