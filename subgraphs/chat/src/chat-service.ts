@@ -66,38 +66,31 @@ export class ChatService {
       const message = `A message is at most ${maxMessageChars} characters; this one has ${input.text.length}.`;
       return { ...empty, ...refuse(['input', 'text'], 'BAD_USER_INPUT', message) };
     }
-    let conversation: ConversationRow | undefined;
-    let history: ConversationTurn[] = [];
-    if (input.conversationId !== null && input.conversationId !== undefined) {
-      // Someone else's conversation is refused exactly like one that does not exist.
-      const found = await store.conversationWithRecentMessages(
-        viewer.userId,
-        input.conversationId,
-        HISTORY_TURNS,
-      );
-      if (!found) {
-        const message = `No conversation of yours has the id ${input.conversationId}.`;
-        return { ...empty, ...refuse(['input', 'conversationId'], 'NOT_FOUND', message) };
-      }
-      conversation = found.conversation;
-      history = turnsOf(found.messages);
-    }
     const allowance = await limiter.take(viewer.userId);
     if (!allowance.allowed) {
       const message = `Too many messages a minute; try again in ${allowance.retryAfterSeconds} s.`;
       return { ...empty, ...refuse(null, 'RATE_LIMITED', message) };
     }
-    const exchange = await store.startExchange(
+    // The conversation and its recent turns are read in the transaction that writes the exchange.
+    const sent = await store.sendIntoConversation(
       {
         ownerId: viewer.userId,
-        conversation: conversation ?? null,
+        conversationId: input.conversationId ?? null,
         title: titleFrom(text),
         question: text,
+        historyTurns: HISTORY_TURNS,
       },
       deadline,
     );
+    if (!sent) {
+      // Someone else's conversation is refused exactly like one that does not exist.
+      const message = `No conversation of yours has the id ${input.conversationId}.`;
+      return { ...empty, ...refuse(['input', 'conversationId'], 'NOT_FOUND', message) };
+    }
+    const { exchange } = sent;
+    const history = turnsOf(sent.history);
+    const conversation = exchange.conversation;
     const { userMessage, reply } = exchange;
-    conversation = exchange.conversation;
     // Opened before the payload returns, so a client may subscribe the moment it has the reply's id.
     try {
       await log.open({ messageId: reply.id, ownerId: viewer.userId, conversationId: conversation.id });

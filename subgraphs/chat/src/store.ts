@@ -181,8 +181,9 @@ export class ChatStore {
     ownerId: string,
     id: string,
     last: number,
+    runner: SqlRunner = this.db,
   ): Promise<{ conversation: ConversationRow; messages: MessageRow[] } | null> {
-    const rows = await this.db.query<ConversationWithMessageRow>(this.sql.conversationWithRecent, [
+    const rows = await runner.query<ConversationWithMessageRow>(this.sql.conversationWithRecent, [
       id,
       last,
       id,
@@ -292,54 +293,94 @@ export class ChatStore {
     const continued = input.conversation;
     if (continued && continued.ownerId !== input.ownerId)
       throw new Error(`Conversation ${continued.id} is not theirs.`);
+    return this.db.transaction((tx) => this.writeExchange(tx, input), { deadline });
+  }
+
+  /**
+   * Sends a message into one of the owner's conversations (`conversationId`), or into a new one, in one
+   * transaction: reads the conversation with its latest `historyTurns` messages, then writes the exchange as
+   * `startExchange` does. The pooled connection is taken once for both, where a read then a write would queue
+   * for one twice. `null`, writing nothing, when the owner has no conversation of that id.
+   */
+  async sendIntoConversation(
+    input: {
+      ownerId: string;
+      conversationId: string | null;
+      title: string;
+      question: string;
+      historyTurns: number;
+    },
+    deadline?: RequestDeadline,
+  ): Promise<{ exchange: Exchange; history: MessageRow[] } | null> {
+    const { conversationId, historyTurns, ...written } = input;
+    return this.db.transaction(
+      async (tx) => {
+        const found =
+          conversationId === null
+            ? null
+            : await this.conversationWithRecentMessages(input.ownerId, conversationId, historyTurns, tx);
+        if (conversationId !== null && !found) return null;
+        const exchange = await this.writeExchange(tx, {
+          ...written,
+          conversation: found?.conversation ?? null,
+        });
+        return { exchange, history: found?.messages ?? [] };
+      },
+      { deadline },
+    );
+  }
+
+  /** The writes of an exchange in `tx`; the rows returned are built from what was written. */
+  private async writeExchange(
+    tx: SqlRunner,
+    input: { ownerId: string; conversation: ConversationRow | null; title: string; question: string },
+  ): Promise<Exchange> {
+    const continued = input.conversation;
     const conversationId = continued?.id ?? `cnv_${randomUUID()}`;
     const ids = { question: `msg_${randomUUID()}`, reply: `msg_${randomUUID()}` };
-    const start = async (tx: SqlRunner): Promise<Exchange> => {
-      // toISOString is both the value bound and the text isoTimestampSql reads back: milliseconds, `Z`.
-      const asked = this.now().toISOString();
-      const replied = this.now().toISOString();
-      if (continued) {
-        // Owners never change, so this matches the row checked above; owner_id keeps it a second lock.
-        await tx.run('UPDATE conversations SET updated_at = ? WHERE id = ? AND owner_id = ?', [
-          replied,
-          conversationId,
-          input.ownerId,
-        ]);
-      } else {
-        await tx.run(
-          'INSERT INTO conversations (id, owner_id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-          [conversationId, input.ownerId, input.title, asked, replied],
-        );
-      }
-      await tx.run(this.sql.insertExchange, [
-        ...[ids.question, conversationId, input.question, '[]', asked, null, null],
-        ...[ids.reply, conversationId, '', '[]', replied, ...this.writerAndLease()],
+    // toISOString is both the value bound and the text isoTimestampSql reads back: milliseconds, `Z`.
+    const asked = this.now().toISOString();
+    const replied = this.now().toISOString();
+    if (continued) {
+      // Owners never change, so this matches the row checked above; owner_id keeps it a second lock.
+      await tx.run('UPDATE conversations SET updated_at = ? WHERE id = ? AND owner_id = ?', [
+        replied,
+        conversationId,
+        input.ownerId,
       ]);
-      const { ownerId, title } = input;
-      const written = { conversationId, citations: [] };
-      return {
-        conversation: continued
-          ? { ...continued, updatedAt: replied }
-          : { id: conversationId, ownerId, title, createdAt: asked, updatedAt: replied },
-        userMessage: {
-          ...written,
-          id: ids.question,
-          role: 'USER',
-          content: input.question,
-          status: 'COMPLETE',
-          createdAt: asked,
-        },
-        reply: {
-          ...written,
-          id: ids.reply,
-          role: 'ASSISTANT',
-          content: '',
-          status: 'STREAMING',
-          createdAt: replied,
-        },
-      };
+    } else {
+      await tx.run(
+        'INSERT INTO conversations (id, owner_id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+        [conversationId, input.ownerId, input.title, asked, replied],
+      );
+    }
+    await tx.run(this.sql.insertExchange, [
+      ...[ids.question, conversationId, input.question, '[]', asked, null, null],
+      ...[ids.reply, conversationId, '', '[]', replied, ...this.writerAndLease()],
+    ]);
+    const { ownerId, title } = input;
+    const written = { conversationId, citations: [] };
+    return {
+      conversation: continued
+        ? { ...continued, updatedAt: replied }
+        : { id: conversationId, ownerId, title, createdAt: asked, updatedAt: replied },
+      userMessage: {
+        ...written,
+        id: ids.question,
+        role: 'USER',
+        content: input.question,
+        status: 'COMPLETE',
+        createdAt: asked,
+      },
+      reply: {
+        ...written,
+        id: ids.reply,
+        role: 'ASSISTANT',
+        content: '',
+        status: 'STREAMING',
+        createdAt: replied,
+      },
     };
-    return this.db.transaction(start, { deadline });
   }
 
   /**

@@ -123,6 +123,38 @@ describe.each(STORE_BACKENDS)('starting an exchange on %s', (dialect) => {
     expect(await store.conversationWithRecentMessages(OWNER, 'cnv_missing', 20)).toBeNull();
   });
 
+  it('sends into a conversation in one transaction: its recent turns read, the exchange written', async () => {
+    const first = await store.sendIntoConversation({
+      ownerId: OWNER,
+      conversationId: null,
+      title: 'Pipeline?',
+      question: 'How is the pipeline?',
+      historyTurns: 20,
+    });
+    expect(first?.history).toEqual([]);
+    expect(await readBack(first!.exchange)).toEqual(first!.exchange);
+    const { id } = first!.exchange.conversation;
+    const second = await store.sendIntoConversation({
+      ownerId: OWNER,
+      conversationId: id,
+      title: 'ignored',
+      question: 'And in EMEA?',
+      historyTurns: 20,
+    });
+    expect(second?.history).toEqual([first!.exchange.userMessage, first!.exchange.reply]);
+    expect(second?.exchange.conversation).toEqual({
+      ...first!.exchange.conversation,
+      updatedAt: second!.exchange.reply.createdAt,
+    });
+    expect(await readBack(second!.exchange)).toEqual(second!.exchange);
+    // Someone else's conversation, or none: null, and nothing is written.
+    const before = await store.messagesOfConversations([id], null);
+    const theirs = { ownerId: OTHER, conversationId: id, title: 't', question: 'Mine?', historyTurns: 20 };
+    expect(await store.sendIntoConversation(theirs)).toBeNull();
+    expect(await store.sendIntoConversation({ ...theirs, conversationId: 'cnv_missing' })).toBeNull();
+    expect(await store.messagesOfConversations([id], null)).toEqual(before);
+  });
+
   it('returns a finished reply exactly as it is read afterwards', async () => {
     const { reply } = await store.startExchange({
       ownerId: OWNER,
