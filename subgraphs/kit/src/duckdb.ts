@@ -34,7 +34,12 @@ export interface SqlRunner {
   upsertRows(table: string, rows: readonly SqlRow[], key: readonly string[]): Promise<void>;
 }
 
-const POOL_SIZE = 4;
+/**
+ * @default 16: a transaction holds its connection across every turn of the event loop its statements wait
+ * for, so under load four connections were the queue a sendMessage waited in (measured with
+ * `npm run bench:chat`); idle DuckDB connections cost next to nothing.
+ */
+const POOL_SIZE = 16;
 /**
  * @default 1: a service's store answers many small queries at once, one or a few per request, where a query
  * spread over threads costs more CPU than it saves (measured: the same chat workload took about a third less
@@ -45,7 +50,7 @@ export const SERVICE_QUERY_THREADS = 1;
 const INSERT_CHUNK_ROWS = 500;
 
 /**
- * One embedded DuckDB file per subgraph under SOPHIA_DATA_DIR: the default store backend. A small connection
+ * One embedded DuckDB file per subgraph under SOPHIA_DATA_DIR: the default store backend. A connection
  * pool lets concurrent requests read in parallel; a transaction holds one connection for its whole life.
  */
 export class DuckDb implements SqlDatabase {
