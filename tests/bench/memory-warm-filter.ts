@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 /**
- * `npx tsx tests/bench/memory-warm-filter.ts [--chunks 5000 --queries 200 --dimension 768]`: the warm
+ * `npm run bench:memory-warm [-- --chunks 5000 --queries 200 --dimension 768]`: the warm
  * index's vector side under a filter that admits few memories, as in the near-duplicate check of every chat
  * reply's `remember` (kind CONVERSATION, PRIVATE, the viewer's own) among `--chunks` ORG document chunks of
  * another author. Vectors come from the local embedder (the default provider) over the memory benchmark's
@@ -22,7 +22,7 @@ import { embedLocally } from '../../subgraphs/memory/src/embeddings/local-provid
 import type { ViewerScope } from '../../subgraphs/memory/src/visibility.ts';
 import { WarmIndex, type WarmEntry, type WarmQuery } from '../../subgraphs/memory/src/warm-index/index.ts';
 import { generateCorpus } from './memory-corpus.ts';
-import { percentile, table } from './report.ts';
+import { flagChecks, percentile, table } from './report.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,14 +31,7 @@ const { values } = parseArgs({
     dimension: { type: 'string', default: '768' },
   },
 });
-const problems: string[] = [];
-function wholeNumber(name: string, value: string, min: number, max: number): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) {
-    problems.push(`--${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
-  }
-  return number;
-}
+const { problems, wholeNumber } = flagChecks();
 const CHUNKS = wholeNumber('chunks', values.chunks, 100, 1_000_000);
 const QUERIES = wholeNumber('queries', values.queries, 1, 100_000);
 const DIMENSION = wholeNumber('dimension', values.dimension, 8, 4_096);

@@ -47,7 +47,7 @@ import {
   type QueryPool,
   type TierSample,
 } from './memory-tiers.ts';
-import { table } from './report.ts';
+import { flagChecks, table } from './report.ts';
 import { startStoreBackend } from '../../subgraphs/kit/tests/store-contract-backends.ts';
 
 const { values } = parseArgs({
@@ -63,15 +63,7 @@ const { values } = parseArgs({
   },
 });
 
-/** A flag that must be a whole number in [min, max]; every problem is reported before anything runs. */
-const problems: string[] = [];
-function wholeNumber(name: string, value: string, min: number, max: number): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) {
-    problems.push(`--${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
-  }
-  return number;
-}
+const { problems, wholeNumber } = flagChecks();
 const MEMORIES = wholeNumber('memories', values.memories, 100, 10_000_000);
 const QUERIES = wholeNumber('queries', values.queries, 1, 100_000);
 const CONCURRENCY = wholeNumber('concurrency', values.concurrency, 1, 10_000);

@@ -11,3 +11,24 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
     `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
+
+/**
+ * A bench's command-line checks: `wholeNumber` reads a flag that must be a whole number in [min, max], and
+ * every problem found is kept in `problems`, so all are reported together before anything runs.
+ */
+export function flagChecks(): {
+  readonly problems: string[];
+  wholeNumber(name: string, value: string, min: number, max: number): number;
+} {
+  const problems: string[] = [];
+  return {
+    problems,
+    wholeNumber(name, value, min, max) {
+      const number = Number(value);
+      if (!Number.isInteger(number) || number < min || number > max) {
+        problems.push(`--${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+      }
+      return number;
+    },
+  };
+}
