@@ -137,6 +137,9 @@ export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(
         const { socket, request } = ctx.extra;
         const id = requestIdOf(request);
         const auth = await authenticateConnection(ctx.connectionParams, options.authenticate);
+        // Gone while its credentials were checked (an API key lookup can take a while): its close has already
+        // fired, so it must not take a place among its caller's sockets that nothing would give back.
+        if (socket.readyState !== socket.OPEN) return false;
         if ('closeCode' in auth) {
           logger.info({ connectionId: id, code: auth.closeCode }, 'socket refused');
           socket.close(auth.closeCode, auth.reason);
@@ -181,6 +184,12 @@ export function serveGraphQLOverWebSocket(options: GraphQLWsOptions): { dispose(
         const { connection } = ctx.extra;
         const snapshot = supergraph.current();
         if (!connection || !snapshot) return [new GraphQLError('The gateway is not ready.')];
+        // Closing (4403: its credentials expired, or its key was revoked): the client may still send until it
+        // answers the close, but nothing more runs on credentials the socket no longer has.
+        if (connection.socket.readyState !== connection.socket.OPEN) {
+          const message = 'The socket is closing; open a new one.';
+          return [new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } })];
+        }
         const checked = limiter.check(
           snapshot.apiSchema,
           payload.query,
