@@ -37,9 +37,12 @@ export interface SqlRunner {
 /**
  * @default 16: a transaction holds its connection across every turn of the event loop its statements wait
  * for, so under load four connections were the queue a sendMessage waited in (measured with
- * `npm run bench:chat`); idle DuckDB connections cost next to nothing.
+ * `npm run bench:chat`). Connections are opened as the load asks for them, not up front: opening one costs
+ * time that a store which never sees that load (a test's, a CLI's) need not spend.
  */
 const POOL_SIZE = 16;
+/** Connections opened with the store. */
+const FIRST_CONNECTIONS = 2;
 /**
  * @default 1: a service's store answers many small queries at once, one or a few per request, where a query
  * spread over threads costs more CPU than it saves (measured: the same chat workload took about a third less
@@ -57,6 +60,8 @@ export class DuckDb implements SqlDatabase {
   readonly dialect = 'duckdb';
   private readonly idle: DuckDBConnection[] = [];
   private readonly waiting: Array<(connection: DuckDBConnection) => void> = [];
+  /** Connections opened so far (idle or in use), at most POOL_SIZE. */
+  private opened = 0;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -89,7 +94,8 @@ export class DuckDb implements SqlDatabase {
       );
     }
     const db = new DuckDb(instance, path);
-    for (let i = 0; i < POOL_SIZE; i++) db.idle.push(await instance.connect());
+    for (let i = 0; i < FIRST_CONNECTIONS; i++) db.idle.push(await instance.connect());
+    db.opened = FIRST_CONNECTIONS;
     return db;
   }
 
@@ -132,14 +138,27 @@ export class DuckDb implements SqlDatabase {
     );
   }
 
+  /** A new connection while the pool may grow; otherwise the next one given back. */
+  private async another(): Promise<DuckDBConnection> {
+    if (this.opened < POOL_SIZE) {
+      this.opened += 1;
+      try {
+        return await this.instance.connect();
+      } catch (error) {
+        this.opened -= 1;
+        throw error;
+      }
+    }
+    return new Promise<DuckDBConnection>((resolve) => this.waiting.push(resolve));
+  }
+
   async close(): Promise<void> {
     for (const connection of this.idle.splice(0)) connection.closeSync();
     this.instance.closeSync();
   }
 
   private async withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    const connection =
-      this.idle.pop() ?? (await new Promise<DuckDBConnection>((resolve) => this.waiting.push(resolve)));
+    const connection = this.idle.pop() ?? (await this.another());
     try {
       return await work(connection);
     } finally {
