@@ -49,12 +49,13 @@ export const chatEnvShape = {
   /** Time one tool call may take. */
   CHAT_TOOL_TIMEOUT_MS: positiveInt.default(30_000),
   /**
-   * Requests to the gateway's tools this process has in flight at most, all replies together; the rest wait
-   * their turn here (answers before remembering), so new messages and reply streams never queue behind them.
-   * 4 measured best with `npm run bench:chat` on two cores (first token p95 ~260 ms, whole answer ~830 ms at
-   * 50 conversations; 8 gave ~460 and ~630 ms): raise it where the services have more cores.
+   * Requests to the gateway's tools this process has in flight at most, per lane (answers; remembering
+   * exchanges), all replies together; the rest wait their turn here, so new messages and reply streams never
+   * queue behind them in the services. 8 measured best on two cores with `npm run bench:chat` (50
+   * conversations: first token p95 ~580 ms, whole answer ~700 ms); 4 streams the first token sooner (~400 ms)
+   * but caps throughput (whole answer ~1.2 s). Raise it where the services have more cores.
    */
-  CHAT_TOOL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  CHAT_TOOL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
 };
 
 export type ChatConfig = ReturnType<typeof loadChatConfig>;

@@ -27,16 +27,22 @@ describe('RequestGate', () => {
     expect(gate.queued).toBe(0);
   });
 
-  it('hands a free slot to a waiting answer before background work that waited longer', async () => {
+  it('gives background work a lane of its own: it never takes an answer slot, and answers never starve it', async () => {
     const gate = new RequestGate(1);
-    const held = await gate.acquire();
-    const order: string[] = [];
-    const background = gate.acquire('background').then((release) => (order.push('background'), release));
-    const answer = gate.acquire('answer').then((release) => (order.push('answer'), release));
-    held();
-    (await answer)();
-    (await background)();
-    expect(order).toEqual(['answer', 'background']);
+    const answering = await gate.acquire('answer');
+    // The answer lane is full; background work still goes, and an answer waits only for its own lane.
+    const remembering = await gate.acquire('background');
+    const nextAnswer = gate.acquire('answer');
+    const nextBackground = gate.acquire('background');
+    expect(await settled(nextAnswer)).toBe('pending');
+    expect(await settled(nextBackground)).toBe('pending');
+    remembering();
+    expect(await settled(nextBackground)).toBe('resolved');
+    expect(await settled(nextAnswer)).toBe('pending');
+    answering();
+    expect(await settled(nextAnswer)).toBe('resolved');
+    (await nextAnswer)();
+    (await nextBackground)();
     expect(gate.inFlight).toBe(0);
   });
 

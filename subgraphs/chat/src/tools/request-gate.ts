@@ -1,6 +1,6 @@
 /**
- * How urgent a request to the gateway is: `answer` (a reply waits for it) goes before `background` (work
- * done after the reply has ended, such as remembering the exchange).
+ * How urgent a request to the gateway is: `answer` (a reply waits for it) or `background` (work done after
+ * the reply has ended, such as remembering the exchange).
  */
 export type RequestPriority = 'answer' | 'background';
 
@@ -8,19 +8,19 @@ export type RequestPriority = 'answer' | 'background';
 export type Release = () => void;
 
 /**
- * Bounds the tool requests this chat process has in flight to the gateway, all replies together, and hands
- * free slots to waiting answers before waiting background work, each in arrival order.
+ * Bounds the tool requests this chat process has in flight to the gateway, all replies together: each
+ * priority has a lane of `limit` slots, waiters of a lane served in arrival order.
  *
  * Why: with many conversations at once, every reply's tool calls would otherwise queue inside the gateway
  * and the subgraphs, and a new message or a reply stream opened by a client would wait behind all of them.
  * Held here instead, the tool traffic keeps the services' queues short, so a question is accepted and its
- * first words are streamed at once while the answers wait their turn for data.
+ * first words are streamed at once while the answers wait their turn for data. Background work has its own
+ * lane: it never takes an answer's slot (remembering is slower than most reads), and answers never starve it.
  */
 export class RequestGate {
-  private active = 0;
-  private readonly waiting: Record<RequestPriority, Array<(release: Release) => void>> = {
-    answer: [],
-    background: [],
+  private readonly lanes: Record<RequestPriority, { active: number; waiting: Array<() => void> }> = {
+    answer: { active: 0, waiting: [] },
+    background: { active: 0, waiting: [] },
   };
 
   constructor(readonly limit: number) {
@@ -29,39 +29,39 @@ export class RequestGate {
     }
   }
 
-  /** Requests in flight now. */
+  /** Requests in flight now, both lanes together. */
   get inFlight(): number {
-    return this.active;
+    return this.lanes.answer.active + this.lanes.background.active;
   }
 
-  /** Requests waiting for a slot now. */
+  /** Requests waiting for a slot now, both lanes together. */
   get queued(): number {
-    return this.waiting.answer.length + this.waiting.background.length;
+    return this.lanes.answer.waiting.length + this.lanes.background.waiting.length;
   }
 
   /**
-   * Resolves with the release of a slot once one is free; a caller that stops waiting (`signal` aborts)
-   * leaves the queue and rejects with the signal's reason, holding nothing.
+   * Resolves with the release of a slot in `priority`'s lane once one is free; a caller that stops waiting
+   * (`signal` aborts) leaves the queue and rejects with the signal's reason, holding nothing.
    */
   acquire(priority: RequestPriority = 'answer', signal?: AbortSignal): Promise<Release> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    if (this.active < this.limit) {
-      this.active += 1;
-      return Promise.resolve(this.releaser());
+    const lane = this.lanes[priority];
+    if (lane.active < this.limit) {
+      lane.active += 1;
+      return Promise.resolve(this.releaser(priority));
     }
     return new Promise<Release>((resolve, reject) => {
-      const queue = this.waiting[priority];
-      const grant = (release: Release) => {
+      const grant = () => {
         signal?.removeEventListener('abort', onAbort);
-        resolve(release);
+        resolve(this.releaser(priority));
       };
       const onAbort = () => {
-        const at = queue.indexOf(grant);
-        if (at >= 0) queue.splice(at, 1);
+        const at = lane.waiting.indexOf(grant);
+        if (at >= 0) lane.waiting.splice(at, 1);
         reject(signal!.reason);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      queue.push(grant);
+      lane.waiting.push(grant);
     });
   }
 
@@ -75,15 +75,16 @@ export class RequestGate {
     }
   }
 
-  /** A release that works once: a slot goes straight to the next waiter, or back to the pool. */
-  private releaser(): Release {
+  /** A release that works once: the slot goes straight to the lane's next waiter, or back to the lane. */
+  private releaser(priority: RequestPriority): Release {
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      const next = this.waiting.answer.shift() ?? this.waiting.background.shift();
-      if (next) next(this.releaser());
-      else this.active -= 1;
+      const lane = this.lanes[priority];
+      const next = lane.waiting.shift();
+      if (next) next();
+      else lane.active -= 1;
     };
   }
 }
