@@ -1,7 +1,6 @@
 import { badUserInput, notFound, SophiaError, type RequestDeadline, type SignedInViewer } from '@sophia/kit';
 import type { ChatEventRecord, ReplyEventLog } from './event-log/index.ts';
 import type { MessageRateLimit } from './message-rate-limit.ts';
-import type { ConversationTurn } from './pipeline/answer-contract.ts';
 import type { ReplyRunner } from './pipeline/reply-runner.ts';
 import { titleFrom } from './pipeline/title.ts';
 import type { ChatStore, ConversationRow, MessageRow } from './store.ts';
@@ -42,12 +41,6 @@ const refuse = (field: string[] | null, code: string, message: string) => ({
   errors: [{ field, code, message }],
 });
 
-function turnsOf(messages: readonly MessageRow[]): ConversationTurn[] {
-  return messages
-    .filter((message) => message.status === 'COMPLETE' && message.content !== '')
-    .map((message) => ({ role: message.role, content: message.content }));
-}
-
 /** sendMessage, cancelReply and replyStream: validation and ownership here, the writing in the pipeline. */
 export class ChatService {
   constructor(private readonly options: ChatServiceOptions) {}
@@ -71,24 +64,20 @@ export class ChatService {
       const message = `Too many messages a minute; try again in ${allowance.retryAfterSeconds} s.`;
       return { ...empty, ...refuse(null, 'RATE_LIMITED', message) };
     }
-    // The conversation and its recent turns are read in the transaction that writes the exchange.
-    const sent = await store.sendIntoConversation(
+    const exchange = await store.sendIntoConversation(
       {
         ownerId: viewer.userId,
         conversationId: input.conversationId ?? null,
         title: titleFrom(text),
         question: text,
-        historyTurns: HISTORY_TURNS,
       },
       deadline,
     );
-    if (!sent) {
+    if (!exchange) {
       // Someone else's conversation is refused exactly like one that does not exist.
       const message = `No conversation of yours has the id ${input.conversationId}.`;
       return { ...empty, ...refuse(['input', 'conversationId'], 'NOT_FOUND', message) };
     }
-    const { exchange } = sent;
-    const history = turnsOf(sent.history);
     const conversation = exchange.conversation;
     const { userMessage, reply } = exchange;
     // Opened before the payload returns, so a client may subscribe the moment it has the reply's id.
@@ -104,7 +93,10 @@ export class ChatService {
       conversation,
       question: text,
       reply,
-      history,
+      // Read by the reply, once this payload is on its way: a new conversation has none.
+      history: input.conversationId
+        ? () => store.turnsBefore(conversation.id, userMessage.createdAt, HISTORY_TURNS)
+        : async () => [],
       // The store's clock: the demo's anchor day when the demo is loaded, so "this quarter" matches its data.
       now: store.clock.now(),
     });

@@ -71,16 +71,6 @@ function chatSql(dialect: Dialect) {
       ${iso('c.created_at')} AS "createdAt", ${iso('c.updated_at')} AS "updatedAt"`,
     messageColumns: `m.id, m.conversation_id AS "conversationId", m.role, m.content, m.status,
       m.citations, ${iso('m.created_at')} AS "createdAt"`,
-    /** A conversation with its latest messages in one read: the message columns prefixed `message`. */
-    conversationWithRecent: `SELECT c.id, c.owner_id AS "ownerId", c.title,
-      ${iso('c.created_at')} AS "createdAt", ${iso('c.updated_at')} AS "updatedAt",
-      m.id AS "messageId", m.role AS "messageRole", m.content AS "messageContent",
-      m.status AS "messageStatus", m.citations AS "messageCitations", ${iso('m.created_at')} AS "messageCreatedAt"
-      FROM conversations c
-      LEFT JOIN (SELECT *, row_number() OVER (ORDER BY created_at DESC, id DESC) AS recency
-                 FROM messages WHERE conversation_id = ?) m ON m.recency <= ?
-      WHERE c.id = ? AND c.owner_id = ?
-      ORDER BY m.created_at, m.id`,
     json,
     // INSERT … SELECT, not VALUES: Snowflake refuses PARSE_JSON inside VALUES.
     insertMessage: `INSERT INTO messages (${columns}) SELECT ?, ?, ?, ?, ?, ${json}, ?, ?, ?`,
@@ -88,16 +78,6 @@ function chatSql(dialect: Dialect) {
       ${message('USER', 'COMPLETE')} UNION ALL ${message('ASSISTANT', 'STREAMING')}`,
   };
 }
-
-/** A row of `conversationWithRecent`: the conversation, and one of its messages (all null when it has none). */
-type ConversationWithMessageRow = ConversationRow & {
-  readonly messageId: string | null;
-  readonly messageRole: MessageRow['role'];
-  readonly messageContent: string;
-  readonly messageStatus: MessageStatus;
-  readonly messageCitations: unknown;
-  readonly messageCreatedAt: string;
-};
 
 /** What starting an exchange wrote: the conversation as it now stands, the user's message, the reply begun. */
 export interface Exchange {
@@ -174,44 +154,25 @@ export class ChatStore {
   }
 
   /**
-   * One of the owner's conversations with its `last` messages, oldest first, in a single read (what sending a
-   * message into it needs); null when the owner has no conversation of that id.
+   * The turns a reply to the question asked at `before` (ISO 8601) reads: the `last` complete messages of
+   * the conversation written before it, oldest first. Only role and text are read (a reply's follow-up needs
+   * no more), and messages sent after it (the reply itself, or a later question already) are left out.
    */
-  async conversationWithRecentMessages(
-    ownerId: string,
-    id: string,
+  turnsBefore(
+    conversationId: string,
+    before: string,
     last: number,
-    runner: SqlRunner = this.db,
-  ): Promise<{ conversation: ConversationRow; messages: MessageRow[] } | null> {
-    const rows = await runner.query<ConversationWithMessageRow>(this.sql.conversationWithRecent, [
-      id,
-      last,
-      id,
-      ownerId,
-    ]);
-    const [first] = rows;
-    if (!first) return null;
-    const conversation: ConversationRow = {
-      id: first.id,
-      ownerId: first.ownerId,
-      title: first.title,
-      createdAt: first.createdAt,
-      updatedAt: first.updatedAt,
-    };
-    const messages = rows
-      .filter((row) => row.messageId !== null)
-      .map((row) =>
-        toMessage({
-          id: row.messageId!,
-          conversationId: id,
-          role: row.messageRole,
-          content: row.messageContent,
-          status: row.messageStatus,
-          citations: row.messageCitations,
-          createdAt: row.messageCreatedAt,
-        }),
-      );
-    return { conversation, messages };
+  ): Promise<{ role: MessageRole; content: string }[]> {
+    return this.db.query(
+      `SELECT m.role, m.content FROM (
+         SELECT role, content, created_at, id,
+           row_number() OVER (ORDER BY created_at DESC, id DESC) AS recency
+         FROM messages
+         WHERE conversation_id = ? AND created_at < ? AND status = 'COMPLETE' AND content <> '') m
+       WHERE m.recency <= ?
+       ORDER BY m.created_at, m.id`,
+      [conversationId, before, last],
+    );
   }
 
   /** Messages among `ids` that belong to the owner's conversations. */
@@ -276,111 +237,96 @@ export class ChatStore {
   }
 
   /**
-   * Starts an exchange in one transaction: the conversation (`conversation`, the owner's as the caller read
-   * it, continued; a new one titled `title` when null), the user's message, and the assistant's reply, empty
-   * and STREAMING. The rows returned are built from what was written, not read back: the transaction holds
-   * one of the few pooled connections, and every read-back would be one more round trip while it does.
-   */
-  async startExchange(
-    input: {
-      ownerId: string;
-      conversation: ConversationRow | null;
-      title: string;
-      question: string;
-    },
-    deadline?: RequestDeadline,
-  ): Promise<Exchange> {
-    const continued = input.conversation;
-    if (continued && continued.ownerId !== input.ownerId)
-      throw new Error(`Conversation ${continued.id} is not theirs.`);
-    return this.db.transaction((tx) => this.writeExchange(tx, input), { deadline });
-  }
-
-  /**
-   * Sends a message into one of the owner's conversations (`conversationId`), or into a new one, in one
-   * transaction: reads the conversation with its latest `historyTurns` messages, then writes the exchange as
-   * `startExchange` does. The pooled connection is taken once for both, where a read then a write would queue
-   * for one twice. `null`, writing nothing, when the owner has no conversation of that id.
+   * Sends a message into one of the owner's conversations (`conversationId`), or into a new one titled
+   * `title`, in one transaction: marks the conversation active, then writes the user's message and the
+   * assistant's reply, empty and STREAMING. `null`, writing nothing, when the owner has no conversation of that
+   * id. The rows returned are built from what was written, not read back, and the turns the reply reads come
+   * later (`messagesBefore`): the transaction holds a pooled connection, and each statement in it is one more
+   * round trip through the database's threads while it does.
    */
   async sendIntoConversation(
-    input: {
-      ownerId: string;
-      conversationId: string | null;
-      title: string;
-      question: string;
-      historyTurns: number;
-    },
+    input: { ownerId: string; conversationId: string | null; title: string; question: string },
     deadline?: RequestDeadline,
-  ): Promise<{ exchange: Exchange; history: MessageRow[] } | null> {
-    const { conversationId, historyTurns, ...written } = input;
+  ): Promise<Exchange | null> {
+    const { ownerId, conversationId } = input;
     return this.db.transaction(
       async (tx) => {
-        const found =
-          conversationId === null
-            ? null
-            : await this.conversationWithRecentMessages(input.ownerId, conversationId, historyTurns, tx);
-        if (conversationId !== null && !found) return null;
-        const exchange = await this.writeExchange(tx, {
-          ...written,
-          conversation: found?.conversation ?? null,
-        });
-        return { exchange, history: found?.messages ?? [] };
+        // toISOString is both the value bound and the text isoTimestampSql reads back: milliseconds, `Z`.
+        const asked = this.now().toISOString();
+        const replied = this.now().toISOString();
+        let conversation: ConversationRow;
+        if (conversationId === null) {
+          conversation = {
+            id: `cnv_${randomUUID()}`,
+            ownerId,
+            title: input.title,
+            createdAt: asked,
+            updatedAt: replied,
+          };
+          await tx.run(
+            'INSERT INTO conversations (id, owner_id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+            [conversation.id, ownerId, conversation.title, asked, replied],
+          );
+        } else {
+          const touched = await this.touchConversation(tx, ownerId, conversationId, replied);
+          if (!touched) return null;
+          conversation = touched;
+        }
+        const ids = { question: `msg_${randomUUID()}`, reply: `msg_${randomUUID()}` };
+        await tx.run(this.sql.insertExchange, [
+          ...[ids.question, conversation.id, input.question, '[]', asked, null, null],
+          ...[ids.reply, conversation.id, '', '[]', replied, ...this.writerAndLease()],
+        ]);
+        const written = { conversationId: conversation.id, citations: [] };
+        return {
+          conversation,
+          userMessage: {
+            ...written,
+            id: ids.question,
+            role: 'USER',
+            content: input.question,
+            status: 'COMPLETE',
+            createdAt: asked,
+          },
+          reply: {
+            ...written,
+            id: ids.reply,
+            role: 'ASSISTANT',
+            content: '',
+            status: 'STREAMING',
+            createdAt: replied,
+          },
+        };
       },
       { deadline },
     );
   }
 
-  /** The writes of an exchange in `tx`; the rows returned are built from what was written. */
-  private async writeExchange(
+  /** Marks one of the owner's conversations active at `at` (ISO); null when the owner has none of that id. */
+  private async touchConversation(
     tx: SqlRunner,
-    input: { ownerId: string; conversation: ConversationRow | null; title: string; question: string },
-  ): Promise<Exchange> {
-    const continued = input.conversation;
-    const conversationId = continued?.id ?? `cnv_${randomUUID()}`;
-    const ids = { question: `msg_${randomUUID()}`, reply: `msg_${randomUUID()}` };
-    // toISOString is both the value bound and the text isoTimestampSql reads back: milliseconds, `Z`.
-    const asked = this.now().toISOString();
-    const replied = this.now().toISOString();
-    if (continued) {
-      // Owners never change, so this matches the row checked above; owner_id keeps it a second lock.
-      await tx.run('UPDATE conversations SET updated_at = ? WHERE id = ? AND owner_id = ?', [
-        replied,
-        conversationId,
-        input.ownerId,
+    ownerId: string,
+    id: string,
+    at: string,
+  ): Promise<ConversationRow | null> {
+    const touch = 'UPDATE conversations AS c SET updated_at = ? WHERE c.id = ? AND c.owner_id = ?';
+    if (this.db.dialect === 'duckdb') {
+      // One statement on DuckDB: whether the update took a row says whether the conversation is the owner's.
+      const [row] = await tx.query<ConversationRow>(`${touch} RETURNING ${this.sql.conversationColumns}`, [
+        at,
+        id,
+        ownerId,
       ]);
-    } else {
-      await tx.run(
-        'INSERT INTO conversations (id, owner_id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-        [conversationId, input.ownerId, input.title, asked, replied],
-      );
+      return row ?? null;
     }
-    await tx.run(this.sql.insertExchange, [
-      ...[ids.question, conversationId, input.question, '[]', asked, null, null],
-      ...[ids.reply, conversationId, '', '[]', replied, ...this.writerAndLease()],
-    ]);
-    const { ownerId, title } = input;
-    const written = { conversationId, citations: [] };
-    return {
-      conversation: continued
-        ? { ...continued, updatedAt: replied }
-        : { id: conversationId, ownerId, title, createdAt: asked, updatedAt: replied },
-      userMessage: {
-        ...written,
-        id: ids.question,
-        role: 'USER',
-        content: input.question,
-        status: 'COMPLETE',
-        createdAt: asked,
-      },
-      reply: {
-        ...written,
-        id: ids.reply,
-        role: 'ASSISTANT',
-        content: '',
-        status: 'STREAMING',
-        createdAt: replied,
-      },
-    };
+    // Snowflake has no UPDATE … RETURNING: the conversation is read first, in the same transaction.
+    const [row] = await tx.query<ConversationRow>(
+      `SELECT ${this.sql.conversationColumns} FROM conversations c WHERE c.id = ? AND c.owner_id = ?`,
+      [id, ownerId],
+    );
+    if (!row) return null;
+    await tx.run(touch, [at, id, ownerId]);
+    return { ...row, updatedAt: at };
   }
 
   /**

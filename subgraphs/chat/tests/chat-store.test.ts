@@ -18,8 +18,8 @@ const clock: Clock = {
   today: () => '2026-12-07',
 };
 
-// On each store backend: what starting an exchange returns is what the store reads back afterwards.
-describe.each(STORE_BACKENDS)('starting an exchange on %s', (dialect) => {
+// On each store backend: what sending a message writes is what the store reads back afterwards.
+describe.each(STORE_BACKENDS)('sending a message on %s', (dialect) => {
   let backend: StoreBackend;
   let store: ChatStore;
 
@@ -44,16 +44,27 @@ describe.each(STORE_BACKENDS)('starting an exchange on %s', (dialect) => {
     };
   };
 
-  it('returns a new conversation and its messages exactly as they are read afterwards', async () => {
-    const exchange = await store.startExchange({
+  /** Sends `question` as the owner into `conversationId`, or a new conversation; the exchange written. */
+  const send = async (question: string, conversationId: string | null = null) => {
+    const exchange = await store.sendIntoConversation({
       ownerId: OWNER,
-      conversation: null,
-      title: 'Bookings?',
-      question: 'How are bookings?',
+      conversationId,
+      title: `${question} (title)`,
+      question,
     });
+    if (!exchange) throw new Error(`The owner has no conversation ${conversationId}.`);
+    return exchange;
+  };
+
+  it('returns a new conversation and its messages exactly as they are read afterwards', async () => {
+    const exchange = await send('How are bookings?');
     expect(await readBack(exchange)).toEqual(exchange);
     expect(exchange).toMatchObject({
-      conversation: { ownerId: OWNER, title: 'Bookings?', updatedAt: exchange.reply.createdAt },
+      conversation: {
+        ownerId: OWNER,
+        title: 'How are bookings? (title)',
+        updatedAt: exchange.reply.createdAt,
+      },
       userMessage: { role: 'USER', status: 'COMPLETE', content: 'How are bookings?', citations: [] },
       reply: { role: 'ASSISTANT', status: 'STREAMING', content: '', citations: [] },
     });
@@ -64,104 +75,56 @@ describe.each(STORE_BACKENDS)('starting an exchange on %s', (dialect) => {
 
   it('returns a continued conversation moved to its latest message, as it is read afterwards', async () => {
     const asked = await store.createConversation({ ownerId: OWNER, title: 'Pipeline review' });
-    const exchange = await store.startExchange({
-      ownerId: OWNER,
-      conversation: asked,
-      title: 'Ignored for a continued conversation',
-      question: 'And the risks?',
-    });
+    const exchange = await send('And the risks?', asked.id);
     expect(await readBack(exchange)).toEqual(exchange);
+    // A continued conversation keeps its title.
     expect(exchange.conversation).toEqual({ ...asked, updatedAt: exchange.reply.createdAt });
     expect(exchange.conversation.updatedAt > asked.updatedAt).toBe(true);
   });
 
-  it('refuses to continue someone else’s conversation, writing nothing', async () => {
+  it('refuses someone else’s conversation exactly like a missing one, writing nothing', async () => {
     const theirs = await store.createConversation({ ownerId: OTHER, title: 'My private thoughts' });
-    const continuing = store.startExchange({
-      ownerId: OWNER,
-      conversation: theirs,
-      title: 'Mine now',
-      question: 'What did they write?',
-    });
-    await expect(continuing).rejects.toThrow(`Conversation ${theirs.id} is not theirs.`);
+    const into = (conversationId: string) =>
+      store.sendIntoConversation({ ownerId: OWNER, conversationId, title: 'Mine now', question: 'What?' });
+    expect(await into(theirs.id)).toBeNull();
+    expect(await into('cnv_missing')).toBeNull();
     expect(await store.conversationsByIds(OTHER, [theirs.id])).toEqual([theirs]);
     expect(await store.messagesOfConversations([theirs.id], null)).toEqual([]);
   });
 
-  it('reads a conversation with its latest messages in one go, as the two reads it replaces do', async () => {
-    const first = await store.startExchange({
-      ownerId: OWNER,
-      conversation: null,
-      title: 'ARR?',
-      question: 'How is ARR trending?',
-    });
+  it('reads the turns before a question: the latest complete ones, oldest first, none after it', async () => {
+    const first = await send('How is ARR trending?');
     await store.updateMessage(first.reply.id, { content: 'ARR is up.', status: 'COMPLETE' });
-    const second = await store.startExchange({
-      ownerId: OWNER,
-      conversation: first.conversation,
-      title: 'ignored',
-      question: 'And last quarter?',
-    });
-    const { id } = second.conversation;
-    expect(await store.conversationWithRecentMessages(OWNER, id, 20)).toEqual({
-      conversation: (await store.conversationsByIds(OWNER, [id]))[0],
-      messages: await store.messagesOfConversations([id], 20),
-    });
-    const latest = await store.conversationWithRecentMessages(OWNER, id, 3);
-    expect(latest?.messages.map((message) => message.content)).toEqual([
-      'ARR is up.',
-      'And last quarter?',
-      '',
+    const { id } = first.conversation;
+    const second = await send('And last quarter?', id);
+    // A question sent while the second is answered: it is after the second's, so not among its turns.
+    const third = await send('And in EMEA?', id);
+    const before = (exchange: Exchange, last: number) =>
+      store.turnsBefore(id, exchange.userMessage.createdAt, last);
+    expect(await before(first, 20)).toEqual([]);
+    expect(await before(second, 20)).toEqual([
+      { role: 'USER', content: 'How is ARR trending?' },
+      { role: 'ASSISTANT', content: 'ARR is up.' },
     ]);
-    const empty = await store.createConversation({ ownerId: OWNER, title: 'Nothing yet' });
-    expect(await store.conversationWithRecentMessages(OWNER, empty.id, 20)).toEqual({
-      conversation: empty,
-      messages: [],
-    });
-    // Someone else's conversation reads exactly like one that does not exist.
-    expect(await store.conversationWithRecentMessages(OTHER, id, 20)).toBeNull();
-    expect(await store.conversationWithRecentMessages(OWNER, 'cnv_missing', 20)).toBeNull();
-  });
-
-  it('sends into a conversation in one transaction: its recent turns read, the exchange written', async () => {
-    const first = await store.sendIntoConversation({
-      ownerId: OWNER,
-      conversationId: null,
-      title: 'Pipeline?',
-      question: 'How is the pipeline?',
-      historyTurns: 20,
-    });
-    expect(first?.history).toEqual([]);
-    expect(await readBack(first!.exchange)).toEqual(first!.exchange);
-    const { id } = first!.exchange.conversation;
-    const second = await store.sendIntoConversation({
-      ownerId: OWNER,
-      conversationId: id,
-      title: 'ignored',
-      question: 'And in EMEA?',
-      historyTurns: 20,
-    });
-    expect(second?.history).toEqual([first!.exchange.userMessage, first!.exchange.reply]);
-    expect(second?.exchange.conversation).toEqual({
-      ...first!.exchange.conversation,
-      updatedAt: second!.exchange.reply.createdAt,
-    });
-    expect(await readBack(second!.exchange)).toEqual(second!.exchange);
-    // Someone else's conversation, or none: null, and nothing is written.
-    const before = await store.messagesOfConversations([id], null);
-    const theirs = { ownerId: OTHER, conversationId: id, title: 't', question: 'Mine?', historyTurns: 20 };
-    expect(await store.sendIntoConversation(theirs)).toBeNull();
-    expect(await store.sendIntoConversation({ ...theirs, conversationId: 'cnv_missing' })).toBeNull();
-    expect(await store.messagesOfConversations([id], null)).toEqual(before);
+    // The second reply is still STREAMING, with no text: not a turn.
+    expect(await before(third, 20)).toEqual([
+      { role: 'USER', content: 'How is ARR trending?' },
+      { role: 'ASSISTANT', content: 'ARR is up.' },
+      { role: 'USER', content: 'And last quarter?' },
+    ]);
+    expect(await before(third, 2)).toEqual([
+      { role: 'ASSISTANT', content: 'ARR is up.' },
+      { role: 'USER', content: 'And last quarter?' },
+    ]);
+    await store.updateMessage(second.reply.id, { content: 'Cut short.', status: 'CANCELLED' });
+    expect(await before(third, 20)).toHaveLength(3);
+    // Another conversation's messages are never among them.
+    await send('Unrelated?');
+    expect(await before(third, 20)).toHaveLength(3);
   });
 
   it('returns a finished reply exactly as it is read afterwards', async () => {
-    const { reply } = await store.startExchange({
-      ownerId: OWNER,
-      conversation: null,
-      title: 'Revenue?',
-      question: 'What was revenue?',
-    });
+    const { reply } = await send('What was revenue?');
     const finished = await store.updateMessage(reply.id, {
       content: 'Revenue came to **$7,992,709**.',
       status: 'COMPLETE',
@@ -181,8 +144,8 @@ describe.each(STORE_BACKENDS)('starting an exchange on %s', (dialect) => {
     const deadline = createRequestDeadline({ budgetMs: 60_000, now: () => now });
     now = 60_000; // the request's time is up by the time the transaction would commit
     const before = await store.listConversations(OWNER, 100);
-    const starting = store.startExchange(
-      { ownerId: OWNER, conversation: null, title: 'Too late', question: 'Too late?' },
+    const starting = store.sendIntoConversation(
+      { ownerId: OWNER, conversationId: null, title: 'Too late', question: 'Too late?' },
       deadline,
     );
     await expect(starting).rejects.toMatchObject({ extensions: { code: 'DEADLINE_EXCEEDED' } });

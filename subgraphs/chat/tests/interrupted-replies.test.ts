@@ -31,12 +31,12 @@ describe('replies cut off by a stopped chat process', () => {
     const config = loadChatConfig({ ...env, SOPHIA_DEMO_ANCHOR: TEST_ANCHOR, LOG_LEVEL: 'silent' });
     // What a process that died mid-reply leaves: the reply STREAMING, a token in its stream, no final event.
     const store = await ChatStore.open(config);
-    const { reply, conversation } = await store.startExchange({
+    const { reply, conversation } = (await store.sendIntoConversation({
       ownerId: CEO.userId!,
-      conversation: null,
+      conversationId: null,
       title: 'Revenue?',
       question: 'Revenue?',
-    });
+    }))!;
     await store.close();
     const log = createEventLog(config);
     await log.open({ messageId: reply.id, ownerId: CEO.userId!, conversationId: conversation.id });

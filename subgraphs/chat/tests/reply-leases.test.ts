@@ -24,13 +24,14 @@ function handClock(start = Date.parse('2026-12-07T12:00:00.000Z')) {
   return { clock, advance: (ms: number) => void (at += ms) };
 }
 
-const exchange = (store: ChatStore) =>
-  store.startExchange({
+/** A new conversation's exchange: its reply STREAMING, this replica's. */
+const exchange = async (store: ChatStore) =>
+  (await store.sendIntoConversation({
     ownerId: CEO.userId!,
-    conversation: null,
+    conversationId: null,
     title: 'Bookings?',
     question: 'Bookings?',
-  });
+  }))!;
 
 const statusOf = async (store: ChatStore, id: string) =>
   (await store.messagesByIds(CEO.userId!, [id]))[0]?.status;

@@ -1,11 +1,7 @@
 import { mkdirSync, accessSync, constants } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  DuckDBInstance,
-  DuckDBResultReader,
-  type DuckDBConnection,
-  type DuckDBValue,
-} from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { rowObjectsJson } from './duckdb-rows.ts';
 import { runPrepared } from './duckdb-statements.ts';
 import { checkedBeforeCommit, type SqlDatabase, type TransactionOptions } from './store/sql-database.ts';
 import { statementSpan } from './telemetry/statement-span.ts';
@@ -173,10 +169,9 @@ const traced = <T>(sql: string, work: () => Promise<T>): Promise<T> => statement
 
 // Statements with parameters are the stores' repeated ones: prepared once per connection (duckdb-statements.ts).
 async function queryOn<T>(c: DuckDBConnection, sql: string, params: readonly SqlParam[]): Promise<T[]> {
-  if (params.length === 0) return (await c.runAndReadAll(sql)).getRowObjectsJson() as T[];
-  const reader = new DuckDBResultReader(await runPrepared(c, sql, params as DuckDBValue[]));
-  await reader.readAll();
-  return reader.getRowObjectsJson() as T[];
+  const result =
+    params.length === 0 ? await c.run(sql) : await runPrepared(c, sql, params as DuckDBValue[]);
+  return rowObjectsJson<T>(result);
 }
 
 async function runOn(c: DuckDBConnection, sql: string, params: readonly SqlParam[]): Promise<void> {
