@@ -169,8 +169,7 @@ const traced = <T>(sql: string, work: () => Promise<T>): Promise<T> => statement
 
 // Statements with parameters are the stores' repeated ones: prepared once per connection (duckdb-statements.ts).
 async function queryOn<T>(c: DuckDBConnection, sql: string, params: readonly SqlParam[]): Promise<T[]> {
-  const result =
-    params.length === 0 ? await c.run(sql) : await runPrepared(c, sql, params as DuckDBValue[]);
+  const result = params.length === 0 ? await c.run(sql) : await runPrepared(c, sql, params as DuckDBValue[]);
   return rowObjectsJson<T>(result);
 }
 
