@@ -54,6 +54,8 @@ const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) {
 const STREAM = `subscription($id: ID!) { replyStream(messageId: $id) { seq type error { code } } }`;
 
 interface Timing {
+  /** Until sendMessage answered: the part of the first token's wait before the client can subscribe. */
+  readonly sent: number;
   readonly firstToken: number;
   readonly lastToken: number;
 }
@@ -78,11 +80,12 @@ async function ask(
       (errors ?? data.sendMessage.errors)[0]?.extensions?.code ?? data?.sendMessage.errors[0]?.code,
     );
     return {
-      timing: { firstToken: Number.NaN, lastToken: Number.NaN },
+      timing: { sent: Number.NaN, firstToken: Number.NaN, lastToken: Number.NaN },
       failure: `send ${code}`,
       conversationId,
     };
   }
+  const sent = performance.now() - started;
   let firstToken = Number.NaN;
   let lastToken = Number.NaN;
   let failure: string | null = null;
@@ -104,7 +107,11 @@ async function ask(
       },
     );
   });
-  return { timing: { firstToken, lastToken }, failure, conversationId: data.sendMessage.conversation.id };
+  return {
+    timing: { sent, firstToken, lastToken },
+    failure,
+    conversationId: data.sendMessage.conversation.id,
+  };
 }
 
 /** The load average when a run starts: the machine is shared, so figures are read against it. */
@@ -154,6 +161,7 @@ async function run(stack: RunningStack, token: string, conversations: number) {
   const failures: string[] = [];
   const started = performance.now();
   const cpuBefore = cpuMs(stack);
+  const clientBefore = process.cpuUsage();
   await Promise.all(
     clients.map(async (client, index) => {
       let conversationId: string | null = null;
@@ -168,7 +176,9 @@ async function run(stack: RunningStack, token: string, conversations: number) {
   );
   const seconds = (performance.now() - started) / 1000;
   const cpuAfter = cpuMs(stack);
+  const client = process.cpuUsage(clientBefore);
   await Promise.all(clients.map((client) => client.dispose()));
+  const sent = timings.map((t) => t.sent).sort((a, b) => a - b);
   const first = timings.map((t) => t.firstToken).sort((a, b) => a - b);
   const last = timings.map((t) => t.lastToken).sort((a, b) => a - b);
   const count = timings.length + failures.length;
@@ -179,11 +189,14 @@ async function run(stack: RunningStack, token: string, conversations: number) {
   return {
     count,
     seconds,
+    sent,
     first,
     last,
     failures,
     cpuPerReply: cpuAfter.size > 0 ? cpu : NaN,
     perService,
+    /** This bench's own CPU per reply: its clients share the machine with the services they measure. */
+    clientCpuPerReply: (client.user + client.system) / 1000 / count,
   };
 }
 
@@ -225,6 +238,8 @@ try {
         before,
         String(result.count),
         (result.count / result.seconds).toFixed(1),
+        percentile(result.sent, 0.5).toFixed(0),
+        percentile(result.sent, 0.95).toFixed(0),
         percentile(result.first, 0.5).toFixed(0),
         percentile(result.first, 0.95).toFixed(0),
         percentile(result.last, 0.5).toFixed(0),
@@ -238,6 +253,7 @@ try {
         transport,
         String(conversations),
         ...SERVICES.map((name) => result.perService.get(name)?.toFixed(1) ?? '-'),
+        result.clientCpuPerReply.toFixed(1),
       ]);
     }
   }
@@ -247,6 +263,8 @@ try {
     'load average (1, 5, 15 min)',
     'replies',
     'replies/s',
+    'sendMessage p50 ms',
+    'sendMessage p95 ms',
     'first token p50 ms',
     'first token p95 ms',
     'last token p50 ms',
@@ -256,7 +274,12 @@ try {
   ];
   console.log(`\nevent log: ${redis ? 'Redis Streams' : 'in-process'}\n${table(header, rows)}\n`);
   // Where the CPU goes: the services' shares of the CPU ms per reply above.
-  const serviceHeader = ['transport', 'conversations', ...SERVICES.map((name) => `${name} CPU ms`)];
+  const serviceHeader = [
+    'transport',
+    'conversations',
+    ...SERVICES.map((name) => `${name} CPU ms`),
+    'bench clients CPU ms',
+  ];
   console.log(`${table(serviceHeader, serviceRows)}\n`);
   const [baseline, ...others] = TRANSPORTS;
   const ratios = others.flatMap((transport) =>
@@ -268,6 +291,8 @@ try {
         `${transport} ÷ ${baseline}`,
         String(conversations),
         ratio((r) => r.count / r.seconds),
+        ratio((r) => percentile(r.sent, 0.5)),
+        ratio((r) => percentile(r.sent, 0.95)),
         ratio((r) => percentile(r.first, 0.5)),
         ratio((r) => percentile(r.first, 0.95)),
         ratio((r) => percentile(r.last, 0.5)),
@@ -277,7 +302,7 @@ try {
     }),
   );
   if (ratios.length > 0) {
-    const ratioHeader = ['ratio', 'conversations', ...header.slice(4, 10)];
+    const ratioHeader = ['ratio', 'conversations', ...header.slice(4, 12)];
     console.log(`${table(ratioHeader, ratios)}\n`);
   }
 } finally {

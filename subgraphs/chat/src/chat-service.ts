@@ -64,20 +64,22 @@ export class ChatService {
       const message = `Too many messages a minute; try again in ${allowance.retryAfterSeconds} s.`;
       return { ...empty, ...refuse(null, 'RATE_LIMITED', message) };
     }
-    const exchange = await store.sendIntoConversation(
+    const sent = await store.sendIntoConversation(
       {
         ownerId: viewer.userId,
         conversationId: input.conversationId ?? null,
         title: titleFrom(text),
         question: text,
+        historyTurns: HISTORY_TURNS,
       },
       deadline,
     );
-    if (!exchange) {
+    if (!sent) {
       // Someone else's conversation is refused exactly like one that does not exist.
       const message = `No conversation of yours has the id ${input.conversationId}.`;
       return { ...empty, ...refuse(['input', 'conversationId'], 'NOT_FOUND', message) };
     }
+    const { exchange, turns } = sent;
     const conversation = exchange.conversation;
     const { userMessage, reply } = exchange;
     // Opened before the payload returns, so a client may subscribe the moment it has the reply's id.
@@ -93,10 +95,7 @@ export class ChatService {
       conversation,
       question: text,
       reply,
-      // Read by the reply, once this payload is on its way: a new conversation has none.
-      history: input.conversationId
-        ? () => store.turnsBefore(conversation.id, userMessage.createdAt, HISTORY_TURNS)
-        : async () => [],
+      history: turns,
       // The store's clock: the demo's anchor day when the demo is loaded, so "this quarter" matches its data.
       now: store.clock.now(),
     });

@@ -79,6 +79,12 @@ function chatSql(dialect: Dialect) {
   };
 }
 
+/** A turn of a conversation as a reply reads it. */
+export interface ConversationTurnRow {
+  readonly role: MessageRole;
+  readonly content: string;
+}
+
 /** What starting an exchange wrote: the conversation as it now stands, the user's message, the reply begun. */
 export interface Exchange {
   readonly conversation: ConversationRow;
@@ -154,24 +160,28 @@ export class ChatStore {
   }
 
   /**
-   * The turns a reply to the question asked at `before` (ISO 8601) reads: the `last` complete messages of
-   * the conversation written before it, oldest first. Only role and text are read (a reply's follow-up needs
-   * no more), and messages sent after it (the reply itself, or a later question already) are left out.
+   * The turns a reply to the question asked at `before` (ISO 8601) reads: the `last` complete messages of one
+   * of the owner's conversations written before it, oldest first (none when the conversation is not the
+   * owner's). Only role and text are read: a follow-up needs no more. Messages written from `before` on (the
+   * question itself, its reply, a later question) are left out.
    */
   turnsBefore(
+    ownerId: string,
     conversationId: string,
     before: string,
     last: number,
-  ): Promise<{ role: MessageRole; content: string }[]> {
-    return this.db.query(
+    runner: SqlRunner = this.db,
+  ): Promise<ConversationTurnRow[]> {
+    return runner.query<ConversationTurnRow>(
       `SELECT m.role, m.content FROM (
          SELECT role, content, created_at, id,
            row_number() OVER (ORDER BY created_at DESC, id DESC) AS recency
          FROM messages
-         WHERE conversation_id = ? AND created_at < ? AND status = 'COMPLETE' AND content <> '') m
+         WHERE conversation_id = ? AND created_at < ? AND status = 'COMPLETE' AND content <> ''
+           AND conversation_id IN (SELECT id FROM conversations WHERE id = ? AND owner_id = ?)) m
        WHERE m.recency <= ?
        ORDER BY m.created_at, m.id`,
-      [conversationId, before, last],
+      [conversationId, before, conversationId, ownerId, last],
     );
   }
 
@@ -238,16 +248,23 @@ export class ChatStore {
 
   /**
    * Sends a message into one of the owner's conversations (`conversationId`), or into a new one titled
-   * `title`, in one transaction: marks the conversation active, then writes the user's message and the
-   * assistant's reply, empty and STREAMING. `null`, writing nothing, when the owner has no conversation of that
-   * id. The rows returned are built from what was written, not read back, and the turns the reply reads come
-   * later (`messagesBefore`): the transaction holds a pooled connection, and each statement in it is one more
-   * round trip through the database's threads while it does.
+   * `title`, in one transaction: marks the conversation active and reads its latest `historyTurns` turns (the
+   * reply's context), then writes the user's message and the assistant's reply, empty and STREAMING. `null`,
+   * writing nothing, when the owner has no conversation of that id. The rows returned are built from what was
+   * written, not read back. The read shares the transaction rather than running beside it: on DuckDB every
+   * transaction begins and commits under one lock, which a separate read would take twice more. The sender
+   * waits on it, so it takes a busy pool's next connection ahead of background writes (`interactive`).
    */
   async sendIntoConversation(
-    input: { ownerId: string; conversationId: string | null; title: string; question: string },
+    input: {
+      ownerId: string;
+      conversationId: string | null;
+      title: string;
+      question: string;
+      historyTurns: number;
+    },
     deadline?: RequestDeadline,
-  ): Promise<Exchange | null> {
+  ): Promise<{ exchange: Exchange; turns: ConversationTurnRow[] } | null> {
     const { ownerId, conversationId } = input;
     return this.db.transaction(
       async (tx) => {
@@ -255,6 +272,7 @@ export class ChatStore {
         const asked = this.now().toISOString();
         const replied = this.now().toISOString();
         let conversation: ConversationRow;
+        let turns: ConversationTurnRow[] = [];
         if (conversationId === null) {
           conversation = {
             id: `cnv_${randomUUID()}`,
@@ -271,6 +289,7 @@ export class ChatStore {
           const touched = await this.touchConversation(tx, ownerId, conversationId, replied);
           if (!touched) return null;
           conversation = touched;
+          turns = await this.turnsBefore(ownerId, conversationId, asked, input.historyTurns, tx);
         }
         const ids = { question: `msg_${randomUUID()}`, reply: `msg_${randomUUID()}` };
         await tx.run(this.sql.insertExchange, [
@@ -278,7 +297,7 @@ export class ChatStore {
           ...[ids.reply, conversation.id, '', '[]', replied, ...this.writerAndLease()],
         ]);
         const written = { conversationId: conversation.id, citations: [] };
-        return {
+        const exchange: Exchange = {
           conversation,
           userMessage: {
             ...written,
@@ -297,8 +316,9 @@ export class ChatStore {
             createdAt: replied,
           },
         };
+        return { exchange, turns };
       },
-      { deadline },
+      { deadline, interactive: true },
     );
   }
 

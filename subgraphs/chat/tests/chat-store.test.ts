@@ -45,16 +45,19 @@ describe.each(STORE_BACKENDS)('sending a message on %s', (dialect) => {
   };
 
   /** Sends `question` as the owner into `conversationId`, or a new conversation; the exchange written. */
-  const send = async (question: string, conversationId: string | null = null) => {
-    const exchange = await store.sendIntoConversation({
+  const sendWithTurns = async (question: string, conversationId: string | null = null) => {
+    const sent = await store.sendIntoConversation({
       ownerId: OWNER,
       conversationId,
       title: `${question} (title)`,
       question,
+      historyTurns: 20,
     });
-    if (!exchange) throw new Error(`The owner has no conversation ${conversationId}.`);
-    return exchange;
+    if (!sent) throw new Error(`The owner has no conversation ${conversationId}.`);
+    return sent;
   };
+  const send = async (question: string, conversationId: string | null = null) =>
+    (await sendWithTurns(question, conversationId)).exchange;
 
   it('returns a new conversation and its messages exactly as they are read afterwards', async () => {
     const exchange = await send('How are bookings?');
@@ -85,7 +88,13 @@ describe.each(STORE_BACKENDS)('sending a message on %s', (dialect) => {
   it('refuses someone else’s conversation exactly like a missing one, writing nothing', async () => {
     const theirs = await store.createConversation({ ownerId: OTHER, title: 'My private thoughts' });
     const into = (conversationId: string) =>
-      store.sendIntoConversation({ ownerId: OWNER, conversationId, title: 'Mine now', question: 'What?' });
+      store.sendIntoConversation({
+        ownerId: OWNER,
+        conversationId,
+        title: 'Mine now',
+        question: 'What?',
+        historyTurns: 20,
+      });
     expect(await into(theirs.id)).toBeNull();
     expect(await into('cnv_missing')).toBeNull();
     expect(await store.conversationsByIds(OTHER, [theirs.id])).toEqual([theirs]);
@@ -99,8 +108,8 @@ describe.each(STORE_BACKENDS)('sending a message on %s', (dialect) => {
     const second = await send('And last quarter?', id);
     // A question sent while the second is answered: it is after the second's, so not among its turns.
     const third = await send('And in EMEA?', id);
-    const before = (exchange: Exchange, last: number) =>
-      store.turnsBefore(id, exchange.userMessage.createdAt, last);
+    const before = (exchange: Exchange, last: number, ownerId = OWNER) =>
+      store.turnsBefore(ownerId, id, exchange.userMessage.createdAt, last);
     expect(await before(first, 20)).toEqual([]);
     expect(await before(second, 20)).toEqual([
       { role: 'USER', content: 'How is ARR trending?' },
@@ -118,9 +127,21 @@ describe.each(STORE_BACKENDS)('sending a message on %s', (dialect) => {
     ]);
     await store.updateMessage(second.reply.id, { content: 'Cut short.', status: 'CANCELLED' });
     expect(await before(third, 20)).toHaveLength(3);
-    // Another conversation's messages are never among them.
+    // Another conversation's messages are never among them, and nobody else reads them.
     await send('Unrelated?');
     expect(await before(third, 20)).toHaveLength(3);
+    expect(await before(third, 20, OTHER)).toEqual([]);
+  });
+
+  it('reads the turns a reply needs in the transaction that stores its question, never that question', async () => {
+    const first = await send('How are bookings?');
+    await store.updateMessage(first.reply.id, { content: 'Bookings are up.', status: 'COMPLETE' });
+    const second = await sendWithTurns('And in EMEA?', first.conversation.id);
+    expect(second.turns).toEqual([
+      { role: 'USER', content: 'How are bookings?' },
+      { role: 'ASSISTANT', content: 'Bookings are up.' },
+    ]);
+    expect((await sendWithTurns('A new one?')).turns).toEqual([]);
   });
 
   it('returns a finished reply exactly as it is read afterwards', async () => {
@@ -145,7 +166,7 @@ describe.each(STORE_BACKENDS)('sending a message on %s', (dialect) => {
     now = 60_000; // the request's time is up by the time the transaction would commit
     const before = await store.listConversations(OWNER, 100);
     const starting = store.sendIntoConversation(
-      { ownerId: OWNER, conversationId: null, title: 'Too late', question: 'Too late?' },
+      { ownerId: OWNER, conversationId: null, title: 'Too late', question: 'Too late?', historyTurns: 20 },
       deadline,
     );
     await expect(starting).rejects.toMatchObject({ extensions: { code: 'DEADLINE_EXCEEDED' } });

@@ -36,7 +36,8 @@ describe('replies cut off by a stopped chat process', () => {
       conversationId: null,
       title: 'Revenue?',
       question: 'Revenue?',
-    }))!;
+      historyTurns: 20,
+    }))!.exchange;
     await store.close();
     const log = createEventLog(config);
     await log.open({ messageId: reply.id, ownerId: CEO.userId!, conversationId: conversation.id });

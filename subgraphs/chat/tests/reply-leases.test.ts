@@ -31,7 +31,8 @@ const exchange = async (store: ChatStore) =>
     conversationId: null,
     title: 'Bookings?',
     question: 'Bookings?',
-  }))!;
+    historyTurns: 20,
+  }))!.exchange;
 
 const statusOf = async (store: ChatStore, id: string) =>
   (await store.messagesByIds(CEO.userId!, [id]))[0]?.status;

@@ -1,6 +1,7 @@
 import { mkdirSync, accessSync, constants } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { ConnectionPool } from './connection-pool.ts';
 import { rowObjectsJson } from './duckdb-rows.ts';
 import { runPrepared } from './duckdb-statements.ts';
 import { checkedBeforeCommit, type SqlDatabase, type TransactionOptions } from './store/sql-database.ts';
@@ -40,6 +41,11 @@ const POOL_SIZE = 16;
 /** Connections opened with the store. */
 const FIRST_CONNECTIONS = 2;
 /**
+ * How long a statement that no person waits on may be passed over by transactions that one does (see
+ * `TransactionOptions.interactive`) before it takes the next free connection anyway.
+ */
+const MAX_WAIT_BEHIND_MS = 1000;
+/**
  * @default 1: a service's store answers many small queries at once, one or a few per request, where a query
  * spread over threads costs more CPU than it saves (measured: the same chat workload took about a third less
  * CPU on one thread than on two) and the other requests' queries keep the cores busy anyway. Bulk work (an
@@ -54,15 +60,14 @@ const INSERT_CHUNK_ROWS = 500;
  */
 export class DuckDb implements SqlDatabase {
   readonly dialect = 'duckdb';
-  private readonly idle: DuckDBConnection[] = [];
-  private readonly waiting: Array<(connection: DuckDBConnection) => void> = [];
-  /** Connections opened so far (idle or in use), at most POOL_SIZE. */
-  private opened = 0;
+  private readonly pool: ConnectionPool<DuckDBConnection>;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly path: string,
-  ) {}
+  ) {
+    this.pool = new ConnectionPool(() => instance.connect(), POOL_SIZE, MAX_WAIT_BEHIND_MS);
+  }
 
   get location(): string {
     return this.path;
@@ -90,8 +95,7 @@ export class DuckDb implements SqlDatabase {
       );
     }
     const db = new DuckDb(instance, path);
-    for (let i = 0; i < FIRST_CONNECTIONS; i++) db.idle.push(await instance.connect());
-    db.opened = FIRST_CONNECTIONS;
+    await db.pool.prepare(FIRST_CONNECTIONS);
     return db;
   }
 
@@ -115,7 +119,7 @@ export class DuckDb implements SqlDatabase {
   transaction<T>(work: (tx: SqlRunner) => Promise<T>, options?: TransactionOptions): Promise<T> {
     const checked = checkedBeforeCommit(work, options);
     return traced('TRANSACTION', () =>
-      this.withConnection(async (c) => {
+      this.pool.use(async (c) => {
         await c.run('BEGIN TRANSACTION');
         try {
           const result = await checked({
@@ -130,38 +134,17 @@ export class DuckDb implements SqlDatabase {
           await c.run('ROLLBACK');
           throw error;
         }
-      }),
+      }, options?.interactive),
     );
   }
 
-  /** A new connection while the pool may grow; otherwise the next one given back. */
-  private async another(): Promise<DuckDBConnection> {
-    if (this.opened < POOL_SIZE) {
-      this.opened += 1;
-      try {
-        return await this.instance.connect();
-      } catch (error) {
-        this.opened -= 1;
-        throw error;
-      }
-    }
-    return new Promise<DuckDBConnection>((resolve) => this.waiting.push(resolve));
-  }
-
   async close(): Promise<void> {
-    for (const connection of this.idle.splice(0)) connection.closeSync();
+    for (const connection of this.pool.drain()) connection.closeSync();
     this.instance.closeSync();
   }
 
-  private async withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    const connection = this.idle.pop() ?? (await this.another());
-    try {
-      return await work(connection);
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next(connection);
-      else this.idle.push(connection);
-    }
+  private withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.pool.use(work);
   }
 }
 

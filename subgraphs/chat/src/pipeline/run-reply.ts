@@ -40,12 +40,8 @@ export interface ReplyJob {
   readonly conversation: ConversationRow;
   readonly question: string;
   readonly reply: MessageRow;
-  /**
-   * Reads the earlier turns, oldest first, without the question. The reply reads them itself, after
-   * sendMessage has answered: the read is a scan of the conversation's messages that the client need not wait
-   * for before it subscribes.
-   */
-  readonly history: () => Promise<readonly ConversationTurn[]>;
+  /** Earlier turns, oldest first, without the question. */
+  readonly history: readonly ConversationTurn[];
   readonly now: Date;
 }
 
@@ -127,21 +123,20 @@ async function writeReply(deps: PipelineDeps, job: ReplyJob, signal: AbortSignal
   let status: MessageStatus = 'COMPLETE';
   try {
     try {
-      const history = await withSpan('chat.history', {}, () => untilAborted(job.history(), signal));
       const understanding = await withSpan('chat.understand', {}, () =>
-        untilAborted(deps.understand(job.question, history, tools, job.now), signal),
+        untilAborted(deps.understand(job.question, job.history, tools, job.now), signal),
       );
       const memories =
         understanding.needsMemories === false
           ? []
           : await withSpan('chat.retrieve_memories', {}, () =>
-              untilAborted(retrieveMemories(tools, job.question, history), signal),
+              untilAborted(retrieveMemories(tools, job.question, job.history), signal),
             );
       const synthesize = deps.synthesizerFor(toolbox);
       const request = {
         question: job.question,
         understanding,
-        history,
+        history: job.history,
         memories,
         tools,
         now: job.now,

@@ -14,6 +14,12 @@ export interface TransactionOptions {
    * it timed out never lands afterwards. Background work (ingest jobs, maintenance) passes none.
    */
   readonly deadline?: RequestDeadline | undefined;
+  /**
+   * A person waits on this transaction (a message being sent): when the store's connections are all busy it
+   * takes the next free one ahead of work nobody waits on (a reply's final write), which is delayed, never
+   * starved. A hint: a backend without a queue of its own ignores it.
+   */
+  readonly interactive?: boolean;
 }
 
 /**
