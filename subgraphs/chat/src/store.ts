@@ -71,6 +71,8 @@ function chatSql(dialect: Dialect) {
       ${iso('c.created_at')} AS "createdAt", ${iso('c.updated_at')} AS "updatedAt"`,
     messageColumns: `m.id, m.conversation_id AS "conversationId", m.role, m.content, m.status,
       m.citations, ${iso('m.created_at')} AS "createdAt"`,
+    /** The message columns an update never changes. */
+    messageKeyColumns: `m.id, m.conversation_id AS "conversationId", m.role, ${iso('m.created_at')} AS "createdAt"`,
     json,
     // INSERT … SELECT, not VALUES: Snowflake refuses PARSE_JSON inside VALUES.
     insertMessage: `INSERT INTO messages (${columns}) SELECT ?, ?, ?, ?, ?, ${json}, ?, ?, ?`,
@@ -419,13 +421,19 @@ export class ChatStore {
       WHERE m.id = ? AND (m.writer_id IS NULL OR m.writer_id = ?)`;
     const values = [...params, id, this.lease.replicaId];
     if (this.db.dialect === 'duckdb') {
-      // One statement per reply's end on DuckDB (Snowflake has no RETURNING); a row the update did not take
-      // (another replica's now) is read as it stands.
-      const [row] = await this.db.query<StoredMessage>(
-        `${update} RETURNING ${this.sql.messageColumns}`,
+      // One statement per reply's end on DuckDB (Snowflake has no RETURNING), which reads back only what it
+      // did not write: a finished reply's text is not decoded again. A row the update did not take (another
+      // replica's now) is read as it stands.
+      const unwritten = (['content', 'status', 'citations'] as const)
+        .filter((column) => patch[column] === undefined)
+        .map((column) => `m.${column}`);
+      const [row] = await this.db.query<Partial<StoredMessage>>(
+        `${update} RETURNING ${[this.sql.messageKeyColumns, ...unwritten].join(', ')}`,
         values,
       );
-      return row ? toMessage(row) : this.findMessage(this.db, id);
+      if (!row) return this.findMessage(this.db, id);
+      // The key columns were read back, and the others either read back or written from `patch`.
+      return { ...row, citations: parseCitations(row.citations), ...patch } as MessageRow;
     }
     await this.db.run(update, values);
     return this.findMessage(this.db, id);

@@ -160,6 +160,18 @@ describe.each(STORE_BACKENDS)('sending a message on %s', (dialect) => {
     expect(await store.messagesByIds(OWNER, [reply.id])).toEqual([finished]);
   });
 
+  it('returns a reply changed in part (its status alone) exactly as it is read afterwards', async () => {
+    const { reply } = await send('What was ARR?');
+    const written = await store.updateMessage(reply.id, {
+      content: 'ARR was',
+      citations: [{ typename: 'Metric', id: 'arr' }],
+    });
+    expect(written).toMatchObject({ status: 'STREAMING', content: 'ARR was' });
+    const failed = await store.updateMessage(reply.id, { status: 'FAILED' });
+    expect(failed).toEqual({ ...written, status: 'FAILED' });
+    expect(await store.messagesByIds(OWNER, [reply.id])).toEqual([failed]);
+  });
+
   it('writes nothing when the request has given up before COMMIT', async () => {
     let now = 0;
     const deadline = createRequestDeadline({ budgetMs: 60_000, now: () => now });
