@@ -178,9 +178,10 @@ async function run(stack: RunningStack, token: string, conversations: number) {
   const cpuAfter = cpuMs(stack);
   const client = process.cpuUsage(clientBefore);
   await Promise.all(clients.map((client) => client.dispose()));
-  const sent = timings.map((t) => t.sent).sort((a, b) => a - b);
-  const first = timings.map((t) => t.firstToken).sort((a, b) => a - b);
-  const last = timings.map((t) => t.lastToken).sort((a, b) => a - b);
+  const sorted = (of: (timing: Timing) => number) => timings.map(of).sort((a, b) => a - b);
+  const sent = sorted((t) => t.sent);
+  const first = sorted((t) => t.firstToken);
+  const last = sorted((t) => t.lastToken);
   const count = timings.length + failures.length;
   const perService = new Map(
     [...cpuAfter].map(([name, ms]) => [name, (ms - (cpuBefore.get(name) ?? ms)) / count]),
@@ -273,7 +274,7 @@ try {
     'failed',
   ];
   console.log(`\nevent log: ${redis ? 'Redis Streams' : 'in-process'}\n${table(header, rows)}\n`);
-  // Where the CPU goes: the services' shares of the CPU ms per reply above.
+  // Where the CPU goes: the services' shares of the CPU ms per reply above, and the bench's own beside them.
   const serviceHeader = [
     'transport',
     'conversations',

@@ -66,13 +66,13 @@ function chatSql(dialect: Dialect) {
     `SELECT ?, ?, '${role}', ?, '${status}', ${json}, ?, ?, ?`;
   const columns =
     'id, conversation_id, role, content, status, citations, created_at, writer_id, lease_expires_at';
+  const messageKeys = `m.id, m.conversation_id AS "conversationId", m.role, ${iso('m.created_at')} AS "createdAt"`;
   return {
     conversationColumns: `c.id, c.owner_id AS "ownerId", c.title,
       ${iso('c.created_at')} AS "createdAt", ${iso('c.updated_at')} AS "updatedAt"`,
-    messageColumns: `m.id, m.conversation_id AS "conversationId", m.role, m.content, m.status,
-      m.citations, ${iso('m.created_at')} AS "createdAt"`,
     /** The message columns an update never changes. */
-    messageKeyColumns: `m.id, m.conversation_id AS "conversationId", m.role, ${iso('m.created_at')} AS "createdAt"`,
+    messageKeyColumns: messageKeys,
+    messageColumns: `${messageKeys}, m.content, m.status, m.citations`,
     json,
     // INSERT … SELECT, not VALUES: Snowflake refuses PARSE_JSON inside VALUES.
     insertMessage: `INSERT INTO messages (${columns}) SELECT ?, ?, ?, ?, ?, ${json}, ?, ?, ?`,

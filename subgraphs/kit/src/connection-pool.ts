@@ -21,15 +21,7 @@ export class ConnectionPool<C> {
 
   /** Opens `count` connections up front. */
   async prepare(count: number): Promise<void> {
-    for (let i = 0; i < count && this.opened < this.size; i++) {
-      this.opened += 1;
-      try {
-        this.idle.push(await this.open());
-      } catch (error) {
-        this.opened -= 1;
-        throw error;
-      }
-    }
+    for (let i = 0; i < count && this.opened < this.size; i++) this.idle.push(await this.openCounted());
   }
 
   /** Runs `work` on a connection of the pool; `ahead` when a person waits on it (see the class). */
@@ -51,18 +43,21 @@ export class ConnectionPool<C> {
 
   /** A new connection while the pool may grow; otherwise the next one given back. */
   private async take(ahead: boolean): Promise<C> {
-    if (this.opened < this.size) {
-      this.opened += 1;
-      try {
-        return await this.open();
-      } catch (error) {
-        this.opened -= 1;
-        throw error;
-      }
-    }
+    if (this.opened < this.size) return this.openCounted();
     return new Promise<C>((resolve) =>
       (ahead ? this.ahead : this.behind).push({ resolve, since: this.now() }),
     );
+  }
+
+  /** Opens one more connection, counted against `size` from the moment it is asked for. */
+  private async openCounted(): Promise<C> {
+    this.opened += 1;
+    try {
+      return await this.open();
+    } catch (error) {
+      this.opened -= 1;
+      throw error;
+    }
   }
 
   private nextWaiter(): Waiter<C> | undefined {

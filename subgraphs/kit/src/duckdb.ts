@@ -100,19 +100,19 @@ export class DuckDb implements SqlDatabase {
   }
 
   query<T = SqlRow>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
-    return traced(sql, () => this.withConnection((c) => queryOn<T>(c, sql, params)));
+    return traced(sql, () => this.pool.use((c) => queryOn<T>(c, sql, params)));
   }
 
   run(sql: string, params: readonly SqlParam[] = []): Promise<void> {
-    return traced(sql, () => this.withConnection((c) => runOn(c, sql, params)));
+    return traced(sql, () => this.pool.use((c) => runOn(c, sql, params)));
   }
 
   insertRows(table: string, rows: readonly SqlRow[]): Promise<void> {
-    return traced(`INSERT INTO ${table}`, () => this.withConnection((c) => insertOn(c, table, rows)));
+    return traced(`INSERT INTO ${table}`, () => this.pool.use((c) => insertOn(c, table, rows)));
   }
 
   upsertRows(table: string, rows: readonly SqlRow[], key: readonly string[]): Promise<void> {
-    return traced(`UPSERT INTO ${table}`, () => this.withConnection((c) => insertOn(c, table, rows, key)));
+    return traced(`UPSERT INTO ${table}`, () => this.pool.use((c) => insertOn(c, table, rows, key)));
   }
 
   /** Runs `work` in one transaction: all of it lands, or none of it does (see `TransactionOptions`). */
@@ -141,10 +141,6 @@ export class DuckDb implements SqlDatabase {
   async close(): Promise<void> {
     for (const connection of this.pool.drain()) connection.closeSync();
     this.instance.closeSync();
-  }
-
-  private withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    return this.pool.use(work);
   }
 }
 
