@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
+  createGroupCommit,
+  createSerialQueue,
+  DeadlineExceededError,
+  everyDeadline,
   isoTimestampSql,
   jsonValueSql,
   openStore,
@@ -16,6 +20,15 @@ import type { ChatConfig } from './env.ts';
 import { createMonotonicClock } from './monotonic-clock.ts';
 import { CHAT_STORE } from './store/definition.ts';
 import { replyLease, type ReplyLease } from './store/reply-lease.ts';
+import {
+  sendExchanges,
+  type ExchangeWriting,
+  type SendRequest,
+  type Sent,
+} from './store/send-exchanges.ts';
+
+/** The most sends one transaction writes: each batch size is a statement text its connections keep prepared. */
+const SEND_BATCH_MAX = 16;
 
 export type MessageRole = 'USER' | 'ASSISTANT';
 export type MessageStatus = 'STREAMING' | 'COMPLETE' | 'FAILED' | 'CANCELLED';
@@ -76,8 +89,12 @@ function chatSql(dialect: Dialect) {
     json,
     // INSERT … SELECT, not VALUES: Snowflake refuses PARSE_JSON inside VALUES.
     insertMessage: `INSERT INTO messages (${columns}) SELECT ?, ?, ?, ?, ?, ${json}, ?, ?, ?`,
-    insertExchange: `INSERT INTO messages (${columns})
-      ${message('USER', 'COMPLETE')} UNION ALL ${message('ASSISTANT', 'STREAMING')}`,
+    /** `count` exchanges: each a question and its reply. */
+    insertExchanges: (count: number) =>
+      `INSERT INTO messages (${columns}) ${Array.from(
+        { length: count },
+        () => `${message('USER', 'COMPLETE')} UNION ALL ${message('ASSISTANT', 'STREAMING')}`,
+      ).join(' UNION ALL ')}`,
   };
 }
 
@@ -103,6 +120,8 @@ export class ChatStore {
   /** Message times: the store's clock, strictly increasing. */
   private readonly now: () => Date;
   private readonly sql: ReturnType<typeof chatSql>;
+  /** What writing exchanges needs from this store (see send-exchanges.ts). */
+  private readonly writing: ExchangeWriting;
 
   private constructor(
     private readonly db: SqlDatabase,
@@ -113,6 +132,13 @@ export class ChatStore {
   ) {
     this.now = createMonotonicClock(() => clock.now().getTime());
     this.sql = chatSql(db.dialect);
+    this.writing = {
+      dialect: db.dialect,
+      now: this.now,
+      conversationColumns: this.sql.conversationColumns,
+      insertExchanges: this.sql.insertExchanges,
+      writerAndLease: () => this.writerAndLease(),
+    };
   }
 
   /** The clock's date (YYYY-MM-DD), "today" for anything date-relative. */
@@ -158,32 +184,6 @@ export class ChatStore {
     return this.db.query<ConversationRow>(
       `SELECT ${this.sql.conversationColumns} FROM conversations c WHERE c.owner_id = ? AND c.id IN (${placeholders(ids)})`,
       [ownerId, ...ids],
-    );
-  }
-
-  /**
-   * The turns a reply to the question asked at `before` (ISO 8601) reads: the `last` complete messages of one
-   * of the owner's conversations written before it, oldest first (none when the conversation is not the
-   * owner's). Only role and text are read: a follow-up needs no more. Messages written from `before` on (the
-   * question itself, its reply, a later question) are left out.
-   */
-  turnsBefore(
-    ownerId: string,
-    conversationId: string,
-    before: string,
-    last: number,
-    runner: SqlRunner = this.db,
-  ): Promise<ConversationTurnRow[]> {
-    return runner.query<ConversationTurnRow>(
-      `SELECT m.role, m.content FROM (
-         SELECT role, content, created_at, id,
-           row_number() OVER (ORDER BY created_at DESC, id DESC) AS recency
-         FROM messages
-         WHERE conversation_id = ? AND created_at < ? AND status = 'COMPLETE' AND content <> ''
-           AND conversation_id IN (SELECT id FROM conversations WHERE id = ? AND owner_id = ?)) m
-       WHERE m.recency <= ?
-       ORDER BY m.created_at, m.id`,
-      [conversationId, before, conversationId, ownerId, last],
     );
   }
 
@@ -254,102 +254,32 @@ export class ChatStore {
    * reply's context), then writes the user's message and the assistant's reply, empty and STREAMING. `null`,
    * writing nothing, when the owner has no conversation of that id. The rows returned are built from what was
    * written, not read back. The read shares the transaction rather than running beside it: on DuckDB every
-   * transaction begins and commits under one lock, which a separate read would take twice more. The sender
-   * waits on it, so it takes a busy pool's next connection ahead of background writes (`interactive`).
+   * transaction begins and commits under one lock, which a separate read would take twice more.
+   *
+   * Sends that arrive while others are being written wait and are then written together, in one transaction
+   * (group commit, see send-exchanges.ts), which commits only while every sender still wants it: one that has
+   * given up is refused as its batch is taken, and if one gives up while it is written each of the others is
+   * written alone. The senders wait on it, so it takes a busy pool's next connection ahead of background
+   * writes (`interactive`).
    */
-  async sendIntoConversation(
-    input: {
-      ownerId: string;
-      conversationId: string | null;
-      title: string;
-      question: string;
-      historyTurns: number;
-    },
+  sendIntoConversation(
+    input: Omit<SendRequest, 'deadline'>,
     deadline?: RequestDeadline,
-  ): Promise<{ exchange: Exchange; turns: ConversationTurnRow[] } | null> {
-    const { ownerId, conversationId } = input;
-    return this.db.transaction(
-      async (tx) => {
-        // toISOString is both the value bound and the text isoTimestampSql reads back: milliseconds, `Z`.
-        const asked = this.now().toISOString();
-        const replied = this.now().toISOString();
-        let conversation: ConversationRow;
-        let turns: ConversationTurnRow[] = [];
-        if (conversationId === null) {
-          conversation = {
-            id: `cnv_${randomUUID()}`,
-            ownerId,
-            title: input.title,
-            createdAt: asked,
-            updatedAt: replied,
-          };
-          await tx.run(
-            'INSERT INTO conversations (id, owner_id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-            [conversation.id, ownerId, conversation.title, asked, replied],
-          );
-        } else {
-          const touched = await this.touchConversation(tx, ownerId, conversationId, replied);
-          if (!touched) return null;
-          conversation = touched;
-          turns = await this.turnsBefore(ownerId, conversationId, asked, input.historyTurns, tx);
-        }
-        const ids = { question: `msg_${randomUUID()}`, reply: `msg_${randomUUID()}` };
-        await tx.run(this.sql.insertExchange, [
-          ...[ids.question, conversation.id, input.question, '[]', asked, null, null],
-          ...[ids.reply, conversation.id, '', '[]', replied, ...this.writerAndLease()],
-        ]);
-        const written = { conversationId: conversation.id, citations: [] };
-        const exchange: Exchange = {
-          conversation,
-          userMessage: {
-            ...written,
-            id: ids.question,
-            role: 'USER',
-            content: input.question,
-            status: 'COMPLETE',
-            createdAt: asked,
-          },
-          reply: {
-            ...written,
-            id: ids.reply,
-            role: 'ASSISTANT',
-            content: '',
-            status: 'STREAMING',
-            createdAt: replied,
-          },
-        };
-        return { exchange, turns };
-      },
-      { deadline, interactive: true },
-    );
+  ): Promise<Sent> {
+    return this.sendGrouped({ ...input, deadline });
   }
 
-  /** Marks one of the owner's conversations active at `at` (ISO); null when the owner has none of that id. */
-  private async touchConversation(
-    tx: SqlRunner,
-    ownerId: string,
-    id: string,
-    at: string,
-  ): Promise<ConversationRow | null> {
-    const touch = 'UPDATE conversations AS c SET updated_at = ? WHERE c.id = ? AND c.owner_id = ?';
-    if (this.db.dialect === 'duckdb') {
-      // One statement on DuckDB: whether the update took a row says whether the conversation is the owner's.
-      const [row] = await tx.query<ConversationRow>(`${touch} RETURNING ${this.sql.conversationColumns}`, [
-        at,
-        id,
-        ownerId,
-      ]);
-      return row ?? null;
-    }
-    // Snowflake has no UPDATE … RETURNING: the conversation is read first, in the same transaction.
-    const [row] = await tx.query<ConversationRow>(
-      `SELECT ${this.sql.conversationColumns} FROM conversations c WHERE c.id = ? AND c.owner_id = ?`,
-      [id, ownerId],
-    );
-    if (!row) return null;
-    await tx.run(touch, [at, id, ownerId]);
-    return { ...row, updatedAt: at };
-  }
+  private readonly sendGrouped = createGroupCommit<SendRequest, Sent>({
+    // One batch at a time: the sends that queue behind it are the next batch.
+    exclusive: createSerialQueue(),
+    maxItems: SEND_BATCH_MAX,
+    abandoned: (request) => (request.deadline?.signal.aborted ? new DeadlineExceededError() : undefined),
+    commit: (requests) =>
+      this.db.transaction((tx) => sendExchanges(tx, this.writing, requests), {
+        deadline: everyDeadline(requests.map((request) => request.deadline)),
+        interactive: true,
+      }),
+  });
 
   /**
    * Replies left STREAMING by a replica that stopped while writing them (their lease ran out unrenewed, or

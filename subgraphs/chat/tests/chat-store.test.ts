@@ -45,19 +45,22 @@ describe.each(STORE_BACKENDS)('sending a message on %s', (dialect) => {
   };
 
   /** Sends `question` as the owner into `conversationId`, or a new conversation; the exchange written. */
-  const sendWithTurns = async (question: string, conversationId: string | null = null) => {
+  const sendWithTurns = async (question: string, conversationId: string | null = null, historyTurns = 20) => {
     const sent = await store.sendIntoConversation({
       ownerId: OWNER,
       conversationId,
       title: `${question} (title)`,
       question,
-      historyTurns: 20,
+      historyTurns,
     });
     if (!sent) throw new Error(`The owner has no conversation ${conversationId}.`);
     return sent;
   };
   const send = async (question: string, conversationId: string | null = null) =>
     (await sendWithTurns(question, conversationId)).exchange;
+  /** How many statements inserting messages the FAKE Snowflake has run (0 on DuckDB). */
+  const messageInserts = () =>
+    backend.fake?.queryHistory().filter((query) => /^INSERT INTO messages/i.test(query.sqlText)).length ?? 0;
 
   it('returns a new conversation and its messages exactly as they are read afterwards', async () => {
     const exchange = await send('How are bookings?');
@@ -101,47 +104,87 @@ describe.each(STORE_BACKENDS)('sending a message on %s', (dialect) => {
     expect(await store.messagesOfConversations([theirs.id], null)).toEqual([]);
   });
 
-  it('reads the turns before a question: the latest complete ones, oldest first, none after it', async () => {
-    const first = await send('How is ARR trending?');
-    await store.updateMessage(first.reply.id, { content: 'ARR is up.', status: 'COMPLETE' });
-    const { id } = first.conversation;
-    const second = await send('And last quarter?', id);
-    // A question sent while the second is answered: it is after the second's, so not among its turns.
-    const third = await send('And in EMEA?', id);
-    const before = (exchange: Exchange, last: number, ownerId = OWNER) =>
-      store.turnsBefore(ownerId, id, exchange.userMessage.createdAt, last);
-    expect(await before(first, 20)).toEqual([]);
-    expect(await before(second, 20)).toEqual([
+  it('reads the turns before a question: the latest complete ones, oldest first, never the question', async () => {
+    const first = await sendWithTurns('How is ARR trending?');
+    expect(first.turns).toEqual([]);
+    await store.updateMessage(first.exchange.reply.id, { content: 'ARR is up.', status: 'COMPLETE' });
+    const { id } = first.exchange.conversation;
+    const second = await sendWithTurns('And last quarter?', id);
+    expect(second.turns).toEqual([
       { role: 'USER', content: 'How is ARR trending?' },
       { role: 'ASSISTANT', content: 'ARR is up.' },
     ]);
     // The second reply is still STREAMING, with no text: not a turn.
-    expect(await before(third, 20)).toEqual([
+    expect((await sendWithTurns('And in EMEA?', id)).turns).toEqual([
       { role: 'USER', content: 'How is ARR trending?' },
       { role: 'ASSISTANT', content: 'ARR is up.' },
       { role: 'USER', content: 'And last quarter?' },
     ]);
-    expect(await before(third, 2)).toEqual([
-      { role: 'ASSISTANT', content: 'ARR is up.' },
+    expect((await sendWithTurns('And in APAC?', id, 2)).turns).toEqual([
       { role: 'USER', content: 'And last quarter?' },
+      { role: 'USER', content: 'And in EMEA?' },
     ]);
-    await store.updateMessage(second.reply.id, { content: 'Cut short.', status: 'CANCELLED' });
-    expect(await before(third, 20)).toHaveLength(3);
-    // Another conversation's messages are never among them, and nobody else reads them.
+    // A cancelled reply's text is not a turn; another conversation's messages never are.
+    await store.updateMessage(second.exchange.reply.id, { content: 'Cut short.', status: 'CANCELLED' });
     await send('Unrelated?');
-    expect(await before(third, 20)).toHaveLength(3);
-    expect(await before(third, 20, OTHER)).toEqual([]);
+    expect((await sendWithTurns('And in LATAM?', id)).turns).toHaveLength(5);
   });
 
-  it('reads the turns a reply needs in the transaction that stores its question, never that question', async () => {
-    const first = await send('How are bookings?');
-    await store.updateMessage(first.reply.id, { content: 'Bookings are up.', status: 'COMPLETE' });
-    const second = await sendWithTurns('And in EMEA?', first.conversation.id);
-    expect(second.turns).toEqual([
+  it('writes sends that arrive together in one transaction, each as it would have been alone', async () => {
+    const asked = await sendWithTurns('How are bookings?');
+    const { id } = asked.exchange.conversation;
+    await store.updateMessage(asked.exchange.reply.id, { content: 'Bookings are up.', status: 'COMPLETE' });
+    const theirs = await store.createConversation({ ownerId: OTHER, title: 'Their plans' });
+    const insertsBefore = messageInserts();
+    // Sent at once: they queue together. Two into the same conversation, in order; one into someone else's.
+    const [intoNew, followUp, again, intoTheirs, alsoNew] = await Promise.all([
+      sendWithTurns('What is our ARR?'),
+      sendWithTurns('And in EMEA?', id),
+      sendWithTurns('And in APAC?', id),
+      store.sendIntoConversation({
+        ownerId: OWNER,
+        conversationId: theirs.id,
+        title: 'Mine now',
+        question: 'What?',
+        historyTurns: 20,
+      }),
+      sendWithTurns('Which deals slipped?'),
+    ]);
+    expect(intoTheirs).toBeNull();
+    expect(await store.messagesOfConversations([theirs.id], null)).toEqual([]);
+    const earlier = [
       { role: 'USER', content: 'How are bookings?' },
       { role: 'ASSISTANT', content: 'Bookings are up.' },
-    ]);
-    expect((await sendWithTurns('A new one?')).turns).toEqual([]);
+    ];
+    expect(intoNew!.turns).toEqual([]);
+    expect(alsoNew!.turns).toEqual([]);
+    expect(followUp!.turns).toEqual(earlier);
+    expect(again!.turns).toEqual([...earlier, { role: 'USER', content: 'And in EMEA?' }]);
+    expect(again!.exchange.userMessage.createdAt > followUp!.exchange.reply.createdAt).toBe(true);
+    for (const sent of [intoNew, followUp, alsoNew]) {
+      expect(await readBack(sent!.exchange)).toMatchObject({
+        userMessage: sent!.exchange.userMessage,
+        reply: sent!.exchange.reply,
+      });
+    }
+    expect(await readBack(again!.exchange)).toEqual(again!.exchange);
+    // On the FAKE Snowflake, where every statement is seen: a few statements for all of them, not some each.
+    if (backend.fake) expect(messageInserts() - insertsBefore).toBeLessThan(4);
+  });
+
+  it('writes the others of a batch when one sender has given up while it was written', async () => {
+    let now = 0;
+    const late = createRequestDeadline({ budgetMs: 60_000, now: () => now });
+    const onTime = Promise.all([sendWithTurns('On time?'), sendWithTurns('Also on time?')]);
+    const tooLate = store.sendIntoConversation(
+      { ownerId: OWNER, conversationId: null, title: 'Too late', question: 'Too late?', historyTurns: 20 },
+      late,
+    );
+    now = 60_000; // its time runs out after its batch was taken, before COMMIT
+    await expect(tooLate).rejects.toMatchObject({ extensions: { code: 'DEADLINE_EXCEEDED' } });
+    for (const sent of await onTime) expect(await readBack(sent.exchange)).toEqual(sent.exchange);
+    const titles = (await store.listConversations(OWNER, 100)).map((conversation) => conversation.title);
+    expect(titles).not.toContain('Too late');
   });
 
   it('returns a finished reply exactly as it is read afterwards', async () => {

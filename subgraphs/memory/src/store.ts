@@ -3,6 +3,8 @@ import {
   DeadlineExceededError,
   openStore,
   placeholders,
+  createGroupCommit,
+  createSerialQueue,
   type Clock,
   everyDeadline,
   type Dialect,
@@ -16,9 +18,7 @@ import type { Embedder } from './embeddings/embedder.ts';
 import type { MemoryConfig } from './env.ts';
 import { contentHash } from './remember-input.ts';
 import { bm25Sql } from './search-sql.ts';
-import { createGroupCommit } from './group-commit.ts';
 import { IngestJobStore } from './ingest/job-store.ts';
-import { createSerialQueue } from './serial-queue.ts';
 import { singleFlight } from './single-flight.ts';
 import { prepareEmbeddings } from './stored-embeddings.ts';
 import { memoryStore } from './store/definition.ts';
@@ -48,7 +48,7 @@ export * from './store/rows.ts';
  * viewer's scope and applies `visibleSql`.
  */
 export class MemoryStore {
-  /** Every write goes through here, one at a time (see serial-queue.ts). */
+  /** Every write goes through here, one at a time (see the kit's createSerialQueue). */
   private readonly write = createSerialQueue();
 
   /** Document ingest jobs (see ingest/). */

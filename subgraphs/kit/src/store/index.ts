@@ -3,3 +3,5 @@ export * from './migrations.ts';
 export * from './open-store.ts';
 export * from './sql.ts';
 export { snowflakeEnvShape, type SnowflakeEnv } from '../snowflake/env-shape.ts';
+export * from './group-commit.ts';
+export * from './serial-queue.ts';

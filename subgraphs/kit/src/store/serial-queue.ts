@@ -1,7 +1,7 @@
 /**
  * Runs writes one after another. DuckDB aborts one of two transactions that update the same rows at once
- * ("conflict on update"), and every search updates access counts; one writer per process avoids that, and a
- * data directory belongs to one process.
+ * ("conflict on update"), so a store whose writes may touch the same rows (the memory store: every search
+ * updates access counts) sends them through one of these; a data directory belongs to one process.
  */
 export function createSerialQueue(): <T>(work: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
