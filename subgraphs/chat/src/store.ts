@@ -20,6 +20,7 @@ import type { ChatConfig } from './env.ts';
 import { createMonotonicClock } from './monotonic-clock.ts';
 import { CHAT_STORE } from './store/definition.ts';
 import { replyLease, type ReplyLease } from './store/reply-lease.ts';
+import { finishReplies, type ReplyEnd, type ReplyEndWriting } from './store/finish-replies.ts';
 import {
   sendExchanges,
   type ExchangeWriting,
@@ -27,8 +28,11 @@ import {
   type Sent,
 } from './store/send-exchanges.ts';
 
-/** The most sends one transaction writes: each batch size is a statement text its connections keep prepared. */
-const SEND_BATCH_MAX = 16;
+/**
+ * The most sends one transaction writes, and replies' ends one statement: each batch size is a statement text
+ * the store's connections keep prepared.
+ */
+const BATCH_MAX = 16;
 
 export type MessageRole = 'USER' | 'ASSISTANT';
 export type MessageStatus = 'STREAMING' | 'COMPLETE' | 'FAILED' | 'CANCELLED';
@@ -122,6 +126,8 @@ export class ChatStore {
   private readonly sql: ReturnType<typeof chatSql>;
   /** What writing exchanges needs from this store (see send-exchanges.ts). */
   private readonly writing: ExchangeWriting;
+  /** What writing replies' ends needs from this store (see finish-replies.ts). */
+  private readonly ending: ReplyEndWriting;
 
   private constructor(
     private readonly db: SqlDatabase,
@@ -138,6 +144,12 @@ export class ChatStore {
       conversationColumns: this.sql.conversationColumns,
       insertExchanges: this.sql.insertExchanges,
       writerAndLease: () => this.writerAndLease(),
+    };
+    this.ending = {
+      dialect: db.dialect,
+      replicaId: lease.replicaId,
+      messageKeyColumns: this.sql.messageKeyColumns,
+      readMessages: (ids) => this.findMessages(ids),
     };
   }
 
@@ -272,7 +284,7 @@ export class ChatStore {
   private readonly sendGrouped = createGroupCommit<SendRequest, Sent>({
     // One batch at a time: the sends that queue behind it are the next batch.
     exclusive: createSerialQueue(),
-    maxItems: SEND_BATCH_MAX,
+    maxItems: BATCH_MAX,
     abandoned: (request) => (request.deadline?.signal.aborted ? new DeadlineExceededError() : undefined),
     commit: (requests) =>
       this.db.transaction((tx) => sendExchanges(tx, this.writing, requests), {
@@ -326,6 +338,23 @@ export class ChatStore {
       [until, writer, ...ids],
     );
   }
+
+  /**
+   * Writes how a reply ended (its text, citations and final status) and returns it as it now stands. A reply
+   * another replica has taken (its lease ran out and it was failed there) is not changed: it is returned as it
+   * stands; null when there is no such reply. Replies that end while others' ends are being written are
+   * written together, in one statement (group commit, see finish-replies.ts); nobody waits on a reply's last
+   * write as on a question, so it takes a busy pool's connection after them.
+   */
+  finishReply(end: ReplyEnd): Promise<MessageRow | null> {
+    return this.finishGrouped(end);
+  }
+
+  private readonly finishGrouped = createGroupCommit<ReplyEnd, MessageRow | null>({
+    exclusive: createSerialQueue(),
+    maxItems: BATCH_MAX,
+    commit: (ends) => finishReplies(this.db, this.ending, ends),
+  });
 
   /**
    * Changes a message (the reply being streamed); null when there is no such message. A reply another replica
@@ -385,10 +414,15 @@ export class ChatStore {
   }
 
   private async findMessage(runner: SqlRunner, id: string): Promise<MessageRow | null> {
-    const [row] = await runner.query<StoredMessage>(
-      `SELECT ${this.sql.messageColumns} FROM messages m WHERE m.id = ?`,
-      [id],
+    const [row] = await this.findMessages([id], runner);
+    return row ?? null;
+  }
+
+  private async findMessages(ids: readonly string[], runner: SqlRunner = this.db): Promise<MessageRow[]> {
+    const rows = await runner.query<StoredMessage>(
+      `SELECT ${this.sql.messageColumns} FROM messages m WHERE m.id IN (${placeholders(ids)})`,
+      ids,
     );
-    return row ? toMessage(row) : null;
+    return rows.map(toMessage);
   }
 }

@@ -58,9 +58,11 @@ describe.each(STORE_BACKENDS)('sending a message on %s', (dialect) => {
   };
   const send = async (question: string, conversationId: string | null = null) =>
     (await sendWithTurns(question, conversationId)).exchange;
-  /** How many statements inserting messages the FAKE Snowflake has run (0 on DuckDB). */
-  const messageInserts = () =>
-    backend.fake?.queryHistory().filter((query) => /^INSERT INTO messages/i.test(query.sqlText)).length ?? 0;
+  /** How many statements of a kind (`INSERT INTO`) on messages the FAKE Snowflake has run (0 on DuckDB). */
+  const statementsOnMessages = (kind: RegExp) =>
+    backend.fake?.queryHistory().filter((query) => kind.test(query.sqlText)).length ?? 0;
+  const messageInserts = () => statementsOnMessages(/^INSERT INTO messages/i);
+  const messageUpdates = () => statementsOnMessages(/^UPDATE messages/i);
 
   it('returns a new conversation and its messages exactly as they are read afterwards', async () => {
     const exchange = await send('How are bookings?');
@@ -201,6 +203,26 @@ describe.each(STORE_BACKENDS)('sending a message on %s', (dialect) => {
       citations: [{ typename: 'Metric', id: 'revenue' }],
     });
     expect(await store.messagesByIds(OWNER, [reply.id])).toEqual([finished]);
+  });
+
+  it('writes replies that end together in one statement, each as it is read afterwards', async () => {
+    const replies = await Promise.all(['What was ARR?', 'And churn?', 'And NRR?'].map((q) => send(q)));
+    const updatesBefore = messageUpdates();
+    const ends = [
+      { content: 'ARR was **$9.1M**.', status: 'COMPLETE', citations: [{ typename: 'Metric', id: 'arr' }] },
+      { content: 'Churn was', status: 'CANCELLED', citations: [] },
+      { content: '', status: 'FAILED', citations: [] },
+    ] as const;
+    const finished = await Promise.all([
+      ...replies.map(({ reply }, i) => store.finishReply({ id: reply.id, ...ends[i]! })),
+      store.finishReply({ id: 'msg_missing', content: 'Nobody', status: 'COMPLETE', citations: [] }),
+    ]);
+    expect(finished).toEqual([...replies.map(({ reply }, i) => ({ ...reply, ...ends[i]! })), null]);
+    const ids = replies.map(({ reply }) => reply.id);
+    const readBack = await store.messagesByIds(OWNER, ids);
+    expect(ids.map((id) => readBack.find((message) => message.id === id))).toEqual(finished.slice(0, 3));
+    // On the FAKE Snowflake, where every statement is seen: one UPDATE for all four.
+    if (backend.fake) expect(messageUpdates() - updatesBefore).toBe(1);
   });
 
   it('returns a reply changed in part (its status alone) exactly as it is read afterwards', async () => {

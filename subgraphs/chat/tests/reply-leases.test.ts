@@ -78,6 +78,16 @@ describe.each(STORE_BACKENDS)('reply leases on %s', (dialect) => {
     await store.renewReplies([reply.id]);
     const late = await store.updateMessage(reply.id, { content: 'Bookings are up.', status: 'COMPLETE' });
     expect(late).toMatchObject({ id: reply.id, status: 'FAILED', content: '' });
+    // The way a reply's writer records its end, too, together with another reply's that it still holds.
+    const { reply: held } = await exchange(store);
+    const ends = await Promise.all([
+      store.finishReply({ id: reply.id, content: 'Bookings are up.', status: 'COMPLETE', citations: [] }),
+      store.finishReply({ id: held.id, content: 'ARR is up.', status: 'COMPLETE', citations: [] }),
+    ]);
+    expect(ends).toMatchObject([
+      { id: reply.id, status: 'FAILED', content: '' },
+      { id: held.id, status: 'COMPLETE', content: 'ARR is up.' },
+    ]);
   });
 });
 
@@ -108,7 +118,15 @@ describe('two chat replicas on one FAKE Snowflake', () => {
     const b = await replica('replica-b');
     expect(await b.failInterruptedReplies({ starting: true })).toEqual([]);
     expect(await b.updateMessage(reply.id, { status: 'FAILED' })).toMatchObject({ status: 'STREAMING' });
-    const done = await a.updateMessage(reply.id, { content: 'Bookings are up.', status: 'COMPLETE' });
+    expect(
+      await b.finishReply({ id: reply.id, content: 'Not mine.', status: 'COMPLETE', citations: [] }),
+    ).toMatchObject({ status: 'STREAMING', content: '' });
+    const done = await a.finishReply({
+      id: reply.id,
+      content: 'Bookings are up.',
+      status: 'COMPLETE',
+      citations: [],
+    });
     expect(done).toMatchObject({ status: 'COMPLETE', content: 'Bookings are up.' });
   });
 

@@ -106,7 +106,8 @@ async function writeReply(deps: PipelineDeps, job: ReplyJob, signal: AbortSignal
   const replyLog = logger.child({ messageId: job.reply.id, userId: job.viewer.userId });
 
   const finish = async (status: MessageStatus, error?: ChatEventError) => {
-    const message = await store.updateMessage(job.reply.id, {
+    const message = await store.finishReply({
+      id: job.reply.id,
       content: writer.content,
       status,
       citations: writer.citations,
