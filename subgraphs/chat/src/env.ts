@@ -51,11 +51,12 @@ export const chatEnvShape = {
   /**
    * Requests to the gateway's tools this process has in flight at most, per lane (answers; remembering
    * exchanges), all replies together; the rest wait their turn here, so new messages and reply streams never
-   * queue behind them in the services. 8 measured best on two cores with `npm run bench:chat` (50
-   * conversations: first token p95 ~580 ms, whole answer ~700 ms); 4 streams the first token sooner (~400 ms)
-   * but caps throughput (whole answer ~1.2 s). Raise it where the services have more cores.
+   * queue behind them in the services. 6 measured best on two cores with `npm run bench:chat` (50
+   * conversations, first token p95 / whole answer p95: 6 gave 335–350 / 715–745 ms where 8 gave 430 / 685–700
+   * in the same runs); 4 and 5 stream the first token no sooner but cap throughput (whole answer ~0.9–1.3 s).
+   * Raise it where the services have more cores.
    */
-  CHAT_TOOL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  CHAT_TOOL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(6),
 };
 
 export type ChatConfig = ReturnType<typeof loadChatConfig>;
