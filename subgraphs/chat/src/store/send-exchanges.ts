@@ -180,7 +180,7 @@ async function touchConversations(
  * (ISO 8601), oldest first, by conversation. Only role and text are read: a follow-up needs no more. Callers
  * have already checked that the conversations are their senders'.
  */
-export async function turnsOf(
+async function turnsOf(
   runner: SqlRunner,
   conversationIds: readonly string[],
   before: string,
