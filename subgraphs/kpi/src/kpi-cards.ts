@@ -32,13 +32,16 @@ export interface KpiCardModel {
   readonly change: number | null;
   readonly target: number | null;
   readonly status: KpiStatus;
-  readonly sparkline: number[];
+  /** The periods of the card's sparkline: its values are read only when a client asks for them. */
+  readonly sparklineSteps: readonly Period[];
   readonly partial: boolean;
 }
 
 /**
- * One card per headline metric. Every value, previous value and sparkline point of every card is requested
- * in the same tick, so the loaders answer the whole set with one values query and one targets query.
+ * One card per headline metric. Every value and previous value of every card is requested in the same tick,
+ * so the loaders answer the whole set with one values query and one targets query. The sparklines, twelve
+ * values a card and most of the work, are read by `sparklineOf` when a client selects them (the dashboard
+ * does; the assistant asks for the figures alone): all cards' in one more values query.
  */
 export async function kpiCards(period: Period, today: string, loaders: KpiLoaders): Promise<KpiCardModel[]> {
   const metrics = (await loaders.metric.loadMany(HEADLINE_METRIC_IDS)).filter(
@@ -52,11 +55,10 @@ export async function kpiCards(period: Period, today: string, loaders: KpiLoader
 
   return Promise.all(
     metrics.map(async (metric) => {
-      const [value, previousValue, target, sparkline] = await Promise.all([
+      const [value, previousValue, target] = await Promise.all([
         loaders.value.load({ metric, range: period }),
         loaders.value.load({ metric, range: previous }),
         loaders.target.load({ metricId: metric.id, period: period.key }),
-        Promise.all(steps.map((step) => loaders.value.load({ metric, range: step }))),
       ]);
       const proRata = metric.aggregation === 'FLOW' ? elapsed : 1;
       return {
@@ -68,11 +70,19 @@ export async function kpiCards(period: Period, today: string, loaders: KpiLoader
         change: relativeChange(value, previousValue === null ? null : previousValue * proRata),
         target,
         status: kpiStatus(value, target === null ? null : target * proRata, metric.higherIsBetter),
-        sparkline: sparkline.filter((point): point is number => point !== null),
+        sparklineSteps: steps,
         partial,
       };
     }),
   );
+}
+
+/** A card's sparkline: its metric's value at each step, oldest first; steps without data are left out. */
+export async function sparklineOf(card: KpiCardModel, loaders: KpiLoaders): Promise<number[]> {
+  const points = await Promise.all(
+    card.sparklineSteps.map((step) => loaders.value.load({ metric: card.metric, range: step })),
+  );
+  return points.filter((point): point is number => point !== null);
 }
 
 /**

@@ -154,13 +154,29 @@ describe('kpiCards', () => {
     expectClose(revenue.sparkline[0], expected('revenue', '2026-07-01', '2026-07-31'));
   });
 
-  it('computes every card with one values query and one targets query', async () => {
+  it('computes every card with one values query and one targets query, and all sparklines with one more', async () => {
     const evaluate = vi.spyOn(kpi.subgraph.store, 'evaluate');
     const targets = vi.spyOn(kpi.subgraph.store, 'targets');
     await cardsFor('2026-Q2');
-    expect(evaluate).toHaveBeenCalledTimes(1);
+    expect(evaluate).toHaveBeenCalledTimes(2);
     expect(targets).toHaveBeenCalledTimes(1);
     evaluate.mockRestore();
     targets.mockRestore();
+  });
+
+  it('reads only the period and the one before it when the sparkline is not asked for', async () => {
+    const evaluate = vi.spyOn(kpi.subgraph.store, 'evaluate');
+    const response = await kpi.request<{ kpiCards: Card[] }>(
+      'query { kpiCards(period: "2026-Q2") { metric { id } value previousValue } }',
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.kpiCards).toHaveLength(HEADLINE_METRIC_IDS.length);
+    expect(evaluate).toHaveBeenCalledTimes(1);
+    const ranges = evaluate.mock.calls[0]![1].map((range) => [range.start, range.end]);
+    expect(ranges).toEqual([
+      ['2026-04-01', '2026-06-30'],
+      ['2026-01-01', '2026-03-31'],
+    ]);
+    evaluate.mockRestore();
   });
 });
