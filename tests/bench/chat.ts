@@ -177,7 +177,10 @@ async function run(stack: RunningStack, token: string, conversations: number) {
   const seconds = (performance.now() - started) / 1000;
   const cpuAfter = cpuMs(stack);
   const client = process.cpuUsage(clientBefore);
+  // Closed, not just asked to close: the next run's sockets count against the same viewer's limit.
+  const closed = clients.map((client) => new Promise<void>((resolve) => client.on('closed', () => resolve())));
   await Promise.all(clients.map((client) => client.dispose()));
+  await Promise.all(closed);
   const sorted = (of: (timing: Timing) => number) => timings.map(of).sort((a, b) => a - b);
   const sent = sorted((t) => t.sent);
   const first = sorted((t) => t.firstToken);
