@@ -178,7 +178,9 @@ async function run(stack: RunningStack, token: string, conversations: number) {
   const cpuAfter = cpuMs(stack);
   const client = process.cpuUsage(clientBefore);
   // Closed, not just asked to close: the next run's sockets count against the same viewer's limit.
-  const closed = clients.map((client) => new Promise<void>((resolve) => client.on('closed', () => resolve())));
+  const closed = clients.map(
+    (client) => new Promise<void>((resolve) => client.on('closed', () => resolve())),
+  );
   await Promise.all(clients.map((client) => client.dispose()));
   await Promise.all(closed);
   const sorted = (of: (timing: Timing) => number) => timings.map(of).sort((a, b) => a - b);

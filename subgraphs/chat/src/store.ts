@@ -21,12 +21,7 @@ import { createMonotonicClock } from './monotonic-clock.ts';
 import { CHAT_STORE } from './store/definition.ts';
 import { replyLease, type ReplyLease } from './store/reply-lease.ts';
 import { finishReplies, type ReplyEnd, type ReplyEndWriting } from './store/finish-replies.ts';
-import {
-  sendExchanges,
-  type ExchangeWriting,
-  type SendRequest,
-  type Sent,
-} from './store/send-exchanges.ts';
+import { sendExchanges, type ExchangeWriting, type SendRequest, type Sent } from './store/send-exchanges.ts';
 
 /**
  * The most sends one transaction writes, and replies' ends one statement: each batch size is a statement text
@@ -274,10 +269,7 @@ export class ChatStore {
    * written alone. The senders wait on it, so it takes a busy pool's next connection ahead of background
    * writes (`interactive`).
    */
-  sendIntoConversation(
-    input: Omit<SendRequest, 'deadline'>,
-    deadline?: RequestDeadline,
-  ): Promise<Sent> {
+  sendIntoConversation(input: Omit<SendRequest, 'deadline'>, deadline?: RequestDeadline): Promise<Sent> {
     return this.sendGrouped({ ...input, deadline });
   }
 

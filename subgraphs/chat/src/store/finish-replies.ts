@@ -59,4 +59,3 @@ export async function finishReplies(
   );
   return ends.map((end) => written.get(end.id) ?? standing.get(end.id) ?? null);
 }
-

@@ -42,7 +42,11 @@ export async function sendExchanges(
 ): Promise<Sent[]> {
   const sent: Sent[] = [];
   for (const round of rounds(requests)) {
-    const results = await sendRound(tx, writing, round.map((index) => requests[index]!));
+    const results = await sendRound(
+      tx,
+      writing,
+      round.map((index) => requests[index]!),
+    );
     round.forEach((index, i) => (sent[index] = results[i]!));
   }
   return sent;
