@@ -65,6 +65,7 @@ function rounds(requests: readonly SendRequest[]): number[][] {
   return taken;
 }
 
+/** One round: its conversations touched or created, their turns read, its messages written. */
 async function sendRound(
   tx: SqlRunner,
   writing: ExchangeWriting,
@@ -105,7 +106,7 @@ async function sendRound(
   // Every message already stored is older than this round's first question: the store's clock only rises.
   const turns = await turnsOf(tx, [...touched.keys()], times[0]!.asked, historyTurns);
   const newConversations = created.values();
-  const written: { conversation: ConversationRow; exchange: Exchange; turns: ConversationTurnRow[] }[] = [];
+  const written: Exchange[] = [];
   const results = requests.map((request, i): Sent => {
     const conversation =
       request.conversationId === null ? newConversations.next().value! : touched.get(request.conversationId);
@@ -133,13 +134,13 @@ async function sendRound(
     };
     const earlier = turns.get(conversation.id) ?? [];
     const sent = { exchange, turns: request.historyTurns > 0 ? earlier.slice(-request.historyTurns) : [] };
-    written.push({ conversation, ...sent });
+    written.push(exchange);
     return sent;
   });
   if (written.length > 0) {
     await tx.run(
       writing.insertExchanges(written.length),
-      written.flatMap(({ exchange: { userMessage, reply } }): SqlParam[] => [
+      written.flatMap(({ userMessage, reply }): SqlParam[] => [
         ...[userMessage.id, userMessage.conversationId, userMessage.content, '[]', userMessage.createdAt],
         ...[null, null],
         ...[reply.id, reply.conversationId, '', '[]', reply.createdAt, ...writing.writerAndLease()],
