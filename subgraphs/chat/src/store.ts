@@ -97,11 +97,8 @@ function chatSql(dialect: Dialect) {
   };
 }
 
-/** A turn of a conversation as a reply reads it. */
-export interface ConversationTurnRow {
-  readonly role: MessageRole;
-  readonly content: string;
-}
+/** A turn of a conversation as a reply reads it: who said it, and what. */
+export type ConversationTurnRow = Pick<MessageRow, 'role' | 'content'>;
 
 /** What starting an exchange wrote: the conversation as it now stands, the user's message, the reply begun. */
 export interface Exchange {
@@ -372,19 +369,13 @@ export class ChatStore {
       WHERE m.id = ? AND (m.writer_id IS NULL OR m.writer_id = ?)`;
     const values = [...params, id, this.lease.replicaId];
     if (this.db.dialect === 'duckdb') {
-      // One statement per reply's end on DuckDB (Snowflake has no RETURNING), which reads back only what it
-      // did not write: a finished reply's text is not decoded again. A row the update did not take (another
-      // replica's now) is read as it stands.
-      const unwritten = (['content', 'status', 'citations'] as const)
-        .filter((column) => patch[column] === undefined)
-        .map((column) => `m.${column}`);
-      const [row] = await this.db.query<Partial<StoredMessage>>(
-        `${update} RETURNING ${[this.sql.messageKeyColumns, ...unwritten].join(', ')}`,
+      // One statement on DuckDB (Snowflake has no RETURNING); a row the update did not take (another
+      // replica's now) is read as it stands. Replies' ends, the frequent update, go through finishReply.
+      const [row] = await this.db.query<StoredMessage>(
+        `${update} RETURNING ${this.sql.messageColumns}`,
         values,
       );
-      if (!row) return this.findMessage(this.db, id);
-      // The key columns were read back, and the others either read back or written from `patch`.
-      return { ...row, citations: parseCitations(row.citations), ...patch } as MessageRow;
+      return row ? toMessage(row) : this.findMessage(this.db, id);
     }
     await this.db.run(update, values);
     return this.findMessage(this.db, id);

@@ -160,9 +160,9 @@ async function touchConversations(
   wanted: readonly { id: string; ownerId: string; at: string }[],
 ): Promise<Map<string, ConversationRow>> {
   if (wanted.length === 0) return new Map();
-  const sent = `(VALUES ${wanted.map(() => '(?, ?, ?)').join(', ')}) AS v(id, owner_id, touched_at)`;
+  const senders = `(VALUES ${wanted.map(() => '(?, ?, ?)').join(', ')}) AS v(id, owner_id, touched_at)`;
   const values = wanted.flatMap((w) => [w.id, w.ownerId, w.at]);
-  const touch = `UPDATE conversations AS c SET updated_at = CAST(v.touched_at AS TIMESTAMP) FROM ${sent}
+  const touch = `UPDATE conversations AS c SET updated_at = CAST(v.touched_at AS TIMESTAMP) FROM ${senders}
     WHERE c.id = v.id AND c.owner_id = v.owner_id`;
   if (writing.dialect === 'duckdb') {
     // One statement on DuckDB: the rows the update took are the conversations that are their senders'.
@@ -172,7 +172,7 @@ async function touchConversations(
   // Snowflake has no UPDATE … RETURNING: the conversations are read first, in the same transaction.
   const rows = await tx.query<ConversationRow>(
     `SELECT ${writing.conversationColumns} FROM conversations c
-     JOIN ${sent} ON c.id = v.id AND c.owner_id = v.owner_id`,
+     JOIN ${senders} ON c.id = v.id AND c.owner_id = v.owner_id`,
     values,
   );
   if (rows.length > 0) await tx.run(touch, values);
